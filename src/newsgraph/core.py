@@ -1,0 +1,204 @@
+"""The single core: one input document in, one :class:`~newsgraph.records.Article` out.
+
+(The module is ``core``, not ``analyze``, so that ``newsgraph.analyze`` stays the function.)
+
+Every shell (CLI, Python API, REST, distributed runner) calls :func:`analyze` or
+:func:`analyze_many`; none of them contains extraction or NLP logic of its own.
+
+``analyze_many`` is the batch form: it extracts each document, runs the NLP pipeline over
+batches with ``nlp.pipe`` (the fast path), and yields one :class:`Outcome` per input, in
+input order.  A failure in one input never stops the batch: it becomes an Outcome with an
+error, and a batch that fails inside the pipeline is retried one document at a time so that
+only the culprit is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph import __version__
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.extract import ExtractedArticle, extract
+from newsgraph.ingest.base import RawDocument
+from newsgraph.ingest.files import read_file
+from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.pipeline import load_pipeline, model_label
+from newsgraph.nlp.to_records import doc_to_records
+from newsgraph.records import Article, Provenance, RemovedLine, Source, text_sha256
+from newsgraph.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result for one input: an article, or the reason it failed; plus warnings."""
+
+    label: str
+    article: Article | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+@cache
+def lexicons_hash() -> str:
+    """A short hash over every lexicon data file shipped in the package."""
+    digest = hashlib.sha256()
+    for package in ("newsgraph.nlp", "newsgraph.extract"):
+        folder = resources.files(package).joinpath("lexicons")
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_file():
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def nlp_text(article: ExtractedArticle) -> str:
+    """The text the NLP stages read: removed lines blanked out, offsets unchanged."""
+    if not article.removed_lines:
+        return article.text
+    chars = list(article.text)
+    for removed in article.removed_lines:
+        for i in range(removed.start, removed.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def make_doc(nlp: Language, article: ExtractedArticle) -> Doc:
+    """A tokenised Doc for the article, carrying the layout for our components."""
+    register_extensions()
+    doc = nlp.make_doc(nlp_text(article))
+    doc._.ng_article = article
+    return doc
+
+
+def build_article(raw: RawDocument, extracted: ExtractedArticle, doc: Doc, nlp: Language) -> Article:
+    """Assemble the Article record from the extraction and the analysed Doc."""
+    entities, quotes, events = doc_to_records(doc)
+    digest = text_sha256(extracted.text)
+    return Article(
+        id=raw.id or digest[:16],
+        text=extracted.text,
+        source=Source(path=raw.path, url=raw.url, format=raw.container or raw.format),
+        title=extracted.title,
+        authors=extracted.authors,
+        published=extracted.published,
+        published_raw=extracted.published_raw,
+        section=extracted.section,
+        outlet=extracted.outlet,
+        language=extracted.language or nlp.lang,
+        removed_lines=tuple(RemovedLine(r.start, r.end, r.reason) for r in extracted.removed_lines),
+        headings=extracted.headings,
+        standfirst=extracted.standfirst,
+        image_credits=extracted.image_credits,
+        entities=entities,
+        quotes=quotes,
+        events=events,
+        provenance=Provenance(
+            newsgraph=__version__, model=model_label(nlp), lexicons=lexicons_hash(), text_sha256=digest
+        ),
+    )
+
+
+def _prepare(raw: RawDocument, nlp: Language) -> tuple[ExtractedArticle, Doc]:
+    extracted = extract(raw)
+    if len(extracted.text) > nlp.max_length:
+        raise InputError(
+            raw.label, f"article text too long ({len(extracted.text):,} characters; limit {nlp.max_length:,})"
+        )
+    return extracted, make_doc(nlp, extracted)
+
+
+def analyze_many(
+    documents: Iterable[RawDocument | InputError], settings: Settings | None = None
+) -> Iterator[Outcome]:
+    """Analyse documents in batches through ``nlp.pipe``; one Outcome per input, in order.
+
+    InputErrors in ``documents`` (from the readers) pass through as failed Outcomes, so the
+    caller sees every input exactly once.
+    """
+    settings = settings or Settings.from_env()
+    nlp = load_pipeline(settings)
+    pending: list[Outcome | tuple[RawDocument, ExtractedArticle, Doc]] = []
+    for item in documents:
+        if isinstance(item, InputError):
+            pending.append(Outcome(item.source, error=item.reason))
+            continue
+        try:
+            pending.append((item, *_prepare(item, nlp)))
+        except NewsgraphError as exc:
+            pending.append(_failure(item, exc))
+        if sum(1 for p in pending if not isinstance(p, Outcome)) >= settings.batch_size:
+            yield from _run_batch(pending, nlp, settings)
+            pending = []
+    if pending:
+        yield from _run_batch(pending, nlp, settings)
+
+
+def _failure(raw: RawDocument, exc: Exception) -> Outcome:
+    reason = exc.reason if isinstance(exc, InputError) else str(exc)
+    return Outcome(raw.label, error=reason)
+
+
+def _run_batch(
+    pending: list[Outcome | tuple[RawDocument, ExtractedArticle, Doc]], nlp: Language, settings: Settings
+) -> Iterator[Outcome]:
+    work = [p for p in pending if not isinstance(p, Outcome)]
+    docs: list[Doc | Exception]
+    try:
+        docs = list(nlp.pipe([doc for _, _, doc in work], batch_size=settings.batch_size))
+    except Exception:  # isolate the failing document: rerun one by one
+        docs = []
+        for _, _, doc in work:
+            try:
+                docs.append(nlp(doc))
+            except Exception as exc:  # a bug in a component must not stop the batch
+                docs.append(exc)
+    done = iter(zip(work, docs, strict=True))
+    for item in pending:
+        if isinstance(item, Outcome):
+            yield item
+            continue
+        (raw, extracted, _), analysed = next(done)
+        if isinstance(analysed, Exception):
+            yield Outcome(raw.label, error=f"analysis failed: {type(analysed).__name__}: {analysed}")
+            continue
+        try:
+            article = build_article(raw, extracted, analysed, nlp)
+        except Exception as exc:
+            yield Outcome(raw.label, error=f"analysis failed: {type(exc).__name__}: {exc}")
+            continue
+        yield Outcome(raw.label, article=article, warnings=extracted.warnings)
+
+
+def analyze(document: RawDocument | str | os.PathLike[str], settings: Settings | None = None) -> Article:
+    """Analyse one document and return its Article; raise InputError if it cannot be read.
+
+    ``document`` is a :class:`RawDocument`, a path (``pathlib.Path`` or other PathLike) to an
+    article file, or a ``str`` holding the plain text of an article.
+    """
+    settings = settings or Settings.from_env()
+    if isinstance(document, RawDocument):
+        raw = document
+    elif isinstance(document, str):
+        raw = RawDocument(data=document, format="text", id=None)
+    else:
+        raw = read_file(Path(document), settings.max_bytes)
+    outcome = next(analyze_many([raw], settings))
+    if outcome.article is None:
+        raise InputError(outcome.label, outcome.error or "unknown error")
+    return outcome.article

@@ -1,0 +1,24 @@
+"""The exception tree.  Messages say what went wrong and what to do about it."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class of every error newsgraph raises on purpose."""
+
+
+class InputError(NewsgraphError):
+    """One input cannot be read or analysed; the batch goes on without it."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelNotFoundError(NewsgraphError):
+    """No usable spaCy pipeline is installed under the configured name."""
+
+
+class StoreError(NewsgraphError):
+    """The database cannot be opened, migrated or written."""

@@ -1,0 +1,53 @@
+"""Extractors: RawDocument -> ExtractedArticle (text, metadata, layout spans).
+
+Plain text goes through our own cleaner (``text.py``), HTML through trafilatura
+(``html.py``); dates and the time-zone policy live in ``dates.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsgraph.errors import InputError
+from newsgraph.extract.base import ExtractedArticle
+from newsgraph.extract.decode import decode_text
+from newsgraph.ingest.base import RawDocument
+
+__all__ = ["ExtractedArticle", "extract"]
+
+
+def extract(raw: RawDocument) -> ExtractedArticle:
+    """Turn one raw document into text and metadata, or raise InputError."""
+    if raw.format == "html":
+        from newsgraph.extract.html import extract_html
+
+        data = raw.data.encode("utf-8") if isinstance(raw.data, str) else raw.data
+        article = extract_html(data, url=raw.url, label=raw.label)
+    elif raw.format == "text":
+        warnings: tuple[str, ...] = ()
+        if isinstance(raw.data, bytes):
+            text, warnings = decode_text(raw.data, raw.label)
+        else:
+            text = raw.data.replace("\r\n", "\n").replace("\r", "\n")
+        from newsgraph.extract.text import clean_text
+
+        article = clean_text(text)
+        if warnings:
+            article = replace(article, warnings=article.warnings + warnings)
+    else:
+        raise InputError(raw.label, f"unsupported format {raw.format!r}")
+    if not article.text.strip():
+        raise InputError(raw.label, "no article text found")
+    return _fill_from_source(article, raw)
+
+
+def _fill_from_source(article: ExtractedArticle, raw: RawDocument) -> ExtractedArticle:
+    """Use what the source knows (feed item, JSONL fields) where the content lacks it."""
+    meta = raw.metadata
+    changes: dict[str, object] = {}
+    for key in ("title", "published", "section", "outlet", "language"):
+        if getattr(article, key) is None and meta.get(key):
+            changes[key] = str(meta[key])
+    if not article.authors and meta.get("authors"):
+        changes["authors"] = tuple(str(a) for a in meta["authors"])
+    return replace(article, **changes) if changes else article  # type: ignore[arg-type]
