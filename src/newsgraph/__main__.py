@@ -1,0 +1,7 @@
+"""``python -m newsgraph`` runs the command-line interface."""
+
+import sys
+
+from newsgraph.cli import main
+
+sys.exit(main())
