@@ -1,0 +1,328 @@
+"""Exports: analysed articles as JSONL or CSV, one file per kind of row.
+
+Four kinds of rows, one table each: ``articles`` (one row per article), ``entities`` (one per
+entity), ``quotes`` (one per quote) and ``events`` (one per event).  Child rows repeat the
+article's id, publication time, outlet and title, so each file stands alone in a spreadsheet.
+
+The work is split in two so that every format shares it (Parquet, a later issue, only needs a
+writer):
+
+* **Row functions** (:data:`ROW_FUNCTIONS`) turn an :class:`Article` into flat rows of typed
+  values: ``str``/``int``/``float``/``None``, tuples of strings, and tuples of ``(start, end)``
+  spans.  :data:`COLUMNS` declares every column's name and type, which fixes the column order
+  and gives a typed schema even for an export with no rows.
+* **Writers** encode values per format: JSONL keeps lists as JSON arrays; CSV joins lists with
+  ``"; "`` and spans as ``start-end``, and writes None as an empty cell.
+
+Entry points: :func:`export` writes one kind to a stream (what ``newsgraph export`` uses);
+:func:`export_dir` writes several kinds into a folder in one pass over the articles.
+
+JSONL of ``articles`` is lossless (one ``Article.to_dict()`` per line; read it back with
+:func:`read_jsonl`); the flat rows and CSV are for analysis, not for round trips.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from newsgraph.errors import InputError
+from newsgraph.records import Article, text_sha256
+from newsgraph.store.base import Store
+
+Kind = Literal["articles", "entities", "quotes", "events"]
+KINDS: tuple[Kind, ...] = ("articles", "entities", "quotes", "events")
+Format = Literal["jsonl", "csv"]
+ColumnType = Literal["str", "int", "float", "str_list", "span_list"]
+Value = str | int | float | None | tuple[str, ...] | tuple[tuple[int, int], ...]
+Row = dict[str, Value]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a flat export: its name and value type (for typed formats like Parquet)."""
+
+    name: str
+    type: ColumnType = "str"
+
+
+_TYPES: dict[str, ColumnType] = {t: t for t in ("str", "int", "float", "str_list", "span_list")}
+
+
+def _columns(spec: str) -> tuple[Column, ...]:
+    """``"a b:int c:str_list"`` -> columns (type ``str`` unless given); keeps the tables readable."""
+    out = []
+    for item in spec.split():
+        name, _, kind = item.partition(":")
+        out.append(Column(name, _TYPES[kind or "str"]))
+    return tuple(out)
+
+
+_CONTEXT = "article_id published outlet title"
+
+#: Every column of every kind, in file order.
+COLUMNS: dict[Kind, tuple[Column, ...]] = {
+    "articles": _columns(
+        f"{_CONTEXT} text_sha256 authors:str_list section language source_path source_url "
+        "source_format entities:int quotes:int events:int newsgraph model text"
+    ),
+    "entities": _columns(
+        f"{_CONTEXT} entity name type country actor_code titles:str_list aliases:str_list "
+        "mention_count:int mentions:span_list"
+    ),
+    "quotes": _columns(
+        f"{_CONTEXT} quote:int type speaker speaker_entity text start:int end:int cue cue_start:int "
+        "cue_end:int speaker_mention speaker_mention_start:int speaker_mention_end:int continues:int "
+        "fragments:span_list"
+    ),
+    "events": _columns(
+        f"{_CONTEXT} event:int source source_entity source_country plover mode cameo quad_class:int "
+        "goldstein:float target target_entity target_country evidence evidence_start:int "
+        "evidence_end:int quote:int"
+    ),
+}
+
+
+def _context(a: Article) -> Row:
+    return {"article_id": a.id, "published": a.published, "outlet": a.outlet, "title": a.title}
+
+
+def article_rows(a: Article) -> Iterator[Row]:
+    """One row describing the article (the counts say how many child rows it has)."""
+    p = a.provenance
+    yield {
+        **_context(a),
+        "text_sha256": text_sha256(a.text),
+        "authors": a.authors,
+        "section": a.section,
+        "language": a.language,
+        "source_path": a.source.path,
+        "source_url": a.source.url,
+        "source_format": a.source.format,
+        "entities": len(a.entities),
+        "quotes": len(a.quotes),
+        "events": len(a.events),
+        "newsgraph": None if p is None else p.newsgraph,
+        "model": None if p is None else p.model,
+        "text": a.text,
+    }
+
+
+def entity_rows(a: Article) -> Iterator[Row]:
+    """One row per entity, with its mention spans."""
+    ctx = _context(a)
+    for e in a.entities:
+        yield {
+            **ctx,
+            "entity": e.id,
+            "name": e.name,
+            "type": e.type,
+            "country": e.country,
+            "actor_code": e.actor_code,
+            "titles": e.titles,
+            "aliases": e.aliases,
+            "mention_count": len(e.mentions),
+            "mentions": tuple((m.start, m.end) for m in e.mentions),
+        }
+
+
+def quote_rows(a: Article) -> Iterator[Row]:
+    """One row per quote; ``quote`` is its index (what ``continues`` and events refer to)."""
+    ctx = _context(a)
+    for i, q in enumerate(a.quotes):
+        cue, sm = q.cue, q.speaker_mention
+        yield {
+            **ctx,
+            "quote": i,
+            "type": q.type,
+            "speaker": q.speaker,
+            "speaker_entity": q.speaker_entity,
+            "text": q.text,
+            "start": q.start,
+            "end": q.end,
+            "cue": None if cue is None else cue.text,
+            "cue_start": None if cue is None else cue.start,
+            "cue_end": None if cue is None else cue.end,
+            "speaker_mention": None if sm is None else sm.text,
+            "speaker_mention_start": None if sm is None else sm.start,
+            "speaker_mention_end": None if sm is None else sm.end,
+            "continues": q.continues,
+            "fragments": tuple((f.start, f.end) for f in q.fragments),
+        }
+
+
+def event_rows(a: Article) -> Iterator[Row]:
+    """One row per event; ``evidence`` is the text of the evidence span."""
+    ctx = _context(a)
+    for i, e in enumerate(a.events):
+        yield {
+            **ctx,
+            "event": i,
+            "source": e.source,
+            "source_entity": e.source_entity,
+            "source_country": e.source_country,
+            "plover": e.plover,
+            "mode": e.mode,
+            "cameo": e.cameo,
+            "quad_class": e.quad_class,
+            "goldstein": e.goldstein,
+            "target": e.target,
+            "target_entity": e.target_entity,
+            "target_country": e.target_country,
+            "evidence": a.text[e.evidence.start : e.evidence.end],
+            "evidence_start": e.evidence.start,
+            "evidence_end": e.evidence.end,
+            "quote": e.quote,
+        }
+
+
+#: The row function of each kind.
+ROW_FUNCTIONS: dict[Kind, Callable[[Article], Iterator[Row]]] = {
+    "articles": article_rows,
+    "entities": entity_rows,
+    "quotes": quote_rows,
+    "events": event_rows,
+}
+
+# JSON allows these unescaped inside strings, but str.splitlines() and some JSONL readers treat
+# them as line ends; escaping them keeps "one record per line" true for every reader.
+_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
+
+
+def json_line(obj: Any) -> str:
+    """``obj`` as one line of JSON (UTF-8 text, no raw line breaks), with the newline."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS) + "\n"
+
+
+def csv_cell(value: Value) -> str | int | float:
+    """A value as a CSV cell: None is empty, lists are joined by ``"; "``, spans are ``start-end``."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "; ".join(f"{v[0]}-{v[1]}" if isinstance(v, tuple) else v for v in value)
+    return value
+
+
+def _check(kind: str, fmt: str) -> None:
+    if kind not in ROW_FUNCTIONS:
+        raise ValueError(f"unknown export kind {kind!r}; choose from {', '.join(KINDS)}")
+    if fmt not in ("jsonl", "csv"):
+        raise ValueError(f"unknown export format {fmt!r}; choose jsonl or csv")
+
+
+class _Writer:
+    """Writes the rows of one kind to one open text file in one format."""
+
+    def __init__(self, out: TextIO, kind: Kind, fmt: Format) -> None:
+        _check(kind, fmt)
+        self.out, self.kind, self.rows = out, kind, 0
+        self._csv: Any = None
+        if fmt == "csv":
+            self._csv = csv.writer(out)
+            self._csv.writerow([c.name for c in COLUMNS[kind]])
+
+    def write(self, article: Article) -> None:
+        if self._csv is None and self.kind == "articles":
+            self.out.write(json_line(article.to_dict()))  # the lossless analyze-output shape
+            self.rows += 1
+            return
+        for row in ROW_FUNCTIONS[self.kind](article):
+            if self._csv is not None:
+                self._csv.writerow([csv_cell(v) for v in row.values()])
+            else:
+                self.out.write(json_line(row))
+            self.rows += 1
+
+
+def write_jsonl(articles: Iterable[Article], out: TextIO, kind: Kind = "articles") -> int:
+    """Write ``kind`` rows as JSON lines to ``out``; return the number of lines.
+
+    For ``articles`` each line is ``Article.to_dict()`` (lossless); for the other kinds each line
+    is a flat row with the :data:`COLUMNS` keys.
+    """
+    writer = _Writer(out, kind, "jsonl")
+    for article in articles:
+        writer.write(article)
+    return writer.rows
+
+
+def write_csv(articles: Iterable[Article], out: TextIO, kind: Kind) -> int:
+    """Write ``kind`` rows as CSV (header first) to ``out``; return the number of data rows.
+
+    Open ``out`` with ``newline=""`` as the :mod:`csv` module requires.
+    """
+    writer = _Writer(out, kind, "csv")
+    for article in articles:
+        writer.write(article)
+    return writer.rows
+
+
+def export(source: Store | Iterable[Article], fmt: Format, kind: Kind, out: TextIO) -> int:
+    """Write one kind of rows, as ``fmt``, to ``out``; return the number of rows (lines for JSONL).
+
+    ``source`` is a store (every article, oldest first) or any iterable of articles.  For CSV,
+    open ``out`` with ``newline=""``.
+    """
+    _check(kind, fmt)
+    articles = source.iter_articles() if isinstance(source, Store) else source
+    if fmt == "csv":
+        return write_csv(articles, out, kind)
+    return write_jsonl(articles, out, kind)
+
+
+def export_dir(
+    articles: Iterable[Article],
+    directory: str | os.PathLike[str],
+    fmt: Format = "jsonl",
+    kinds: Iterable[Kind] = KINDS,
+) -> dict[Kind, int]:
+    """Write one file per kind (``articles.jsonl``, ``quotes.csv``, ...) into ``directory``.
+
+    Reads ``articles`` once (it may be a store iterator over millions of articles) and writes
+    all files side by side.  Returns the number of rows written per kind.
+    """
+    wanted = list(dict.fromkeys(kinds))
+    for kind in wanted:
+        _check(kind, fmt)
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        writers = []
+        for kind in wanted:
+            out = stack.enter_context(
+                (folder / f"{kind}.{fmt}").open("w", encoding="utf-8", newline="" if fmt == "csv" else "\n")
+            )
+            writers.append(_Writer(out, kind, fmt))
+        for article in articles:
+            for writer in writers:
+                writer.write(article)
+    return {w.kind: w.rows for w in writers}
+
+
+def read_jsonl(source: str | os.PathLike[str] | TextIO) -> Iterator[Article]:
+    """Articles from a JSONL file of ``Article.to_dict()`` lines (blank lines are skipped).
+
+    Raises :class:`InputError` naming the line when a line is not an article.
+    """
+    if isinstance(source, str | os.PathLike):
+        with open(source, encoding="utf-8") as f:
+            yield from _read_lines(f, os.fspath(source))
+    else:
+        yield from _read_lines(source, getattr(source, "name", "<stream>"))
+
+
+def _read_lines(f: TextIO, name: str) -> Iterator[Article]:
+    for lineno, line in enumerate(f, 1):
+        if not line.strip():
+            continue
+        try:
+            article = Article.from_dict(json.loads(line))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{name}:{lineno}", f"not an article record ({exc})") from exc
+        yield article

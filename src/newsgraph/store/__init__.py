@@ -1,0 +1,21 @@
+"""Where analysed articles live: the :class:`Store` interface and its SQLite implementation.
+
+``open_store(path)`` is the entry point every shell uses; it returns the default backend.
+"""
+
+from __future__ import annotations
+
+from newsgraph.store.base import MARK_CLOSE, MARK_OPEN, SearchHit, Store
+from newsgraph.store.migrations import SCHEMA_DOC
+from newsgraph.store.sqlite import SQLiteStore, fts_query, open_store
+
+__all__ = [
+    "MARK_CLOSE",
+    "MARK_OPEN",
+    "SCHEMA_DOC",
+    "SQLiteStore",
+    "SearchHit",
+    "Store",
+    "fts_query",
+    "open_store",
+]
