@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict
 from typing import TYPE_CHECKING, TextIO
 
 from newsgraph import __version__
@@ -164,6 +165,51 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    with open_store(settings.db_path, readonly=True) as store:
+        hits = store.find_quotes(
+            speaker=args.speaker,
+            search=args.search,
+            since=args.since,
+            until=args.until,
+            type=args.type,
+            limit=args.limit,
+        )
+    if args.format == "jsonl":
+        for hit in hits:
+            print(json.dumps(asdict(hit), ensure_ascii=False))
+        return EXIT_OK
+    if not hits:
+        _err("no statements match")
+    for hit in hits:
+        when = (hit.published or "undated")[:10]
+        print(f"{when}  {hit.speaker or '(unattributed)'} [{hit.type}]: {hit.text}")
+        print(
+            f"    in [{hit.article_id}] {hit.title or '(untitled)'}{f' ({hit.outlet})' if hit.outlet else ''}"
+        )
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    gold = Path(args.gold)
+    if not gold.is_dir():
+        _err(f"error: {gold}: not a directory of gold JSON files")
+        return EXIT_USAGE
+    if args.what == "quotes":
+        from newsgraph.eval.quotes import analyze_quotes, evaluate_dir, format_report
+
+        print(format_report(evaluate_dir(gold, analyze_quotes), errors=args.errors))
+    else:
+        from newsgraph.eval.entities import analyze_entities, format_table, run_gold
+
+        print(format_table(run_gold(gold, analyze_entities)))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgraph",
@@ -234,6 +280,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="article id, text sha256, or a unique prefix of it (6+ hex digits)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     db_flag(p)
+
+    p = command(
+        "quotes",
+        cmd_quotes,
+        "List stored statements by speaker, words, date and type.",
+        'newsgraph quotes --speaker Peskov --since 2024-05-01 --search "Congress"',
+    )
+    p.add_argument("--speaker", help="part of the speaker's name (case-insensitive)")
+    p.add_argument("--search", help="words that must all occur in the statement")
+    p.add_argument("--since", help="published on or after this ISO date/time")
+    p.add_argument("--until", help="published on or before this ISO date/time")
+    p.add_argument("--type", choices=("direct", "partial", "indirect"))
+    p.add_argument("--limit", type=int, default=50, help="most statements to show (default 50)")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    db_flag(p)
+
+    p = command(
+        "eval",
+        cmd_eval,
+        "Score newsgraph against a folder of gold articles (../shared/gold schema).",
+        "newsgraph eval quotes --gold ../shared/gold/dev --errors",
+    )
+    p.add_argument("what", choices=("quotes", "entities"), help="what to score")
+    p.add_argument("--gold", required=True, help="folder of gold JSON files")
+    p.add_argument("--errors", action="store_true", help="also list misses and false alarms (quotes)")
+    p.add_argument("--model", help="spaCy pipeline name or path")
 
     p = command(
         "export",

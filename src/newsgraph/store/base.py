@@ -21,6 +21,7 @@ from typing import Protocol, Self, runtime_checkable
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article
+from newsgraph.store.queries import QuoteHit
 
 #: Marks around matched words in :attr:`SearchHit.snippet`.  Chosen because they are rare in
 #: English news text, so a UI can HTML-escape the snippet and then turn them into ``<mark>``.
@@ -101,6 +102,20 @@ class Store(Protocol):
         input raises); ``word*`` matches a prefix.  ``raw=True`` passes the query through as
         backend syntax (FTS5 for SQLite) and raises :class:`StoreError` if it is invalid.
         """
+        ...
+
+    def find_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[QuoteHit]:
+        """Stored statements by speaker (part of the name), words, date range and type."""
         ...
 
     def delete(self, key: str) -> bool:

@@ -45,6 +45,7 @@ from newsgraph.errors import StoreError
 from newsgraph.records import Article, text_sha256
 from newsgraph.store.base import ELLIPSIS, MARK_CLOSE, MARK_OPEN, ErrorHandler, SearchHit
 from newsgraph.store.migrations import migrate, pending_migrations
+from newsgraph.store.queries import QuoteHit, find_quotes
 from newsgraph.store.sqlite_rows import read_article, utc_timestamp, write_article
 
 #: Articles per transaction in ``add_many``: large enough to amortise the commit, small enough
@@ -268,6 +269,29 @@ class SQLiteStore:
             hint = "check the FTS5 query syntax, or search without raw=True" if raw else "please report it"
             raise StoreError(f"search {query!r} failed: {exc}; {hint}") from exc
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], -float(r[6])) for r in rows]
+
+    def find_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[QuoteHit]:
+        """See :func:`newsgraph.store.queries.find_quotes`."""
+        return find_quotes(
+            self._db,
+            speaker=speaker,
+            search=search,
+            since=since,
+            until=until,
+            type=type,
+            limit=limit,
+            offset=offset,
+        )
 
     def _resolve(self, key: str) -> int | None:
         """Row number of the article with this id, text sha256 or unique sha256 prefix."""
