@@ -32,7 +32,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def load_texts(shared: Path) -> list[str]:
-    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(shared.glob("gold/dev/*.json"))]
+    texts = [
+        json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(shared.glob("gold/dev/*.json"))
+    ]
     texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.txt"))]
     return texts
 
@@ -47,7 +49,9 @@ def best_of(repeat: int, fn: Callable[[], object]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -74,9 +78,8 @@ def main() -> None:
     print("| run | seconds | articles/s | words/s | throughput vs bare spaCy |")
     print("|---|---|---|---|---|")
     for name, seconds in rows:
-        print(
-            f"| {name} | {seconds:.2f} | {len(texts) / seconds:.1f} | {words / seconds:,.0f} | {base / seconds:.2f}x |"
-        )
+        rate, wps, ratio = len(texts) / seconds, words / seconds, base / seconds
+        print(f"| {name} | {seconds:.2f} | {rate:.1f} | {wps:,.0f} | {ratio:.2f}x |")
 
 
 if __name__ == "__main__":

@@ -39,14 +39,58 @@ def sample_article() -> Article:
         standfirst=Span(10, 20),
         image_credits=("Wikimedia Commons",),
         entities=(
-            Entity("e1", "Ana Ruiz", "PERSON", "ESP", ("Minister",), ("Ruiz", "She"), (Span(9, 17), Span(38, 41)), "ESPGOV"),
+            Entity(
+                "e1",
+                "Ana Ruiz",
+                "PERSON",
+                "ESP",
+                ("Minister",),
+                ("Ruiz", "She"),
+                (Span(9, 17), Span(38, 41)),
+                "ESPGOV",
+            ),
         ),
         quotes=(
-            Quote("we will act.", 24, 36, "direct", "Ana Ruiz", "e1", TextSpan("Ana Ruiz", 9, 17), TextSpan("said", 18, 22)),
-            Quote("that talks go on", 48, 64, "indirect", "Ana Ruiz", "e1", None, TextSpan("added", 42, 47), 0,
-                  (TextSpan("talks", 53, 58),)),
+            Quote(
+                "we will act.",
+                24,
+                36,
+                "direct",
+                "Ana Ruiz",
+                "e1",
+                TextSpan("Ana Ruiz", 9, 17),
+                TextSpan("said", 18, 22),
+            ),
+            Quote(
+                "that talks go on",
+                48,
+                64,
+                "indirect",
+                "Ana Ruiz",
+                "e1",
+                None,
+                TextSpan("added", 42, 47),
+                0,
+                (TextSpan("talks", 53, 58),),
+            ),
         ),
-        events=(Event("Ana Ruiz", "THREATEN", "130", Span(0, 36), "e1", "ESP", None, None, None, 0, "verbal", 3, -4.4),),
+        events=(
+            Event(
+                "Ana Ruiz",
+                "THREATEN",
+                "130",
+                Span(0, 36),
+                "e1",
+                "ESP",
+                None,
+                None,
+                None,
+                0,
+                "verbal",
+                3,
+                -4.4,
+            ),
+        ),
         provenance=Provenance("0.1.0", "en_core_web_sm 3.8.0", "abcd", text_sha256(TEXT)),
     )
 
@@ -59,8 +103,24 @@ def test_article_round_trip_through_json() -> None:
 
 def test_contract_shape() -> None:
     d = sample_article().to_dict()
-    for key in ("schema_version", "id", "source", "text", "title", "authors", "published", "published_raw",
-                "section", "outlet", "language", "removed_lines", "entities", "quotes", "events", "provenance"):
+    for key in (
+        "schema_version",
+        "id",
+        "source",
+        "text",
+        "title",
+        "authors",
+        "published",
+        "published_raw",
+        "section",
+        "outlet",
+        "language",
+        "removed_lines",
+        "entities",
+        "quotes",
+        "events",
+        "provenance",
+    ):
         assert key in d
     assert d["schema_version"] == 1
     assert d["entities"][0]["mentions"] == [[9, 17], [38, 41]]

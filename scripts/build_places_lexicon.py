@@ -1,0 +1,97 @@
+"""Build ``src/newsgraph/nlp/lexicons/places.tsv`` (place name -> ISO-3) from the Phoenix dictionaries.
+
+The Phoenix/PETRARCH-2 country actor file lists, under each country entry ``NAME_ [ISO]``, synonyms that
+are the country's cities, regions and provinces.  We keep only those (not the leaders), so that a city
+or region that the NER finds ("Basra", "Aceh", "Sochi") gets its country.  Run from the repository:
+
+    python scripts/build_places_lexicon.py \
+        ../shared/data/events/phoenix-dictionaries/Phoenix.Countries.actors.txt
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HEADER = """\
+# Place names (cities, regions, provinces, islands) -> ISO 3166-1 alpha-3 of the country they lie in.
+# Derived by scripts/build_places_lexicon.py from Phoenix.Countries.actors.txt of the PETRARCH-2 /
+# Phoenix dictionaries (openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf,
+# petrarch2/data/dictionaries/), generated from CountryInfo.140130.txt.
+# Only the synonyms listed under each country's own entry are kept; names of people are not.
+#
+# The MIT License (MIT)
+# Copyright (c) 2014 Open Event Data Alliance
+# Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+# associated documentation files (the "Software"), to deal in the Software without restriction,
+# including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense,
+# and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so,
+# subject to the following conditions: The above copyright notice and this permission notice shall be
+# included in all copies or substantial portions of the Software.
+# THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT
+# LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
+# IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+# LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION
+# WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+#
+# Columns: name (upper case, words separated by spaces)<TAB>iso3
+"""
+
+_ENTRY = re.compile(r"^([A-Z][^\s#\[]*)\s+\[([A-Z]{3})\]\s*(#.*)?$")
+_SYN = re.compile(r"^\+([^\s#]+)")
+_CODE = re.compile(r"^\s+\[([A-Z]{3,})(?:\s[^\]]*)?\]")
+
+
+def places(lines: list[str]) -> dict[str, str]:
+    """Synonyms of each primary entry whose code is a bare country code (``[IRQ]``).
+
+    The code is either on the entry's line (``NAME_  [ISO]``) or on an indented line after the
+    synonyms; entries coded with a sector (``[IRNGOV]``) are people or institutions and are skipped.
+    """
+    out: dict[str, str] = {}
+    pending: list[str] = []
+    iso: str | None = None
+
+    def flush(code: str | None) -> None:
+        if code:
+            for name in pending:
+                out.setdefault(name, code)
+        pending.clear()
+
+    for line in lines:
+        entry = _ENTRY.match(line)
+        if entry:
+            flush(iso)
+            iso = entry.group(2)
+            continue
+        if line and not line.startswith(("+", "#", "\t", " ")):
+            flush(iso)
+            iso = None
+            continue
+        code = _CODE.match(line)
+        if code:
+            if iso is None and len(code.group(1)) == 3:
+                iso = code.group(1)
+            continue
+        syn = _SYN.match(line)
+        if syn:
+            name = syn.group(1).strip("_").replace("_", " ")
+            if len(name) > 2 and "(" not in name:
+                pending.append(name)
+    flush(iso)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    source = Path(argv[1])
+    target = Path(__file__).resolve().parents[1] / "src/newsgraph/nlp/lexicons/places.tsv"
+    found = places(source.read_text(encoding="utf-8", errors="replace").splitlines())
+    body = "".join(f"{name}\t{iso}\n" for name, iso in sorted(found.items()))
+    target.write_text(HEADER + body, encoding="utf-8")
+    print(f"{len(found)} places -> {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,155 @@
+"""From clusters to :class:`~newsgraph.records.Entity`: canonical name, type, country, titles, actor code.
+
+- The canonical name is the fullest form: the lexicon's name for countries and known organisations
+  ("U.S." -> "United States"), the longest name for people (brackets and possessives already gone).
+- The type is the one most mentions carry, but a person title makes a person.
+- The country comes from the lexicons (GPE, NORP, known ORG), from a country in a person's title
+  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"), else from the
+  article's dominant country when it has one.
+- The actor code is CAMEO-style: country + sector, the sector from the first title with one
+  ("Secretary of Defense" -> GOVMIL) or from an organisation word ("Navy" -> MIL).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.coref import Cluster
+from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.mentions import Mention
+from newsgraph.records import Entity, Span
+
+_LABEL_ORDER = {"ORG": 3, "GPE": 2, "PERSON": 1, "NORP": 0}
+
+
+def _label(c: Cluster) -> str:
+    """Lexicon-backed mentions decide; then a person title; then the majority (ties: ORG first)."""
+    names = c.names() or c.mentions
+    backed = [m.label for m in names if m.canonical]
+    if backed:
+        return backed[0]
+    if any(m.titles for m in c.mentions):
+        return "PERSON"
+    votes = Counter(m.label for m in names)
+    return max(votes, key=lambda label: (votes[label], _LABEL_ORDER.get(label, 0)))
+
+
+def _name(c: Cluster, label: str) -> str:
+    names = c.names() or [m for m in c.mentions if m.kind == "demonym"] or c.mentions
+    canon = [m.canonical for m in names if m.canonical]
+    if canon:
+        return Counter(canon).most_common(1)[0][0]
+    if label == "NORP":
+        plural = [m.text for m in names if m.text.endswith("s")]
+        return plural[0] if plural else names[0].text
+    if label == "GPE":
+        return Counter(m.text for m in names).most_common(1)[0][0]
+    return max(names, key=lambda m: (len(m.text.split()), -m.start)).text
+
+
+def _org_country(text: str) -> str | None:
+    g = gazetteer()
+    words = text.replace("'s", "").split()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            piece = " ".join(words[i : i + n])
+            hit = lookup(g.demonyms, piece) or lookup(g.country_names, piece)
+            if hit is not None:
+                return hit.iso3
+            place = country_of_place(piece) if piece[:1].isupper() else None
+            if place:
+                return place
+    return None
+
+
+def _country(c: Cluster, label: str, name: str, home: str | None) -> str | None:
+    known = [m.country for m in c.mentions if m.country]
+    if known:
+        return Counter(known).most_common(1)[0][0]
+    if any(m.canonical and m.label == label for m in c.mentions):
+        return None  # a lexicon entry without a country: an international body
+    for m in c.mentions:
+        for p in m.titles:
+            if p.country:
+                return p.country
+    if label in {"ORG", "GPE"}:
+        inner = _org_country(name)
+        if inner:
+            return inner
+    if label in {"PERSON", "ORG"} and all(m.kind != "author" for m in c.mentions):
+        return home
+    return None
+
+
+def _sector(c: Cluster, label: str, name: str) -> str | None:
+    g = gazetteer()
+    for m in sorted(c.mentions, key=lambda m: m.start):
+        for p in m.titles:
+            return p.sector
+    if label == "ORG":
+        for word in reversed(name.lower().split()):
+            if word in g.org_name_words:
+                return g.org_name_words[word]
+    return None
+
+
+def _actor(c: Cluster, label: str, name: str, country: str | None) -> str | None:
+    lexicon = next((m.actor for m in c.mentions if m.actor), None)
+    if lexicon:
+        return lexicon
+    if label in {"GPE", "NORP"}:
+        return country
+    sector = _sector(c, label, name)
+    if country and sector:
+        return country + sector if not sector.startswith(("IGO", "NGO")) else sector
+    return sector or country
+
+
+def _titles(doc: Doc, c: Cluster) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for m in sorted(c.mentions, key=lambda m: m.start):
+        if m.kind == "title":
+            continue
+        for p in m.titles:
+            text = p.display or p.text(doc)
+            seen.setdefault(text.lower(), text)
+    return tuple(seen.values())
+
+
+def _spans(doc: Doc, c: Cluster) -> list[Mention]:
+    """Mentions with name+title mentions added as spans covering both ("U.S. Secretary of State X")."""
+    return sorted(c.mentions, key=lambda m: (m.char_start, m.char_end))
+
+
+def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Entity]:
+    """Records for the clusters, ids "e1", "e2", ... in order of first mention."""
+    out: list[Entity] = []
+    text_of = doc.text
+    for n, c in enumerate(sorted(clusters, key=lambda c: min(m.char_start for m in c.mentions)), start=1):
+        label = _label(c)
+        name = _name(c, label)
+        country = _country(c, label, name, home)
+        mentions = _spans(doc, c)
+        aliases: dict[str, None] = {}
+        for m in mentions:
+            text = text_of[m.char_start : m.char_end]
+            if text != name and text.lower() not in {a.lower() for a in aliases}:
+                aliases[text] = None
+            for p in m.titles:
+                if m.kind == "name" and p.end <= m.start:
+                    aliases.setdefault(text_of[doc[p.start].idx : m.char_end], None)
+        out.append(
+            Entity(
+                id=f"e{n}",
+                name=name,
+                type=label,
+                country=country,
+                titles=_titles(doc, c),
+                aliases=tuple(a for a in aliases if a != name),
+                mentions=tuple(Span(m.char_start, m.char_end) for m in mentions),
+                actor_code=_actor(c, label, name, country),
+            )
+        )
+    return out

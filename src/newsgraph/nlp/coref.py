@@ -1,0 +1,341 @@
+"""In-document coreference: name variants, titles without names, and pronouns.
+
+No coreference model can be downloaded here, so this is a rule system in three passes, each a
+small, measurable idea:
+
+1. **Names** (:func:`cluster_names`): full names first; then partial names ("Blinken", "Binyam",
+   "bin Laden") join the cluster whose full name ends (surname) or starts (given name) with them,
+   preferring the most-mentioned cluster so far.  Organisations merge when one name is a contiguous
+   part of the other ("Foreign Office" / "UK Foreign Office"); near-identical spellings merge
+   ("Abdourahim Said Bacar" / "Bakar", "Untied Nations").
+2. **Titles without names** (:func:`link_title_mentions`): "the spokesman", "US Secretary of State"
+   join the person holding a title with the same head word, nearest before, else first after.
+3. **Pronouns** (:func:`resolve_pronouns`): he/she/his/her/him and they/their/them pick the most
+   salient compatible cluster among recent mentions (sentence distance, subject role, gender from
+   titles, honorifics, given names and earlier confident links), ignoring names inside quotations
+   when the pronoun stands outside them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.gazetteer import gazetteer
+from newsgraph.nlp.mentions import Mention
+from newsgraph.nlp.titles import TitlePhrase
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "themselves"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_WEAK_TITLES = frozenset(
+    {
+        "member",
+        "resident",
+        "official",
+        "head",
+        "chief",
+        "player",
+        "forward",
+        "private",
+        "major",
+        "general",
+        "justice",
+        "chair",
+        "deputy",
+        "owner",
+        "writer",
+        "author",
+        "expert",
+        "analyst",
+        "officer",
+        "soldier",
+        "representative",
+        "executive",
+        "director",
+        "manager",
+        "leader",
+        "candidate",
+        "founder",
+        "speaker",
+        "secretary",
+        "captain",
+        "defender",
+        "actor",
+        "reporter",
+        "journalist",
+        "editor",
+        "attorney",
+        "lawyer",
+    }
+)
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "der"})
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions of one real-world entity, with the facts gathered about it."""
+
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def names(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in {"name", "seat", "author", "demonym"}]
+
+    def longest_tokens(self) -> tuple[str, ...]:
+        best: tuple[str, ...] = ()
+        for m in self.names():
+            toks = name_tokens(m.canonical or m.text)
+            if len(toks) > len(best):
+                best = toks
+        return best
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching name variants ("Chávez" = "Chavez")."""
+    nfkd = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(fold(h) for h in gazetteer().honorifics)
+
+
+@cache
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Folded name words without honorifics or a leading "the" (cached: names repeat)."""
+    honorifics = _honorifics()
+    words = [w.strip(".,'’\"") for w in re.sub(r"['’]s\b", "", fold(text)).split()]
+    words = [w for w in words if w and w not in honorifics]
+    if words and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def _near(a: str, b: str) -> bool:
+    """Equal, or one edit apart (substitution, insertion, deletion or transposition) for long words."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same number of words, all equal but at most one, which is one edit away."""
+    if len(a) != len(b) or not a:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diffs) == 0 or (len(diffs) == 1 and _near(*diffs[0]))
+
+
+def _contiguous(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    n = len(short)
+    return 0 < n < len(long_) and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _is_part_of_person(part: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "Blinken" / "bin Laden" / "al-Sadr" (surname) or "Binyam" (given name) of a longer name."""
+    if not part or len(part) >= len(full):
+        return False
+    if full[-len(part) :] == part:
+        return True
+    stripped = tuple(w for w in full if w not in _PARTICLES)
+    if stripped[-len(part) :] == part:
+        return True
+    return len(part) == 1 and full[0] == part[0] and full[0] not in _PARTICLES
+
+
+def cluster_names(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Group name mentions into entities (pass 1 of the module docstring)."""
+    clusters: list[Cluster] = []
+    persons_full: list[tuple[tuple[str, ...], Cluster]] = []
+    pending: list[Mention] = []
+    for m in mentions:
+        if m.label == "PERSON" and len(name_tokens(m.text)) < 2:
+            pending.append(m)
+            continue
+        key = name_tokens(m.canonical or m.text)
+        target = _find_cluster(clusters, m, key)
+        if target is None:
+            target = Cluster(m.label)
+            clusters.append(target)
+            if m.label == "PERSON":
+                persons_full.append((key, target))
+        target.mentions.append(m)
+    for m in pending:
+        _attach_partial(clusters, persons_full, m)
+    _merge_partial_persons(clusters)
+    return sorted(clusters, key=lambda c: c.first)
+
+
+def _singular(key: tuple[str, ...]) -> tuple[str, ...]:
+    return (*key[:-1], key[-1].removesuffix("s")) if key else key
+
+
+def _find_cluster(clusters: list[Cluster], m: Mention, key: tuple[str, ...]) -> Cluster | None:
+    for c in clusters:
+        for other in c.names():
+            okey = name_tokens(other.canonical or other.text)
+            if okey == key:
+                return c
+            if c.label == m.label == "NORP" and _singular(okey) == _singular(key):
+                return c
+            both = {c.label, m.label}
+            if both <= {"PERSON", "ORG"} and len(key) >= 2 and _same_name(okey, key):
+                return c
+            if c.label == m.label == "PERSON" and (
+                _is_part_of_person(key, okey) or _is_part_of_person(okey, key)
+            ):
+                return c
+    return None
+
+
+def _attach_partial(
+    clusters: list[Cluster], persons: list[tuple[tuple[str, ...], Cluster]], m: Mention
+) -> None:
+    """Join a one-word person name to the most-mentioned full name containing it."""
+    key = name_tokens(m.text)
+    candidates = [c for full, c in persons if _is_part_of_person(key, full)]
+    if not candidates:
+        candidates = [c for c in clusters if c.label == "PERSON" and name_tokens(c.names()[0].text) == key]
+    if candidates:
+        best = max(candidates, key=lambda c: (sum(1 for x in c.mentions if x.start < m.start), -c.first))
+        best.mentions.append(m)
+        return
+    clusters.append(Cluster("PERSON", [m]))
+
+
+def _merge_partial_persons(clusters: list[Cluster]) -> None:
+    """Non-person clusters whose name is a known person's name or surname become that person."""
+    persons = [c for c in clusters if c.label == "PERSON" and len(c.longest_tokens()) >= 2]
+    for c in list(clusters):
+        if c.label == "PERSON" or any(m.canonical for m in c.mentions):
+            continue
+        key = c.longest_tokens()
+        owner = next(
+            (p for p in persons if key == p.longest_tokens() or _is_part_of_person(key, p.longest_tokens())),
+            None,
+        )
+        if owner is not None:
+            for m in c.mentions:
+                m.label = "PERSON"
+            owner.mentions.extend(c.mentions)
+            clusters.remove(c)
+    places = {c.longest_tokens(): c for c in clusters if c.label == "GPE"}
+    for c in list(clusters):
+        key = c.longest_tokens()
+        if c.label == "GPE" and key and key[-1] in {"island", "islands"} and key[:-1] in places:
+            places[key[:-1]].mentions.extend(c.mentions)
+            clusters.remove(c)
+        elif (
+            c.label == "PERSON" and len(key) == 1 and key in places and not any(m.titles for m in c.mentions)
+        ):
+            places[key].mentions.extend(c.mentions)
+            clusters.remove(c)
+    orgs = [c for c in clusters if c.label == "ORG"]
+    for c in sorted(orgs, key=lambda c: len(c.longest_tokens())):
+        key = c.longest_tokens()
+        bigger = next(
+            (o for o in orgs if o is not c and o in clusters and _contiguous(key, o.longest_tokens())), None
+        )
+        if bigger is not None and c in clusters:
+            bigger.mentions.extend(c.mentions)
+            clusters.remove(c)
+
+
+def add_name_repeats(doc: Doc, clusters: list[Cluster]) -> None:
+    """Occurrences of a known person's surname or full name that the model did not tag.
+
+    "Lage, who is in Bolivia, ..." after "Carlos Lage": a capitalised token equal to the last word
+    of exactly one person's full name is a mention of that person.
+    """
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    surnames: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        toks = c.longest_tokens()
+        if c.label == "PERSON" and len(toks) >= 2:
+            surnames.setdefault(toks[-1], []).append(c)
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
+            continue
+        owners = surnames.get(fold(tok.text))
+        if owners and len(owners) == 1 and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper()):
+            m = Mention(tok.i, tok.i + 1, "PERSON", tok.text)
+            m.set_chars(doc)
+            owners[0].mentions.append(m)
+
+
+def title_head(phrase: TitlePhrase) -> str:
+    """The last word of a title's lexicon head ("secretary of state" -> "state" is not it: "secretary")."""
+    words = phrase.key.split()
+    if "of" in words:
+        return " ".join(words)
+    return words[-1]
+
+
+def link_title_mentions(doc: Doc, clusters: list[Cluster], phrases: list[TitlePhrase]) -> None:
+    """Attach unattached definite or capitalised title phrases to the person holding that title."""
+    holders: list[tuple[str, str | None, int, Cluster]] = []
+    for c in clusters:
+        if c.label != "PERSON":
+            continue
+        for m in c.mentions:
+            for p in m.titles:
+                holders.append((title_head(p), p.country, m.start, c))
+    for p in phrases:
+        if p.attached or not _title_only(doc, p):
+            continue
+        head = title_head(p)
+        options = [
+            (pos, c) for h, country, pos, c in holders if h == head and _compatible(country, p.country)
+        ]
+        if not options:
+            continue
+        before = [o for o in options if o[0] < p.start]
+        pos_c = max(before, key=lambda o: o[0]) if before else min(options, key=lambda o: o[0])
+        mention = Mention(p.start, p.end, "PERSON", doc[p.start : p.end].text, kind="title", titles=[p])
+        mention.set_chars(doc)
+        pos_c[1].mentions.append(mention)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _title_only(doc: Doc, p: TitlePhrase) -> bool:
+    """A title used as a name: "the spokesman", "the Cuban leader", "US Secretary of State has"."""
+    head_words = p.key.split()
+    if head_words[-1] in _WEAK_TITLES and len(head_words) == 1 and p.start == p.head_start:
+        return False
+    if p.end < len(doc) and doc[p.end].pos_ in {"NOUN", "PROPN"} and doc[p.end].text[:1].islower():
+        return False
+    if doc[p.head_end - 1].tag_ in {"NNS", "NNPS"}:
+        return False
+    before = doc[p.start - 1] if p.start > 0 else None
+    definite = before is not None and before.lower_ in {"the", "this", "that"}
+    capitalised = doc[p.head_start].text[:1].isupper() and not doc[p.head_start].is_sent_start
+    return definite or p.possessor is not None or capitalised or bool(doc[p.start].is_sent_start)

@@ -1,0 +1,66 @@
+"""The cue lexicon: which words introduce reported speech, and which complements they take.
+
+The lexicon is data (``lexicons/cues.tsv``, documented in its header) so that adding a cue
+never means touching the rules; it is read once per process through importlib.resources so
+it works from a wheel as well as from a checkout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+#: Complement patterns a cue may declare (see the header of ``cues.tsv``).
+PATTERNS = frozenset({"ccomp", "xcomp", "dobj", "dobjq", "of", "as", "for", "about", "to", "direct", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Verbs, verb+particle phrases and nouns that introduce speech, with their complements."""
+
+    verbs: dict[str, frozenset[str]]
+    phrases: dict[tuple[str, str], frozenset[str]]
+    nouns: dict[str, frozenset[str]]
+    headline_sources: frozenset[str]
+
+    def verb_patterns(self, lemma: str) -> frozenset[str] | None:
+        """The complement patterns of a cue verb, or None if the lemma is not a cue."""
+        return self.verbs.get(lemma.lower())
+
+
+def parse_lexicon(text: str) -> CueLexicon:
+    """Parse the TSV text of a cue lexicon (comments and blank lines are skipped)."""
+    verbs: dict[str, frozenset[str]] = {}
+    phrases: dict[tuple[str, str], frozenset[str]] = {}
+    nouns: dict[str, frozenset[str]] = {}
+    headline: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        kind, lemma = fields[0], fields[1].lower()
+        patterns = frozenset(p for p in (fields[2].split(",") if len(fields) > 2 else []) if p)
+        unknown = patterns - PATTERNS
+        if unknown:
+            raise ValueError(f"cues.tsv line {number}: unknown pattern(s) {sorted(unknown)}")
+        if kind == "verb":
+            verbs[lemma] = verbs.get(lemma, frozenset()) | patterns
+        elif kind == "phrase":
+            verb, particle = lemma.split(" ", 1)
+            phrases[(verb, particle)] = patterns
+        elif kind == "noun":
+            nouns[lemma] = patterns
+        elif kind == "headline":
+            headline.add(lemma)
+        else:
+            raise ValueError(f"cues.tsv line {number}: unknown kind {kind!r}")
+    return CueLexicon(verbs, phrases, nouns, frozenset(headline))
+
+
+@cache
+def load_lexicon() -> CueLexicon:
+    """The packaged cue lexicon (read once per process)."""
+    data = resources.files("newsgraph.nlp").joinpath("lexicons", "cues.tsv").read_text("utf-8")
+    return parse_lexicon(data)

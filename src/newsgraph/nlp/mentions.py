@@ -1,0 +1,393 @@
+"""Name mentions: the model's entity spans, repaired, retyped and completed from the lexicons.
+
+The small English model's spans are a starting point, not the answer.  Each span is cleaned
+(leading "the", possessive "'s", line breaks, editorial brackets "[Bill] Keating"), cut where a
+title phrase overlaps it ("Defense Lloyd Austin" -> "Lloyd Austin"; "State" in "Secretary of State"
+is no entity), and retyped by evidence that generalises across articles:
+
+- the country lexicon (names, aliases, capitals, seats) and the place list make a span a GPE;
+- an organisation lexicon entry, or a descriptor before the name ("the news agency Reuters"), an ORG;
+- an attached person title ("Colonel X", "X, the government spokesman"), a PERSON;
+- place descriptors ("the village of X", "the capital of X") a GPE.
+
+Country names and organisation names the model missed are added from the lexicons; spans that are
+not entities of our four types (streets, events, time zones, products with digits) are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.gazetteer import Country, country_of_place, gazetteer, lookup
+from newsgraph.nlp.name_spans import (
+    extend_org,
+    extend_person,
+    lexicon_spans,
+    split_inner_the,
+    split_known_prefix,
+)
+from newsgraph.nlp.titles import TitlePhrase
+
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
+_DETS = frozenset({"the", "The", "THE"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_STRIP = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "-", "–", "—", "'", "‘", "’"})
+_EVENT_WORDS = frozenset(
+    {
+        "cup",
+        "games",
+        "olympics",
+        "championship",
+        "championships",
+        "festival",
+        "award",
+        "awards",
+        "prize",
+        "summit",
+        "war",
+        "revolution",
+        "day",
+        "week",
+        "season",
+        "league",
+        "countdown",
+        "zodiac",
+        "year",
+    }
+)
+_STREET_WORDS = frozenset(
+    {
+        "road",
+        "street",
+        "avenue",
+        "boulevard",
+        "lane",
+        "square",
+        "stadium",
+        "arena",
+        "station",
+        "hospital",
+        "airport",
+        "hall",
+        "memorial",
+        "tower",
+        "towers",
+        "bridge",
+    }
+)
+_NON_ENTITIES = frozenset(
+    {
+        "UTC",
+        "GMT",
+        "CET",
+        "EST",
+        "BST",
+        "Islam",
+        "Christianity",
+        "Judaism",
+        "Buddhism",
+        "Hinduism",
+        "Internet",
+        "Firefox",
+        "Chrome",
+        "Safari",
+        "Windows",
+        "iPhone",
+        "Android",
+        "Twitter",
+        "Facebook",
+    }
+)
+_PLACE_DESCRIPTORS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "capital",
+        "island",
+        "province",
+        "region",
+        "district",
+        "state",
+        "county",
+        "neighborhood",
+        "neighbourhood",
+        "port",
+    }
+)
+_CONTINENTAL = frozenset({"African", "Asian", "European", "Arab", "Western", "Latin", "Latin American"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention: a token span, its type, and what the lexicons or titles say about it."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    kind: str = "name"
+    country: str | None = None
+    canonical: str | None = None
+    actor: str | None = None
+    titles: list[TitlePhrase] = field(default_factory=list)
+    char_start: int = -1
+    char_end: int = -1
+    gender: str | None = None
+
+    def set_chars(self, doc: Doc) -> None:
+        if self.char_start < 0:
+            self.char_start = doc[self.start].idx
+        if self.char_end < 0:
+            last = doc[self.end - 1]
+            self.char_end = last.idx + len(last.text)
+
+
+def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop determiners, possessives, punctuation and anything after a line break."""
+    for i in range(start, end):
+        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
+            end = i + 1 if "\n" not in doc[i].text else i
+            break
+    while start < end and (doc[start].text in _DETS or doc[start].text in _STRIP or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].text in _STRIP
+        or doc[end - 1].is_space
+        or (doc[end - 1].like_num and end - start > 1)
+    ):
+        end -= 1
+    return start, end
+
+
+def surface(doc: Doc, start: int, end: int) -> str:
+    """The name as written, without editorial brackets and with single spaces."""
+    text = doc[start:end].text.replace("[", "").replace("]", "")
+    return " ".join(text.split())
+
+
+def _bracket_start(doc: Doc, start: int) -> int:
+    """Character start of a mention, widened over an editorial bracket ("[Bill] Keating")."""
+    idx: int = doc[start].idx
+    glued = start > 0 and doc[start - 1].text.endswith("[") and not doc[start - 1].whitespace_
+    return idx - 1 if glued else idx
+
+
+def _country_span(doc: Doc, start: int, end: int) -> Country | None:
+    g = gazetteer()
+    text = surface(doc, start, end)
+    return lookup(g.country_names, text) or lookup(g.capitals, text) or lookup(g.seats, text)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _subtract_titles(
+    start: int, end: int, label: str, titles: list[TitlePhrase], doc: Doc
+) -> tuple[int, int] | None:
+    """The part of a span outside any title phrase; None when nothing of it is left."""
+    g = gazetteer()
+    for phrase in titles:
+        if not _overlaps((start, end), (phrase.start, phrase.end)):
+            continue
+        text = surface(doc, start, end)
+        inside = phrase.start <= start and end <= phrase.end
+        if inside and label == "ORG" and text in g.orgs:
+            continue
+        if inside and label == "ORG" and start < phrase.head_start < end:
+            end = phrase.head_start
+            text = surface(doc, start, end)
+        if inside and label in {"ORG", "GPE", "NORP"}:
+            keep_org = label == "ORG" and (
+                text in g.orgs or (end - start >= 2 and _has_org_word(doc, start, end))
+            )
+            keep_gpe = label in {"GPE", "NORP"} and (
+                _country_span(doc, start, end) is not None or lookup(g.demonyms, text) is not None
+            )
+            if keep_org or keep_gpe:
+                continue
+            return None
+        if inside:
+            return None
+        if start < phrase.start:
+            end = min(end, phrase.start)
+        else:
+            start = max(start, phrase.end)
+        start, end = _clean_bounds(doc, start, end)
+        if start >= end:
+            return None
+    return start, end
+
+
+def _has_org_word(doc: Doc, start: int, end: int) -> bool:
+    words = gazetteer().org_name_words
+    return any(t.lower_ in words for t in doc[start:end])
+
+
+def _drop(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Spans that are not entities of our types (events, streets, time zones, product codes)."""
+    text = surface(doc, start, end)
+    last = doc[end - 1].lower_
+    if text in _NON_ENTITIES or not any(c.isalpha() for c in text):
+        return True
+    if last in _EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
+        return True
+    if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
+        return True
+    if label == "ORG" and end - start >= 2 and len(doc[end - 1].text) == 1 and doc[end - 1].is_upper:
+        return True
+    return label == "GPE" and any(c.isdigit() for c in text)
+
+
+def _retype(doc: Doc, start: int, end: int, label: str) -> str:
+    """Type from lexicons and local context, overriding the model where evidence is strong."""
+    g = gazetteer()
+    text = surface(doc, start, end)
+    if text in g.orgs:
+        return "ORG"
+    if _country_span(doc, start, end) is not None:
+        return "GPE"
+    if lookup(g.demonyms, text) or lookup(g.peoples, text):
+        return "NORP"
+    prev = doc[start - 1] if start > 0 else None
+    if (
+        prev is not None
+        and prev.lower_ in {"of", ","}
+        and start > 1
+        and doc[start - 2].lower_ in _PLACE_DESCRIPTORS
+    ):
+        return "GPE"
+    if prev is not None and prev.lower_ in g.org_descriptors and label != "GPE":
+        return "ORG"
+    if (
+        prev is not None
+        and prev.lower_ == "called"
+        and start > 1
+        and doc[start - 2].lower_ in g.org_descriptors
+    ):
+        return "ORG"
+    if label in {"LOC", "FAC", "GPE"} and _has_org_word(doc, start, end):
+        return "ORG"
+    placeable = label in {"LOC", "FAC", "NORP"} or (label == "ORG" and end - start == 1)
+    if placeable and g.places.get(text.upper()):
+        return "GPE"
+    if label == "LOC":
+        return "GPE"
+    if label == "PERSON" and _has_org_word(doc, start, end) and end - start >= 2:
+        return "ORG"
+    return label
+
+
+def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
+    """Repaired name mentions of ``doc`` (see module docstring), in text order, non-overlapping."""
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is not None:
+            for part in split_inner_the(doc, ent.start, ent.end, label):
+                spans.extend(split_known_prefix(doc, doc[part[0] : part[1]], part[2]))
+    merged: list[tuple[int, int, str]] = []
+    for lex in lexicon_spans(doc):
+        covering = [
+            s for s in spans if s[0] <= lex[0] and lex[1] <= s[1] and (s[1] - s[0]) > (lex[1] - lex[0])
+        ]
+        if any(not _event_like(doc, s) for s in covering):
+            continue
+        spans = [s for s in spans if not _overlaps((s[0], s[1]), (lex[0], lex[1]))]
+        merged.append(lex)
+    spans = sorted(spans + merged)
+    mentions: list[Mention] = []
+    for start, end, label in spans:
+        start, end = _clean_bounds(doc, start, end)
+        if start >= end:
+            continue
+        cut = _subtract_titles(start, end, label, titles, doc)
+        if cut is None:
+            continue
+        start, end = cut
+        if label == "PERSON":
+            start, end = extend_person(doc, start, end, titles)
+            if end - start >= 3 and doc[start].lower_.endswith(("ist", "ists")):
+                start += 1  # a role noun glued to the name: "Scientologist Tom Cruise"
+        elif label == "ORG":
+            end = extend_org(doc, start, end)
+        if _drop(doc, start, end, label):
+            continue
+        label = _retype(doc, start, end, label)
+        if label == "LOC":
+            continue
+        if label == "NORP" and surface(doc, start, end) in _CONTINENTAL:
+            continue
+        mention = Mention(start, end, label, surface(doc, start, end))
+        _annotate(mention, doc)
+        mentions.append(mention)
+    mentions.extend(_trailing_names(doc, titles, mentions))
+    mentions.sort(key=lambda m: m.start)
+    return _dedupe(mentions)
+
+
+def _event_like(doc: Doc, span: tuple[int, int, str]) -> bool:
+    return doc[span[1] - 1].lower_ in _EVENT_WORDS
+
+
+def _annotate(mention: Mention, doc: Doc) -> None:
+    """Lexicon facts: canonical name, country and actor code of GPEs, NORPs and known orgs."""
+    g = gazetteer()
+    text = mention.text
+    mention.char_start = _bracket_start(doc, mention.start)
+    if mention.label == "GPE":
+        country = _country_span(doc, mention.start, mention.end)
+        if country is not None:
+            is_name = lookup(g.country_names, text) is not None
+            mention.canonical = (
+                country.name if is_name else (text if lookup(g.capitals, text) else country.name)
+            )
+            mention.country = country.iso3
+            if not is_name and lookup(g.seats, text) is not None:
+                mention.kind = "seat"
+        else:
+            mention.country = country_of_place(text)
+    elif mention.label == "NORP":
+        hit = lookup(g.demonyms, text) or lookup(g.peoples, text)
+        mention.country = hit.iso3 if hit else None
+    elif mention.label == "ORG":
+        org = g.orgs.get(text)
+        if org is not None:
+            mention.canonical, mention.country, mention.actor = org.name, org.country, org.actor
+    mention.set_chars(doc)
+
+
+def _trailing_names(doc: Doc, titles: list[TitlePhrase], mentions: list[Mention]) -> list[Mention]:
+    """Person names split off a title complement ("Secretary of Defense | Lloyd Austin")."""
+    out = []
+    for phrase in titles:
+        if phrase.trailing_name is None:
+            continue
+        s, e = phrase.trailing_name
+        if any(_overlaps((m.start, m.end), (s, e)) and m.label == "PERSON" for m in mentions):
+            continue
+        mention = Mention(s, e, "PERSON", surface(doc, s, e))
+        mention.set_chars(doc)
+        out.append(mention)
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Keep the first of overlapping mentions, preferring PERSON names over other types."""
+    out: list[Mention] = []
+    for m in mentions:
+        clash = next((o for o in out if _overlaps((o.start, o.end), (m.start, m.end))), None)
+        if clash is None:
+            out.append(m)
+        elif (
+            m.label == "PERSON"
+            and clash.label != "PERSON"
+            and clash.kind == "name"
+            and clash.canonical is None
+        ):
+            out[out.index(clash)] = m
+    return out

@@ -1,0 +1,150 @@
+"""Span boundaries of names: what the model cut too short, too long, or missed.
+
+- :func:`lexicon_spans` finds country names, seats and known organisations by exact match;
+- :func:`split_inner_the` and :func:`split_known_prefix` cut merged spans
+  ("Rathbun the Scientology", "Amnesty International Iason Athanasiadis-Fowden");
+- :func:`extend_person` and :func:`extend_org` widen names the model cut short
+  ("Enver Solomon", "ABC Online", "Joint Council for the Welfare of Immigrants").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.titles import TitlePhrase
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def extend_person(doc: Doc, start: int, end: int, titles: list[TitlePhrase]) -> tuple[int, int]:
+    """Widen a person name over adjacent capitalised name words the model left out.
+
+    "CEO of the Refugee Council Enver [Solomon]" and "[Ahmed Abdallah] Mohamed Sambi": a proper
+    noun next to a person name, that is no title, country, organisation word or other entity, is
+    part of the name.
+    """
+    in_titles = {i for p in titles for i in range(p.start, p.end)}
+    ents = {i for e in doc.ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
+
+    def name_word(i: int) -> bool:
+        tok = doc[i]
+        return (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and i not in in_titles
+            and i not in ents
+            and tok.lower_ not in gazetteer().org_name_words
+            and country_of_place(tok.text) is None
+            and lookup(gazetteer().demonyms, tok.text) is None
+        )
+
+    while (
+        start > 0
+        and start - 1 >= doc[start].sent.start
+        and name_word(start - 1)
+        and doc[start - 1].whitespace_ != ""
+    ):
+        start -= 1
+    while (
+        end < len(doc)
+        and doc[end].sent.start == doc[start].sent.start
+        and name_word(end)
+        and doc[end - 1].whitespace_
+    ):
+        end += 1
+    return start, end
+
+
+def split_inner_the(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "Rathbun the Scientology" -> "Rathbun", "Scientology": a lower-case "the" inside a name
+    (not after "of"/"for") joins two names."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "the" and doc[i - 1].lower_ not in {"of", "for", "on", "and", "in", "to"}:
+            return [(start, i, label), (i + 1, end, label)]
+    return [(start, end, label)]
+
+
+def extend_org(doc: Doc, start: int, end: int) -> int:
+    """Widen an organisation name the model cut short.
+
+    "ABC" + "Online", "Joint Council" + "for the Welfare of Immigrants", "Sheriff" + "'s office".
+    """
+    g = gazetteer()
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in g.org_name_words:
+        end += 1
+    if (
+        end + 1 < len(doc)
+        and doc[end].text in _POSSESSIVE
+        and doc[end + 1].lower_ in {"office", "department"}
+    ):
+        return end + 2
+    if doc[end - 1].lower_ in g.org_name_words and end < len(doc) and doc[end].lower_ in {"of", "for", "on"}:
+        k = end + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        j = k
+        while (
+            j < len(doc)
+            and (
+                doc[j].text[:1].isupper()
+                or (
+                    doc[j].lower_ in {"of", "and", "the"}
+                    and j + 1 < len(doc)
+                    and doc[j + 1].text[:1].isupper()
+                )
+            )
+            and doc[j].ent_type_ != "PERSON"
+        ):
+            j += 1
+        if j > k and j - k <= 6:
+            return j
+    return end
+
+
+def split_known_prefix(doc: Doc, ent: SpacySpan, label: str) -> list[tuple[int, int, str]]:
+    """Split "Amnesty International Iason Athanasiadis-Fowden" into a known org and the rest."""
+    g = gazetteer()
+    for n in range(len(ent) - 1, 0, -1):
+        head = doc[ent.start : ent.start + n].text
+        head_clean = head.removeprefix("the ").removeprefix("The ")
+        if head_clean in g.orgs or lookup(g.country_names, head_clean) is not None:
+            rest = doc[ent.start + n : ent.end]
+            if len(rest) >= 2 and all(t.text[:1].isupper() or t.text == "-" for t in rest):
+                kind = "ORG" if head_clean in g.orgs else "GPE"
+                return [(ent.start, ent.start + n, kind), (ent.start + n, ent.end, "PERSON")]
+            break
+    return [(ent.start, ent.end, label)]
+
+
+def lexicon_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """Country names, seats and known organisations found by exact token match (longest first)."""
+    g = gazetteer()
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    first_words = g.lexicon_first_words
+    while i < len(doc):
+        hit = None
+        word = doc[i].text.rstrip(".")
+        if word not in first_words and word.title() not in first_words:
+            i += 1
+            continue
+        for n in (6, 5, 4, 3, 2, 1):
+            if i + n > len(doc):
+                continue
+            text = doc[i : i + n].text
+            if "\n" in text:
+                continue
+            if text in g.orgs:
+                hit = (i, i + n, "ORG")
+            elif lookup(g.country_names, text) is not None or text in g.seats:
+                hit = (i, i + n, "GPE")
+            if hit:
+                break
+        if hit:
+            found.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return found

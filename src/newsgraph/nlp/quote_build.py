@@ -1,0 +1,469 @@
+"""Assemble an article's quotes: marks + parse attributions + layout, then speakers and links.
+
+Stages, in order (each a function below):
+
+1. ``find_quoted`` pairs quotation marks; ``find_attributions`` reads cues from the parse.
+2. Each attribution is confronted with the quoted spans inside its content:
+   content entirely inside marks -> a *direct* quote per quoted span (``said that "..."``,
+   and the common parse of ``"...," he said`` where the quote is the cue's clause);
+   marks around part of the content -> *partial* (span = content, fragments = the marks);
+   no marks -> *indirect*.
+3. Quoted spans still unattributed look for a cue in their *frames*: the rest of the sentence
+   before the opening mark (``He said: "``) and after the closing one (``," said X.``).
+   Two quotes sharing one cue are a split quote (the second continues the first).
+4. Still unattributed, a quoted sentence that starts its sentence right after another quote
+   (same or previous paragraph) is a *floating* continuation of that quote; anything else in
+   marks (scare quotes, titles, names) is dropped.
+5. Pull-quotes (``words — Credit``) and headline attributions (``..., says X``,
+   ``X: ...``, ``Reports: ...``) come from the layout.
+6. Quotes are sorted, speakers resolved in text order (pronouns look back), ``continues`` set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.cues import CueLexicon, load_lexicon
+from newsgraph.nlp.quote_marks import PullQuote, Quoted, find_pull_quotes, find_quoted, paragraphs
+from newsgraph.nlp.quote_syntax import Attribution, find_attributions, inside_quote, trim
+from newsgraph.nlp.speakers import DOCUMENT_NOUNS, SpeakerResolver, mention_bounds, source_token
+from newsgraph.records import Quote, TextSpan
+
+_WORD = re.compile(r"\w+")
+_FRAME_GAP = 8  # tokens allowed between a closing mark and its cue ("," said the government spokesman)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quote under construction (mutable until speakers and links are settled)."""
+
+    start: int
+    end: int
+    type: str
+    cue: tuple[int, int] | None = None
+    cue_token: int | None = None
+    source: Token | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    follows: Candidate | None = None
+    credit: tuple[int, int] | None = None
+    speaker: str | None = None
+    entity: str | None = None
+    mention: tuple[int, int] | None = None
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _outside_words(text: str, att: Attribution, inside: list[Quoted]) -> int:
+    """Words of the content outside the given quoted spans (not counting "that")."""
+    chars = list(text[att.start : att.end])
+    for q in inside:
+        for i in range(max(q.open_at, att.start), min(q.outer_end, att.end)):
+            chars[i - att.start] = " "
+    rest = _WORD.findall("".join(chars))
+    return len([w for w in rest if w.lower() != "that"])
+
+
+def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """Cut an attribution's content before a trailing clause that is an attribution of its
+    own, with its own subject ("to defy the government, which has ordered ...", "that the UK
+    was complicit, although his responses described ..."); drop it when nothing is left
+    ("According to ABC News, Basya believes ...": the inner source is the one annotated).
+    """
+    kept = []
+    text = doc.text
+    for outer in atts:
+        end = outer.end
+        for inner in atts:
+            cue = doc[inner.cue_token]
+            if inner is outer or not outer.start < inner.cue_start < end or inner.end < end - 2:
+                continue
+            if not any(c.dep_ == "nsubj" for c in cue.children) and cue.lower_ != "according":
+                continue
+            end = min(end, cue.left_edge.idx)
+        if end == outer.end:
+            kept.append(outer)
+            continue
+        span = doc.char_span(outer.start, end, alignment_mode="contract")
+        chars = trim(doc, span.start, span.end - 1) if span is not None and len(span) else None
+        if chars is not None and _words(text[chars[0] : chars[1]]) >= 2:
+            kept.append(replace(outer, start=chars[0], end=chars[1]))
+    return kept
+
+
+def _from_attributions(
+    doc: Doc, atts: list[Attribution], quoted: list[Quoted], claimed: dict[int, Candidate]
+) -> list[Candidate]:
+    """Stage 2: direct / partial / indirect from each parse attribution.
+
+    Inner attributions go first, so a quote nested in a reported statement ("reported that
+    ... a message stating, "..."") is the inner source's direct quote.
+    """
+    found: list[Candidate] = []
+    text = doc.text  # (Doc.text joins every token: read it once)
+    for att in sorted(_cut_nested(doc, atts), key=lambda a: a.end - a.start):
+        if att.direct_only:
+            continue
+        inside = [q for q in quoted if q.open_at < att.end and q.outer_end > att.start]
+        base = {"cue": (att.cue_start, att.cue_end), "cue_token": att.cue_token, "source": att.source}
+        if inside and _outside_words(text, att, inside) == 0:
+            first: Candidate | None = None
+            for q in inside:
+                if id(q) in claimed or q.single:
+                    continue
+                cand = Candidate(q.start, q.end, "direct", follows=first, **base)  # type: ignore[arg-type]
+                claimed[id(q)] = cand
+                found.append(cand)
+                first = first or cand
+            continue
+        start, end = att.start, att.end
+        inside += [q for q in quoted if q not in inside and _adjoins(text, end, q)]
+        fragments = []
+        for q in inside:
+            if id(q) in claimed:
+                continue
+            start, end = min(start, q.open_at), max(end, q.outer_end)
+            fragments.append((q.start, q.end))
+        cand = Candidate(start, end, "partial" if fragments else "indirect", fragments=fragments, **base)  # type: ignore[arg-type]
+        for q in inside:
+            claimed.setdefault(id(q), cand)
+        found.append(cand)
+    return found
+
+
+def _adjoins(text: str, end: int, q: Quoted) -> bool:
+    """A quote that follows the content with only a comma between ("described X as an
+    individual, "facing ..."") continues it: the content is partial, the quote a fragment."""
+    return 0 <= q.open_at - end <= 3 and text[end : q.open_at].strip() in ("", ",") and q.close_at is not None
+
+
+def _cue_tokens(doc: Doc, start: int, end: int, lexicon: CueLexicon, quoted: list[Quoted]) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [
+        t
+        for t in span
+        if t.tag_.startswith("VB")
+        and lexicon.verb_patterns(t.lemma_) is not None
+        and not any(c.dep_ == "neg" for c in t.children)
+        and not _agentless_passive(t)
+        and not (t.dep_ in ("acl", "amod") and t.tag_ == "VBN")
+        and not inside_quote(t.idx, quoted)
+    ]
+
+
+def _agentless_passive(token: Token) -> bool:
+    """``"War and Peace" was read aloud``: a passive cue with no ``by`` names no source."""
+    deps = {c.dep_ for c in token.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def _frame_cue(
+    doc: Doc, text: str, q: Quoted, bounds: tuple[int, int], lexicon: CueLexicon, quoted: list[Quoted]
+) -> Token | None:
+    """Stage 3: the cue of a quote from the text around it in its sentence(s).
+
+    After the closing mark, the cue must come within a few tokens, with nothing but
+    punctuation and the source between (``," said X`` / ``," X said``): a preposition or a
+    verb there means the quoted words are a term inside a longer sentence.  Before the
+    opening mark, the cue may be followed by its object (``told CNN "``), a comma, a colon or
+    "that"; a colon also allows a longer framing clause (``cited examples ..., including:``).
+    Short quotes (under four words) need the comma or colon before, or punctuation at their
+    end after: ``adding the words "X"`` or ``a group calling itself "X" posted`` name a
+    term, they do not quote a source.
+    """
+    short = _words(text[q.start : q.end]) < 4
+    closed_by_punct = text[q.start : q.end].rstrip()[-1:] in (",", ".", "!", "?", "…") or (
+        text[q.outer_end : q.outer_end + 1] == ","
+    )
+    after = _cue_tokens(doc, q.outer_end, bounds[1], lexicon, quoted)
+    if after and (closed_by_punct or not short):
+        cue = after[0]
+        gap = [
+            t for t in doc.char_span(q.outer_end, cue.idx, alignment_mode="expand") or [] if not t.is_space
+        ]
+        if len(gap) <= _FRAME_GAP and not any(t.pos_ in ("VERB", "ADP") for t in gap):
+            return cue
+    before = _cue_tokens(doc, bounds[0], q.open_at, lexicon, quoted)
+    if not before:
+        return None
+    cue = before[-1]
+    gap_span = doc.char_span(cue.idx + len(cue.text), q.open_at, alignment_mode="contract")
+    gap = [t for t in gap_span or [] if not t.is_space]
+    last = gap[-1].text if gap else ""
+    if last == ":":
+        return cue
+    if short and last not in (",", ""):
+        return None
+    ok_end = last in (",", "that", "") or gap[-1].pos_ in ("NOUN", "PROPN", "PRON")
+    if ok_end and not any(t.pos_ == "VERB" or t.text in ".;" for t in gap):
+        return cue
+    return None
+
+
+def _frame_source(cue: Token, q: Quoted) -> Token | None:
+    """The source of a cue found in a quote's frame.
+
+    After the quote, the source often follows the cue (``," said the post by ...``,
+    ``," read the statement``): the parser makes it the subject or the object, so either
+    is taken when it stands after the cue.
+    """
+    if cue.idx >= q.outer_end:
+        for child in cue.rights:
+            if child.dep_ in ("nsubj", "dobj"):
+                return child
+    return source_token(cue)
+
+
+def _sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return pos, pos
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def _frames(doc: Doc, text: str, q: Quoted, quoted: list[Quoted]) -> tuple[int, int]:
+    """Where a quote's cue may stand: from its sentence start (or the previous quote's end,
+    or the end of the previous paragraph when it ends in ``,``/``:``) to its sentence end (or
+    the next quote's opening mark)."""
+    start = _sentence_bounds(doc, q.open_at)[0]
+    end = _sentence_bounds(doc, max(q.outer_end - 1, q.open_at))[1]
+    for other in quoted:
+        if other.outer_end <= q.open_at and other.outer_end > start:
+            start = other.outer_end
+        if other.open_at >= q.outer_end and other.open_at < end:
+            end = other.open_at
+    if start == q.open_at and q.starts_paragraph:
+        prev = text[:start].rstrip()
+        if prev.endswith((",", ":")):
+            start = _sentence_bounds(doc, len(prev) - 1)[0]
+    return min(start, q.open_at), max(end, q.outer_end)
+
+
+def _framed_and_floating(
+    doc: Doc, quoted: list[Quoted], lexicon: CueLexicon, claimed: dict[int, Candidate], found: list[Candidate]
+) -> list[Candidate]:
+    """Stages 3 and 4 for the quoted spans no attribution claimed."""
+    by_cue: dict[int, Candidate] = {
+        c.cue_token: c for c in found if c.cue_token is not None and c.type == "direct"
+    }
+    extra: list[Candidate] = []
+    full = doc.text
+    for q in quoted:
+        if id(q) in claimed or _inside_candidate(q, found + extra):
+            continue
+        words = _words(full[q.start : q.end])
+        if words < (4 if q.single else 2):
+            continue
+        bounds = _frames(doc, full, q, quoted)
+        cue = _frame_cue(doc, full, q, bounds, lexicon, quoted)
+        cand: Candidate | None = None
+        if cue is not None:
+            first = by_cue.get(cue.i)
+            cand = Candidate(
+                q.start,
+                q.end,
+                "direct",
+                cue=(cue.idx, cue.idx + len(cue.text)),
+                cue_token=cue.i,
+                source=_frame_source(cue, q),
+                follows=first,
+            )
+            by_cue.setdefault(cue.i, cand)
+        elif full[bounds[0] : q.open_at].strip() == "" and words >= 3:
+            previous = _previous(q, found + extra, full)
+            if previous is not None:
+                cand = Candidate(q.start, q.end, "direct", follows=previous)
+        if cand is not None:
+            claimed[id(q)] = cand
+            extra.append(cand)
+    return extra
+
+
+def _inside_candidate(q: Quoted, cands: list[Candidate]) -> bool:
+    return any(c.start <= q.open_at and q.outer_end <= c.end + 1 and c.type != "direct" for c in cands)
+
+
+def _previous(q: Quoted, cands: list[Candidate], text: str) -> Candidate | None:
+    """The quote a floating quote continues: the last one before it, in its paragraph or the
+    one before."""
+    earlier = [c for c in cands if c.end <= q.open_at]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda c: c.end)
+    middle = text[last.end : q.open_at].split("\n")[1:-1]
+    return last if not any(line.strip() for line in middle) else None
+
+
+def _pull_quotes(pulls: list[PullQuote], text: str) -> list[Candidate]:
+    """Stage 5a: ``words — Credit``; the credit up to its first comma names the source."""
+    found = []
+    for p in pulls:
+        credit = text[p.credit_start : p.credit_end].split(",")[0].rstrip()
+        found.append(
+            Candidate(p.start, p.end, "direct", credit=(p.credit_start, p.credit_start + len(credit)))
+        )
+    return found
+
+
+def _title_line(doc: Doc, text: str) -> tuple[int, int] | None:
+    """The first paragraph when it is the article's title (plain-text input keeps it)."""
+    article = doc._.ng_article
+    title = getattr(article, "title", None)
+    if not title:
+        return None
+    paras = paragraphs(text[: len(title) + 200])
+    if not paras:
+        return None
+    start, end = paras[0]
+    return (start, end) if text[start:end].strip() == title.strip() else None
+
+
+_SAYS = re.compile(r"^(?P<content>.+?),\s+(?P<cue>[A-Za-z]+)\s+(?P<src>[^,]{2,60})$")
+_SOURCE_FIRST = re.compile(r"^(?P<src>[^:]{2,30}):\s+(?P<content>.+)$")
+_SOURCE_LAST = re.compile(r"^(?P<content>.+):\s+(?P<src>[^:]{2,40})$")
+
+
+def _headline(doc: Doc, full: str, lexicon: CueLexicon) -> Candidate | None:
+    """Stage 5b: ``..., says X`` / ``Reports: ...`` / ``...: Cuban officials``."""
+    line = _title_line(doc, full)
+    if line is None:
+        return None
+    base, text = line[0], full[line[0] : line[1]]
+    m = _SAYS.match(text)
+    if m and lexicon.verb_patterns(_lemma(m.group("cue"))) is not None:
+        return _headline_cand(base, m, "src", "cue")
+    m = _SOURCE_FIRST.match(text)
+    if m and m.group("src").strip().lower() in lexicon.headline_sources:
+        cand = _headline_cand(base, m, "src", None)
+        cand.cue = (base + m.start("src"), base + m.end("src") + 1)
+        return cand
+    m = _SOURCE_LAST.match(text)
+    if m and m.group("src").split()[-1].lower() in lexicon.headline_sources:
+        return _headline_cand(base, m, "src", None)
+    return None
+
+
+def _headline_cand(base: int, m: re.Match[str], src: str, cue: str | None) -> Candidate:
+    cand = Candidate(base + m.start("content"), base + m.end("content"), "indirect")
+    cand.credit = (base + m.start(src), base + m.end(src))
+    if cue is not None:
+        cand.cue = (base + m.start(cue), base + m.end(cue))
+    return cand
+
+
+def _lemma(word: str) -> str:
+    lower = word.lower()
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            return lower[: -len(suffix)] + repl if lower[: -len(suffix)] + repl else lower
+    return lower
+
+
+def _dedupe(cands: list[Candidate], pulls: list[PullQuote]) -> list[Candidate]:
+    """Drop candidates that repeat another: overlapping one kept by half or more (the first
+    kept wins, unless the newcomer's cue lies inside it: the inner attribution of a nested
+    one wins), or whose cue lies inside a pull-quote (the quoted speaker's own words)."""
+    kept: list[Candidate] = []
+    for cand in cands:
+        if cand.cue is not None and any(p.start <= cand.cue[0] < p.end for p in pulls):
+            continue
+        clash = None
+        for other in kept:
+            inter = min(cand.end, other.end) - max(cand.start, other.start)
+            union = max(cand.end, other.end) - min(cand.start, other.start)
+            if union > 0 and inter / union >= 0.5:
+                clash = other
+                break
+        if clash is None:
+            kept.append(cand)
+        elif cand.cue is not None and clash.start <= cand.cue[0] < clash.end and clash.credit is None:
+            kept[kept.index(clash)] = cand
+    return kept
+
+
+def _resolve(doc: Doc, cands: list[Candidate], resolver: SpeakerResolver) -> None:
+    """Stage 6a: speakers in text order (so pronouns only look back)."""
+    for cand in cands:
+        if cand.follows is not None and cand.source is None:
+            cand.speaker, cand.entity = cand.follows.speaker, cand.follows.entity
+            continue
+        if cand.credit is not None:
+            _credit_speaker(doc, cand, resolver)
+            continue
+        if cand.source is None:
+            continue
+        bounds = mention_bounds(cand.source)
+        span = doc[bounds[0] : bounds[1]]
+        cand.mention = (span.start_char, span.end_char)
+        cand.speaker, cand.entity = resolver.resolve(cand.source, bounds)
+
+
+def _credit_speaker(doc: Doc, cand: Candidate, resolver: SpeakerResolver) -> None:
+    assert cand.credit is not None
+    start, end = cand.credit
+    words = doc.text[start:end].split()
+    while len(words) > 1 and words[-1].lower() in DOCUMENT_NOUNS:
+        words.pop()
+    cand.mention = (start, end)
+    span = doc.char_span(start, start + len(" ".join(words)), alignment_mode="expand")
+    if span is not None and span.root.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= span.root.i < e.end), None)
+        if ent is not None:
+            cand.speaker, cand.entity, kind = resolver.name_of(ent)
+            resolver.remember(start, cand.speaker, cand.entity, kind)
+            return
+    cand.speaker = " ".join(words)
+    resolver.remember(start, cand.speaker, None)
+
+
+def _to_records(doc: Doc, cands: list[Candidate]) -> list[Quote]:
+    """Stage 6b: records, with ``continues`` as indexes into the final list."""
+    index = {id(c): i for i, c in enumerate(cands)}
+    text = doc.text
+    quotes = []
+    for cand in cands:
+        follows = index.get(id(cand.follows)) if cand.follows is not None else None
+        quotes.append(
+            Quote(
+                text=text[cand.start : cand.end],
+                start=cand.start,
+                end=cand.end,
+                type=cand.type,
+                speaker=cand.speaker,
+                speaker_entity=cand.entity,
+                speaker_mention=_text_span(text, cand.mention),
+                cue=_text_span(text, cand.cue),
+                continues=follows,
+                fragments=tuple(TextSpan(text[s:e], s, e) for s, e in cand.fragments),
+            )
+        )
+    return quotes
+
+
+def _text_span(text: str, bounds: tuple[int, int] | None) -> TextSpan | None:
+    return None if bounds is None else TextSpan(text[bounds[0] : bounds[1]], bounds[0], bounds[1])
+
+
+def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
+    """All attributed statements of an analysed Doc, as Quote records in text order."""
+    lexicon = lexicon or load_lexicon()
+    text = doc.text
+    quoted = find_quoted(text)
+    claimed: dict[int, Candidate] = {}
+    cands = _from_attributions(doc, find_attributions(doc, lexicon, quoted), quoted, claimed)
+    cands += _framed_and_floating(doc, quoted, lexicon, claimed, cands)
+    headline = _headline(doc, text, lexicon)
+    pulls = find_pull_quotes(text)
+    layout = _pull_quotes(pulls, text) + ([headline] if headline else [])
+    cands = _dedupe(sorted(layout, key=lambda c: c.start) + sorted(cands, key=lambda c: c.start), pulls)
+    cands.sort(key=lambda c: (c.start, c.end))
+    spans = [(q.start, q.end) for q in quoted if not q.single]
+    _resolve(doc, cands, SpeakerResolver(doc, spans))
+    return _to_records(doc, cands)

@@ -1,0 +1,259 @@
+"""Attributions read from the dependency parse: a cue, its source, and its reported content.
+
+Each cue of the lexicon (verbs, verb+particle phrases, nouns, and "according to") is looked up
+in the parse; its complement, chosen by the patterns the lexicon gives for that cue, is the
+reported content.  What is excluded, and why:
+
+- negated cues ("has not commented", "did not mention"): nothing was said;
+- cues under "decline/refuse/fail to": likewise;
+- agentless passives ("it is believed", "is reported to"): no source;
+- participles modifying a noun ("a site called X"): naming, not speech;
+- cues inside quotation marks: they belong to the quoted speaker's own words;
+- first-person subjects outside quotes: the reporter's voice.
+
+Whether the content turns out to be direct, partial or indirect is decided later against the
+quotation marks (``quote_build``); this module only reads syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.cues import CueLexicon
+from newsgraph.nlp.quote_marks import Quoted
+from newsgraph.nlp.speakers import source_token
+
+_NEGATORS = frozenset({"decline", "refuse", "fail"})
+_FIRST_PERSON = frozenset({"i", "we", "you"})
+_CLOSING = frozenset({'"', "”", "’", "'", "»"})
+_OPENING = frozenset({'"', "“", "‘", "'", "«"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue with its source token and its content (character span), from the parse."""
+
+    cue_start: int
+    cue_end: int
+    cue_token: int
+    source: Token | None
+    start: int
+    end: int
+    direct_only: bool = False
+
+
+def _child(token: Token, dep: str, text: str | None = None) -> Token | None:
+    for child in token.children:
+        if child.dep_ == dep and (text is None or child.lower_ == text):
+            return child
+    return None
+
+
+def _has_that_clause(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return child
+    return None
+
+
+def trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens ``first..last`` without edge punctuation and conjunctions.
+
+    A closing quotation mark at the end is kept with what it closes (the gold convention:
+    the full stop inside the marks belongs to the quote, the sentence's own does not).
+    """
+    while first <= last and (
+        (doc[first].is_punct and doc[first].text not in _OPENING) or doc[first].dep_ == "cc"
+    ):
+        first += 1
+    while last >= first and doc[last].is_punct and doc[last].text not in _CLOSING:
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i
+
+
+def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] | None:
+    """Token range of the reported content of a cue verb and the pattern that matched."""
+    obj = _child(verb, "dobj")
+    if "ccomp" in patterns and (clause := _child(verb, "ccomp")) is not None:
+        left, right = _subtree(clause)
+        aux_to = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+        if aux_to is not None and _child(clause, "nsubj") is not None:
+            left = aux_to.i  # "urged X to ...": the content starts at "to"
+        return left, right, "ccomp"
+    if "xcomp" in patterns and (clause := _child(verb, "xcomp")) is not None:
+        to = next((c for c in clause.children if c.tag_ == "TO"), None)
+        if to is not None:
+            neg = next((c for c in clause.children if c.dep_ == "neg" and c.i < to.i), None)
+            return (neg or to).i, clause.right_edge.i, "xcomp"
+    for name in ("of", "for", "about", "to"):
+        if name in patterns:
+            prep = _child(verb, "prep", name) or (_child(obj, "prep", name) if obj is not None else None)
+            if name == "for" and prep is None:
+                prep = _marked_clause(verb, "for")
+            if name == "about" and prep is None:
+                prep = _child(verb, "prep", "over")
+            if prep is not None:
+                return (*_subtree(prep), name)
+    if "as" in patterns:
+        target = obj
+        to = _child(verb, "prep", "to")
+        if target is None and to is not None:
+            target = _child(to, "pobj")
+        as_prep = _child(verb, "prep", "as") or (_child(target, "prep", "as") if target is not None else None)
+        if target is not None and as_prep is not None:
+            return target.left_edge.i, as_prep.right_edge.i, "as"
+    if obj is not None and ("dobj" in patterns or "dobjq" in patterns):
+        clause = _has_that_clause(obj)
+        kind = "dobj" if "dobj" in patterns else "dobjq"
+        if clause is not None:
+            return (*_subtree(clause), kind)
+        return obj.left_edge.i, _object_end(verb, obj), kind
+    return None
+
+
+def _marked_clause(verb: Token, mark: str) -> Token | None:
+    """A clause child introduced by ``mark`` ("calls for X to ..."), returned at its mark."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "ccomp"):
+            found = _child(child, "mark", mark)
+            if found is not None and found.i == child.left_edge.i:
+                return child
+    return None
+
+
+def _object_end(verb: Token, obj: Token) -> int:
+    """Last token of an object content: the object and the verb's modifiers that follow it
+    ("expressed X's openness [to discussing ...]"), up to a coordinated or adverbial clause."""
+    end = obj.right_edge.i
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ in ("prep", "dative", "oprd", "npadvmod"):
+            end = max(end, child.right_edge.i)
+        elif child.i > obj.i and child.dep_ in ("conj", "cc", "advcl", "punct", "ccomp", "parataxis"):
+            break
+    return end
+
+
+def _excluded(verb: Token, quoted: Sequence[Quoted]) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and (
+        verb.head.lemma_ in _NEGATORS or any(c.dep_ == "neg" for c in verb.head.children)
+    ):
+        return True
+    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return True
+    return inside_quote(verb.idx, quoted)
+
+
+def inside_quote(pos: int, quoted: Sequence[Quoted]) -> bool:
+    """True if character ``pos`` lies within a double-quoted span."""
+    return any(not q.single and q.start <= pos < q.end for q in quoted)
+
+
+def _quoted_within(start: int, end: int, quoted: Sequence[Quoted]) -> bool:
+    return any(start <= q.open_at and q.outer_end <= end + 1 for q in quoted)
+
+
+def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> Attribution | None:
+    patterns = lexicon.verb_patterns(token.lemma_)
+    cue_end = token.i + 1
+    for child in token.children:
+        key = (token.lemma_.lower(), child.lower_)
+        if child.dep_ in ("prep", "prt") and key in lexicon.phrases:
+            patterns = lexicon.phrases[key]
+            cue_end = max(cue_end, child.i + 1)
+        elif child.dep_ in ("advcl", "ccomp") and child.left_edge.dep_ == "mark":
+            key = (token.lemma_.lower(), child.left_edge.lower_)
+            if key in lexicon.phrases:  # "calls for X to ...": the parser marks the clause
+                patterns = lexicon.phrases[key]
+                cue_end = max(cue_end, child.left_edge.i + 1)
+    if patterns is None or _excluded(token, quoted):
+        return None
+    source = source_token(token)
+    if source is None or (source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted)):
+        return None
+    doc = token.doc
+    cue_span = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
+    if "direct" in patterns:
+        return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
+    bounds = _complement(token, patterns)
+    chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None
+    if bounds is None or chars is None or (bounds[2] == "dobjq" and not _quoted_within(*chars, quoted)):
+        return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
+    return Attribution(*cue_span, token.i, source, *chars)
+
+
+def _according(token: Token, quoted: Sequence[Quoted]) -> Attribution | None:
+    """``according to X``: X is the source, the clause it modifies (minus the phrase) the content."""
+    to = _child(token, "prep", "to")
+    source = _child(to, "pobj") if to is not None else None
+    if to is None or source is None or inside_quote(token.idx, quoted):
+        return None
+    doc = token.doc
+    head = token.head if token.head.i != token.i else token
+    phrase = set(range(token.left_edge.i, token.right_edge.i + 1))
+    runs: list[list[int]] = [[]]
+    for i in range(head.left_edge.i, head.right_edge.i + 1):
+        if i in phrase:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    best = max(runs, key=lambda run: sum(1 for i in run if not doc[i].is_punct))
+    while best and (doc[best[0]].tag_ in ("WDT", "WP") or doc[best[0]].lower_ == "that"):
+        best = best[1:]
+    if not best:
+        return None
+    chars = trim(doc, best[0], best[-1])
+    if chars is None:
+        return None
+    return Attribution(token.idx, to.idx + len(to.text), token.i, source, *chars)
+
+
+def _noun_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> Attribution | None:
+    """Nominal cues: "the announcement that ..." (the noun's own that-clause)."""
+    if "that" not in lexicon.nouns.get(token.lemma_.lower(), frozenset()):
+        return None
+    clause = _has_that_clause(token)
+    if clause is None or inside_quote(token.idx, quoted):
+        return None
+    if token.dep_ == "dobj" and lexicon.verb_patterns(token.head.lemma_) is not None:
+        return None  # "denied reports that ...": the verb is the cue
+    source = _child(token, "poss")
+    cue = token
+    if source is None:
+        by = _child(token, "prep", "by") or _child(token, "prep", "from")
+        source = _child(by, "pobj") if by is not None else None
+    verb = token.head.head
+    if source is None and token.dep_ == "pobj" and lexicon.verb_patterns(verb.lemma_) is not None:
+        source, cue = source_token(verb), verb  # "told X in a statement that ..."
+    chars = trim(token.doc, *_subtree(clause))
+    if chars is None:
+        return None
+    return Attribution(cue.idx, cue.idx + len(cue.text), cue.i, source, *chars)
+
+
+def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> list[Attribution]:
+    """Every attribution the parse shows, in text order."""
+    found: list[Attribution] = []
+    for token in doc:
+        att: Attribution | None = None
+        if token.lower_ == "according":
+            att = _according(token, quoted)
+        elif token.tag_.startswith("VB"):
+            att = _verb_attribution(token, lexicon, quoted)
+        elif token.pos_ == "NOUN":
+            att = _noun_attribution(token, lexicon, quoted)
+        if att is not None:
+            found.append(att)
+    return found

@@ -1,0 +1,42 @@
+"""The ``newsgraph_quotes`` component: who said what, as ``doc._.ng_quotes``.
+
+It runs after the NER and the entities component (when that is installed) and sets
+``doc._.ng_quotes`` to a list of :class:`~newsgraph.records.Quote` in text order.  The work
+is done in :mod:`newsgraph.nlp.quote_build` (stages), :mod:`~newsgraph.nlp.quote_marks`
+(quotation marks and pull-quotes), :mod:`~newsgraph.nlp.quote_syntax` (cues and complements
+from the parse), :mod:`~newsgraph.nlp.speakers` (sources and their resolution) and
+:mod:`~newsgraph.nlp.cues` (the lexicon, ``lexicons/cues.tsv``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp.cues import CueLexicon, load_lexicon
+from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.quote_build import extract_quotes
+
+__all__ = ["QuotesComponent", "extract_quotes"]
+
+
+class QuotesComponent:
+    """Callable pipeline component holding the cue lexicon."""
+
+    def __init__(self, lexicon: CueLexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_quotes = extract_quotes(doc, self.lexicon)
+        return doc
+
+
+@Language.factory(
+    "newsgraph_quotes",
+    assigns=["doc._.ng_quotes"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+)
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    """Factory: the quotes component with the packaged cue lexicon."""
+    register_extensions()
+    return QuotesComponent(load_lexicon())

@@ -1,0 +1,192 @@
+"""Attach title phrases to names, and decide what demonyms, capitals and "the government" stand for.
+
+- A title phrase belongs to the name right after it ("Colonel Mohamed Bacar"), to the name before
+  a comma and the phrase ("Fuad Basya, spokesman for the Indonesian military,"), or to the name
+  after "TITLE," at the start of a clause ("Malaysia's Prime Minister, Najib Razak").  Titles joined
+  by "and" before one name all belong to it ("Shiite cleric and Mahdi Army leader Muqtada al-Sadr").
+  A non-lexicon ORG/GPE name that receives a person title is a person.
+- A demonym inside a person's title, or used as an adjective while its country is named in the
+  article, is a mention of that country (the gold convention: "Iranian" is an alias of Iran);
+  otherwise it is a NORP group ("the last Ukrainian", "Americans").
+- A capital is its government when it acts: subject, object or possessor ("Washington's
+  willingness", "accused Washington"); elsewhere it is the city ("in Baghdad", "an Ottawa street").
+- "the Iraqi government" / "Comoros government" is the ORG "Government of Iraq"; a bare "the
+  government" in an article about one country is that government.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.gazetteer import gazetteer, lookup
+from newsgraph.nlp.mentions import Mention, surface
+from newsgraph.nlp.titles import TitlePhrase
+
+_CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
+_RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
+_GOVERNMENT_WORDS = frozenset({"government", "administration"})
+_THE_NAMES = ("United ", "Republic", "Netherlands", "Philippines")
+
+
+def _appositive_text(doc: Doc, p: TitlePhrase) -> str:
+    """An appositive title runs to the end of its clause ("spokesman for the Indonesian military")."""
+    sent_end = doc[p.start].sent.end
+    end = max(p.end, p.head_end)
+    while end < sent_end and end - p.start < 14:
+        tok = doc[end]
+        if tok.text in _CLAUSE_END or tok.lower_ in _RELATIVE or tok.pos_ in {"VERB", "AUX"}:
+            break
+        end += 1
+    return doc[p.start : end].text
+
+
+def _left_edge(p: TitlePhrase) -> int:
+    return p.possessor[0] if p.possessor else p.start
+
+
+def _attach(m: Mention, p: TitlePhrase, display: str) -> None:
+    p.attached = True
+    p.display = display
+    m.titles.append(p)
+
+
+def attach_titles(doc: Doc, mentions: list[Mention], phrases: list[TitlePhrase]) -> None:
+    """Attach title phrases to the names they describe (module docstring, first point)."""
+    by_end = {p.end: p for p in phrases}
+    for m in mentions:
+        if m.label not in {"PERSON", "ORG", "GPE"} or m.canonical is not None:
+            continue
+        for p in phrases:
+            if p.attached:
+                continue
+            display = _relation(doc, m, p)
+            if display is None:
+                continue
+            _attach(m, p, display)
+            if m.label != "PERSON":
+                m.label = "PERSON"
+            _attach_chain(doc, m, p, by_end)
+
+
+def _attach_chain(doc: Doc, m: Mention, p: TitlePhrase, by_end: dict[int, TitlePhrase]) -> None:
+    """Titles right before an attached one, or joined by "and", describe the same person."""
+    while True:
+        prev = by_end.get(p.start)
+        if prev is None and doc[p.start - 1].lower_ == "and":
+            prev = by_end.get(p.start - 1)
+        if prev is None or prev.attached:
+            return
+        _attach(m, prev, prev.text(doc))
+        p = prev
+
+
+def _relation(doc: Doc, m: Mention, p: TitlePhrase) -> str | None:
+    """How ``p`` relates to name ``m``: the title text to keep, or None when it does not."""
+    if p.end == m.start or (p.end + 1 == m.start and doc[p.end].text in {"[", "("}):
+        return p.text(doc)
+    if m.end < len(doc) and doc[m.end].text == ",":
+        first = m.end + 1
+        if first < len(doc) and doc[first].pos_ == "DET":
+            first += 1
+        if _left_edge(p) == first:
+            return _appositive_text(doc, p)
+    if p.end + 1 == m.start and doc[p.end].text == ",":
+        edge = _left_edge(p)
+        if edge == doc[edge].sent.start or doc[edge - 1].text == ",":
+            return p.text(doc)
+    return None
+
+
+def _country_named(mentions: list[Mention], iso3: str) -> bool:
+    return any(m.label == "GPE" and m.country == iso3 and m.canonical is not None for m in mentions)
+
+
+def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
+    """Demonyms -> country or NORP; capitals -> government or city (module docstring)."""
+    g = gazetteer()
+    in_person_titles = {i for m in mentions for p in m.titles for i in range(p.start, p.end)}
+    for m in sorted(mentions, key=lambda m: m.start not in in_person_titles):
+        if m.label == "NORP" and m.country and lookup(g.demonyms, m.text):
+            adjectival = doc[m.start].dep_ in {"amod", "compound"} or (
+                m.end < len(doc) and doc[m.end].pos_ in {"NOUN", "PROPN"}
+            )
+            demonym = lookup(g.demonyms, m.text)
+            if demonym and (
+                m.start in in_person_titles or (adjectival and _country_named(mentions, m.country))
+            ):
+                m.label = "GPE"
+                m.kind = "demonym"
+                m.canonical = demonym.name
+        elif m.label == "GPE" and m.kind == "name" and lookup(g.capitals, m.text) is not None:
+            country = lookup(g.capitals, m.text)
+            head = doc[m.end - 1]
+            if country is not None and head.dep_ in _ACTING_DEPS and m.start not in in_person_titles:
+                m.canonical = country.name
+                m.kind = "seat"
+        if m.kind == "seat" and m.country:
+            seat = lookup(g.seats, m.text) or lookup(g.capitals, m.text)
+            m.canonical = seat.name if seat else m.canonical
+
+
+def dominant_country(mentions: list[Mention]) -> str | None:
+    """The country most GPE mentions point to, when it has at least 40% of them."""
+    counts = Counter(m.country for m in mentions if m.label == "GPE" and m.country)
+    if not counts:
+        return None
+    iso3, n = counts.most_common(1)[0]
+    return iso3 if n / sum(counts.values()) >= 0.4 else None
+
+
+def government_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ORG mentions for "the Iraqi government", "Comoros government" and bare "the government"."""
+    g = gazetteer()
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    home = dominant_country(mentions)
+    names = {c.iso3: c.name for c in reversed(list(g.country_names.values()))}
+    out: list[Mention] = []
+    consumed: list[Mention] = []
+    for tok in doc:
+        if tok.lower_ not in _GOVERNMENT_WORDS or tok.i in by_token or tok.dep_ == "compound":
+            continue
+        prev = by_token.get(tok.i - 1)
+        if prev is not None and prev.country and prev.label in {"GPE", "NORP"}:
+            name = _government(names.get(prev.country, prev.country))
+            out.append(_org(doc, prev.start, tok.i + 1, name, prev.country))
+            consumed.append(prev)
+        elif prev is not None and prev.label == "PERSON" and tok.lower_ == "administration":
+            out.append(_org(doc, prev.start, tok.i + 1, surface(doc, prev.start, tok.i + 1), None))
+            consumed.append(prev)
+        elif tok.lower_ == "government" and home and _bare(doc, tok.i):
+            out.append(_org(doc, tok.i, tok.i + 1, _government(names.get(home, home)), home, tok.text))
+    for m in consumed:
+        mentions.remove(m)
+    return out
+
+
+def _government(country: str) -> str:
+    """ "Government of Iraq", "Government of the United Kingdom"."""
+    the = "the " if any(part in country for part in _THE_NAMES) else ""
+    return f"Government of {the}{country}"
+
+
+def _bare(doc: Doc, i: int) -> bool:
+    """ "the/this government" heading its own noun phrase, with no possessor of its own."""
+    tok = doc[i]
+    if any(c.dep_ == "poss" for c in tok.children):
+        return False
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in {"the", "this"}
+
+
+def _org(
+    doc: Doc, start: int, end: int, canonical: str, country: str | None, text: str | None = None
+) -> Mention:
+    m = Mention(start, end, "ORG", text or surface(doc, start, end), canonical=canonical, country=country)
+    m.actor = f"{country}GOV" if country else None
+    m.set_chars(doc)
+    return m

@@ -1,0 +1,263 @@
+"""Title and role phrases: "U.S. Secretary of State", "Russia's foreign minister", "the spokesman".
+
+News names people through their positions, and the small NER model turns those positions into
+organisations ("State", "Defense Lloyd Austin", "Russian Presidential Spokesman").  We find title
+phrases with the titles lexicon instead, before any entity is built:
+
+- the *head* is a lexicon entry ("secretary of state", "spokesman", "prime minister");
+- *left modifiers* are the capitalised words, country names/demonyms and noun/adjective modifiers
+  directly before the head ("U.S.", "Russian Presidential", "Environment Canada", "city");
+  a possessive stops the phrase and becomes its *possessor* ("Russia's" foreign minister);
+- a *complement* "of/for (the) Capitalised Words" may follow ("Secretary of State", "CEO of the
+  Refugee Council").  When a complement runs on into a person's name that the NER missed
+  ("Secretary of Defense Lloyd Austin"), the name is split off as ``trailing_name``.
+
+The phrases are attached to names (pre-nominal, appositive) by :mod:`newsgraph.nlp.mentions`, and the
+unattached definite ones ("the spokesman") become title mentions resolved by :mod:`newsgraph.nlp.coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
+
+_STOP_POS = frozenset({"DET", "PRON", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "SYM"})
+_LINKS = frozenset({"of", "for"})
+_INNER = frozenset({"and", "of", "for", "the", "-"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_MAX_LEFT = 6
+_MAX_RUN = 10
+
+
+@dataclass(slots=True)
+class TitlePhrase:
+    """A title phrase ``doc[start:end]`` with its lexicon head and what it says about the holder."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    key: str
+    sector: str
+    gender: str | None
+    country: str | None
+    possessor: tuple[int, int] | None = None
+    trailing_name: tuple[int, int] | None = None
+    attached: bool = False
+    display: str | None = None
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text)))
+
+
+def _head_at(doc: Doc, i: int) -> tuple[int, str] | None:
+    """The longest title-lexicon entry starting at token ``i``: (end token, key)."""
+    g = gazetteer()
+    if doc[i].lower_.rstrip(".") not in g.title_first_words:
+        return None
+    titles = g.titles
+    limit = min(len(doc), i + 6)
+    for end in range(limit, i, -1):
+        key = doc[i:end].text.lower()
+        if key in titles and (end == i + 1 or doc[end - 1].text not in {"-"}):
+            return end, key
+    return None
+
+
+def _joins(prev: Token, nxt: Token) -> bool:
+    """True if title head ``nxt`` continues the head ending with ``prev`` ("Deputy director").
+
+    A capitalised or abbreviated head after a lower-case one starts a second title instead
+    ("military spokesman Maj. Tom Holloway").
+    """
+    if nxt.text.endswith("."):
+        return False
+    return not (_is_cap(nxt) and not _is_cap(prev))
+
+
+def _line_floor(doc: Doc, sent_start: int) -> int:
+    """Where a title may start: its sentence, or before a dotted abbreviation that wrongly ended
+    the previous one ("U.S. | Secretary of State")."""
+    prev = sent_start - 1
+    dotted = prev >= 0 and doc[prev].text.endswith(".") and "\n" not in doc[prev].whitespace_
+    if dotted and (country_of_place(doc[prev].text) or doc[prev].text in gazetteer().orgs):
+        return prev
+    return sent_start
+
+
+def _modifies_noun(doc: Doc, end: int) -> bool:
+    """A title word used as a modifier: "the Justice Ministry", "member states", "the president's office"."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.lower_ in gazetteer().org_name_words and nxt.text[:1].isupper():
+        return True
+    if (
+        nxt.text in _POSSESSIVE
+        and end + 1 < len(doc)
+        and doc[end + 1].lower_ in {"office", "department", "ministry"}
+    ):
+        return True
+    return nxt.pos_ == "NOUN" and nxt.text[:1].islower()
+
+
+def _left_modifier(token: Token, person: set[int]) -> bool:
+    """True if ``token`` can be a left modifier of a title head (see module docstring)."""
+    if token.i in person or token.is_space or "\n" in token.whitespace_:
+        return False
+    lower = token.lower_
+    if lower in gazetteer().titles or lower in gazetteer().title_modifiers:
+        return True
+    if token.pos_ in _STOP_POS:
+        return token.text in {"-"} and not token.whitespace_
+    if _is_cap(token):
+        return token.pos_ in {"PROPN", "ADJ", "NOUN", "X", "INTJ"}
+    return token.pos_ in {"NOUN", "ADJ"} and token.dep_ in {"compound", "amod", "nmod"}
+
+
+def _possessor(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised run ending before the possessive token ``doc[i]``, if any."""
+    j = i
+    while j > 0 and _is_cap(doc[j - 1]) and i - j < 5:
+        j -= 1
+    return (j, i) if j < i else None
+
+
+def _cap_run(doc: Doc, k: int, sent_end: int) -> int:
+    """End of the run of capitalised words (with inner "and/of/for/the") starting at ``k``."""
+    j = k
+    while j < sent_end and j - k < _MAX_RUN:
+        tok = doc[j]
+        if _is_cap(tok) or (tok.lower_ in _INNER and j + 1 < sent_end and _is_cap(doc[j + 1]) and j > k):
+            j += 1
+        else:
+            break
+    while j > k and not _is_cap(doc[j - 1]):
+        j -= 1
+    return j
+
+
+def _plain_cap(token: Token) -> bool:
+    """A capitalised word that is no org word, country or title (so it may start a name)."""
+    g = gazetteer()
+    lower = token.lower_
+    return (
+        _is_cap(token)
+        and lower not in g.org_name_words
+        and lower not in g.titles
+        and country_of_place(token.text) is None
+    )
+
+
+def _split_run(doc: Doc, k: int, j: int, person_starts: set[int]) -> tuple[int, tuple[int, int] | None]:
+    """Split a complement run ``doc[k:j]`` into (complement end, trailing person name or None)."""
+    for p in range(k + 1, j):
+        if p in person_starts:
+            while p - 1 > k and _plain_cap(doc[p - 1]):
+                p -= 1
+            return p, None
+    if j - k < 3 or (j < len(doc) and (_is_cap(doc[j]) or doc[j].text in _POSSESSIVE)):
+        return j, None
+    cut = j
+    while (
+        cut - 1 > k and j - (cut - 1) <= 3 and _plain_cap(doc[cut - 1]) and doc[cut - 2].lower_ not in _INNER
+    ):
+        cut -= 1
+    if j - cut >= 2 and all(_plain_cap(t) for t in doc[cut:j]):
+        return cut, (cut, j)
+    return j, None
+
+
+def _complement(
+    doc: Doc, end: int, sent_end: int, person_starts: set[int]
+) -> tuple[int, tuple[int, int] | None]:
+    """Extend a title phrase over "of/for (the) Capitalised Words"; returns (end, trailing name)."""
+    if end >= sent_end or doc[end].lower_ not in _LINKS:
+        return end, None
+    k = end + 1
+    if k < sent_end and doc[k].lower_ == "the":
+        k += 1
+    if k >= sent_end or not _is_cap(doc[k]) or k in person_starts:
+        return end, None
+    j = _cap_run(doc, k, sent_end)
+    return _split_run(doc, k, j, person_starts)
+
+
+def _phrase_country(doc: Doc, start: int, end: int, possessor: tuple[int, int] | None) -> str | None:
+    """The country a title phrase names: a demonym or country name inside it, else its possessor."""
+    g = gazetteer()
+    spans = [(start, end)] + ([possessor] if possessor else [])
+    for s, e in spans:
+        for i in range(s, e):
+            for n in (3, 2, 1):
+                if i + n > e:
+                    continue
+                text = doc[i : i + n].text
+                hit = lookup(g.demonyms, text) or lookup(g.country_names, text)
+                if hit is not None:
+                    return hit.iso3
+                org = g.orgs.get(text)
+                if org is not None and org.country:
+                    return org.country
+    if possessor:
+        return country_of_place(doc[possessor[0] : possessor[1]].text)
+    return None
+
+
+def find_title_phrases(doc: Doc, person_tokens: set[int], person_starts: set[int]) -> list[TitlePhrase]:
+    """All title phrases of ``doc`` in text order, non-overlapping (leftmost-longest heads)."""
+    g = gazetteer()
+    phrases: list[TitlePhrase] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in person_tokens or (not token.is_alpha and token.text.lower() not in g.titles):
+            i += 1
+            continue
+        head = _head_at(doc, i)
+        if head is None:
+            i += 1
+            continue
+        head_end, key = head
+        if _modifies_noun(doc, head_end):
+            i = head_end
+            continue
+        while (more := _head_at(doc, head_end)) is not None and _joins(doc[head_end - 1], doc[head_end]):
+            head_end, key = more
+        sent = token.sent
+        start = i
+        possessor = None
+        floor = max(phrases[-1].end if phrases else 0, _line_floor(doc, sent.start))
+        while start - 1 >= floor and start > i - _MAX_LEFT and _left_modifier(doc[start - 1], person_tokens):
+            start -= 1
+        if start > sent.start and doc[start - 1].text in _POSSESSIVE:
+            possessor = _possessor(doc, start - 1)
+        end, trailing = _complement(doc, head_end, sent.end, person_starts)
+        info = g.titles[key]
+        sector = info.sector
+        for t in doc[start:end]:
+            sector = g.title_modifiers.get(t.lower_, sector) if t.lower_ in g.title_modifiers else sector
+        phrases.append(
+            TitlePhrase(
+                start=start,
+                end=end,
+                head_start=i,
+                head_end=head_end,
+                key=key,
+                sector=sector,
+                gender=info.gender,
+                country=_phrase_country(doc, start, end, possessor),
+                possessor=possessor,
+                trailing_name=trailing,
+            )
+        )
+        i = max(end, head_end)
+    return phrases
