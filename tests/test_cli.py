@@ -162,3 +162,54 @@ def test_console_entry_point_help() -> None:
     assert result.returncode == 0
     for command in ("analyze", "ingest", "search", "show", "export"):
         assert command in result.stdout
+
+
+def test_quotes_command_lists_statements_by_speaker(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "ng.db")
+    seed = EXAMPLES / f"{SEED}.txt"
+    assert run(capsys, "ingest", str(seed), "--db", db, "--quiet")[0] == 0
+    code, out, _ = run(capsys, "quotes", "--speaker", "peskov", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and all(r["speaker"] == "Dmitry Peskov" for r in rows)
+    assert any("hotheads in the US Congress" in r["text"] for r in rows)
+    code, out, _ = run(capsys, "quotes", "--search", "hotheads", "--type", "direct", "--db", db)
+    assert code == 0 and "hotheads" not in out
+    code, out, err = run(capsys, "quotes", "--since", "not-a-date", "--db", db)
+    assert code == 2 and "ISO 8601" in err
+
+
+def test_eval_quotes_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    text = 'Talks\n\n"We will not give up," Minister Ana Ruiz said.\n'
+    start = text.index("We")
+    quote = "We will not give up,"
+    (gold / "a.json").write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "text": text,
+                "entities": [{"name": "Ana Ruiz", "type": "PERSON", "aliases": []}],
+                "quotes": [
+                    {
+                        "text": quote,
+                        "start": start,
+                        "end": start + len(quote),
+                        "type": "direct",
+                        "speaker": "Ana Ruiz",
+                        "speaker_mention": "Ana Ruiz",
+                        "cue": "said",
+                        "continues": None,
+                    }
+                ],
+                "events": [],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "eval", "quotes", "--gold", str(gold))
+    assert code == 0 and "1 gold, 1 predicted, 1 paired" in out
+    code, _, err = run(capsys, "eval", "quotes", "--gold", str(tmp_path / "nope"))
+    assert code == 2 and "not a directory" in err
