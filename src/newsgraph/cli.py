@@ -192,6 +192,47 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    with open_store(settings.db_path, readonly=True) as store:
+        rows = store.list_actors(type=args.type, name=args.name, limit=args.limit)
+    print(f"{'articles':>8} {'quotes':>6}  {'type':<6} {'ctry':<4}  name")
+    for r in rows:
+        print(f"{r.articles:>8} {r.quotes:>6}  {r.type:<6} {r.country or '':<4}  {r.name}  (#{r.actor_id})")
+    return EXIT_OK
+
+
+def cmd_actor(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    with open_store(settings.db_path, readonly=True) as store:
+        found = store.find_actors(args.name)
+    if not found:
+        _err(f"error: no actor named {args.name!r} in {settings.db_path}")
+        return EXIT_PARTIAL
+    for detail in found[: args.limit]:
+        a = detail.actor
+        print(
+            f"#{a.actor_id} {a.name} [{a.type}{' ' + a.country if a.country else ''}]"
+            f"{' ' + a.actor_code if a.actor_code else ''}: {a.articles} articles, {a.quotes} quotes"
+        )
+        if detail.roles:
+            print("  titles over time:")
+            for role in detail.roles:
+                when = (role.published or "undated")[:10]
+                print(f"    {when}  {role.title}  ({role.evidence!r} in [{role.article_id}])")
+        print("  articles:")
+        for art in detail.articles:
+            print(
+                f"    {(art.published or 'undated')[:10]}  [{art.article_id}] {art.title or '(untitled)'}"
+                f"  {art.mentions} mentions, {art.quotes} quotes"
+            )
+    if len(found) > args.limit:
+        _err(f"{len(found) - args.limit} more actors match; give the full name or the #id")
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
@@ -294,6 +335,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", choices=("direct", "partial", "indirect"))
     p.add_argument("--limit", type=int, default=50, help="most statements to show (default 50)")
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    db_flag(p)
+
+    p = command(
+        "actors",
+        cmd_actors,
+        "List actors (people, organisations, countries) across all stored articles.",
+        "newsgraph actors --type person --limit 20",
+    )
+    p.add_argument("--type", type=str.upper, choices=("PERSON", "ORG", "GPE", "NORP"))
+    p.add_argument("--name", help="part of the name")
+    p.add_argument("--limit", type=int, default=50)
+    db_flag(p)
+
+    p = command(
+        "actor",
+        cmd_actor,
+        "Show one actor: titles over time and the articles that mention it.",
+        'newsgraph actor "Antony Blinken"',
+    )
+    p.add_argument("name", help="the actor's name, part of it, or its #id number")
+    p.add_argument("--limit", type=int, default=3, help="most matching actors to show (default 3)")
     db_flag(p)
 
     p = command(

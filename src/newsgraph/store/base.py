@@ -21,6 +21,7 @@ from typing import Protocol, Self, runtime_checkable
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article
+from newsgraph.store.actors import ActorDetail, ActorRow
 from newsgraph.store.queries import QuoteHit
 
 #: Marks around matched words in :attr:`SearchHit.snippet`.  Chosen because they are rare in
@@ -116,6 +117,16 @@ class Store(Protocol):
         offset: int = 0,
     ) -> list[QuoteHit]:
         """Stored statements by speaker (part of the name), words, date range and type."""
+        ...
+
+    def list_actors(
+        self, *, type: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[ActorRow]:
+        """Actors across articles, most-mentioned first, filtered by type and part of the name."""
+        ...
+
+    def find_actors(self, ident: str) -> list[ActorDetail]:
+        """Actors by id or name, each with its role history and the articles mentioning it."""
         ...
 
     def delete(self, key: str) -> bool:

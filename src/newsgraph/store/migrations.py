@@ -170,10 +170,18 @@ END;
 INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
 """
 
+
+def _v3_actors(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.actors import backfill
+
+    backfill(conn)
+
+
 #: The registry, oldest first.  Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, mentions, quotes, events", _V1_CORE),
     Migration(2, "full-text search over articles and quotes (FTS5)", _V2_FTS),
+    Migration(3, "actors across articles, entity links and role history", _v3_actors),
 )
 
 _BOOKKEEPING = """
@@ -292,7 +300,7 @@ def _check_registry(migrations: Sequence[Migration]) -> None:
 
 
 SCHEMA_DOC = """\
-## Database schema (SQLite, schema version 2)
+## Database schema (SQLite, schema version 3)
 
 One file, WAL mode, foreign keys on.  The text of an article is stored once; every span
 (`start`, `end`) is a half-open character range `[start, end)` into `articles.text` (Python
@@ -401,6 +409,40 @@ One row per coded event (who did what to whom).
 | `evidence_start` | INTEGER | start of the evidence span |
 | `evidence_end` | INTEGER | end of the evidence span |
 | `quote` | INTEGER | `quotes.idx` of the quote the event was read from, or NULL |
+
+### `actors`
+One row per person, organisation, country or group across all articles (merging policy in
+`newsgraph.store.actors`: country code for GPE/NORP, else type + normalised name; a one-word
+person name joins a known person only when exactly one matches).
+
+| column | type | meaning |
+|---|---|---|
+| `actor_id` | INTEGER | the actor's number |
+| `key` | TEXT | merge key, e.g. `PERSON:antony blinken`, `GPE:USA` |
+| `name` | TEXT | canonical name (from the first article that mentioned it) |
+| `type` | TEXT | `PERSON`, `ORG`, `GPE` or `NORP` |
+| `country` | TEXT | ISO 3166-1 alpha-3 code, or NULL |
+| `actor_code` | TEXT | CAMEO actor code, or NULL |
+
+### `actor_links`
+Which actor each article entity is.
+
+| column | type | meaning |
+|---|---|---|
+| `article_seq` | INTEGER | `articles.seq` |
+| `entity_idx` | INTEGER | `entities.idx` |
+| `actor_id` | INTEGER | `actors.actor_id` |
+
+### `actor_roles`
+Role history: each title an article gives an actor, with the evidence span in that article.
+
+| column | type | meaning |
+|---|---|---|
+| `actor_id` | INTEGER | `actors.actor_id` |
+| `article_seq` | INTEGER | `articles.seq` (its `published` dates the title) |
+| `title` | TEXT | the title or role as the article states it |
+| `evidence_start` | INTEGER | start of the span showing the title with the name |
+| `evidence_end` | INTEGER | end of that span |
 
 ### `schema_migrations`
 One row per applied schema migration (see `newsgraph.store.migrations`).

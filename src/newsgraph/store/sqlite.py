@@ -43,6 +43,7 @@ from typing import Self
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, text_sha256
+from newsgraph.store.actors import ActorDetail, ActorRow, find_actor_ids, get_actor, link_article, list_actors
 from newsgraph.store.base import ELLIPSIS, MARK_CLOSE, MARK_OPEN, ErrorHandler, SearchHit
 from newsgraph.store.migrations import migrate, pending_migrations
 from newsgraph.store.queries import QuoteHit, find_quotes
@@ -208,7 +209,11 @@ class SQLiteStore:
         """Insert one article and its children in the caller's transaction; False if present."""
         key = text_sha256(article.text)
         try:
-            return write_article(self._db, article, key, now)
+            added = write_article(self._db, article, key, now)
+            if added:
+                seq = self._db.execute("SELECT seq FROM articles WHERE text_sha256 = ?", (key,)).fetchone()[0]
+                link_article(self._db, int(seq), article)
+            return added
         except _BAD_ARTICLE as exc:
             raise StoreError(self._explain(article, key, exc)) from exc
 
@@ -292,6 +297,17 @@ class SQLiteStore:
             limit=limit,
             offset=offset,
         )
+
+    def list_actors(
+        self, *, type: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[ActorRow]:
+        """See :func:`newsgraph.store.actors.list_actors`."""
+        return list_actors(self._db, type=type, name=name, limit=limit, offset=offset)
+
+    def find_actors(self, ident: str) -> list[ActorDetail]:
+        """Actors whose id or name is ``ident`` (exact name first, else part of a name)."""
+        found = (get_actor(self._db, actor_id) for actor_id in find_actor_ids(self._db, ident))
+        return [detail for detail in found if detail is not None]
 
     def _resolve(self, key: str) -> int | None:
         """Row number of the article with this id, text sha256 or unique sha256 prefix."""

@@ -1,0 +1,289 @@
+"""Actors across articles: one row per real-world person, organisation or country.
+
+Each article has its own entities (``e1``, ``e2``, ...); users ask about *people* ("everything
+Blinken said this year").  When an article is stored, each of its entities is linked to an
+actor, creating the actor if needed, and each title the article gives it is recorded with
+the article's date and an evidence span: a role history ("Secretary of State", 2024-05-23).
+
+Merging policy (conservative: a wrong merge corrupts every query about both people, a missed
+merge only splits counts):
+
+* countries and groups (GPE, NORP) with a country code merge on the code ("U.S." and
+  "United States" are one actor);
+* otherwise the key is the type plus the normalised canonical name (case, accents,
+  punctuation and a leading "the" ignored), so "Antony Blinken" in two articles is one actor;
+* a one-word person name (an article that only says "Keating") joins a known person whose
+  name ends in that word only if there is exactly one such person of a compatible country;
+  two people who share a surname are never merged by it.
+
+Country is not part of the person key: the entities stage infers country from context, and
+splitting one person over two guessed countries would be the worse error.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsgraph.records import Article, Entity
+
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s-]")
+
+ACTORS_SQL = """
+CREATE TABLE actors (
+    actor_id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    actor_code TEXT
+);
+CREATE INDEX actors_name ON actors (name COLLATE NOCASE);
+CREATE TABLE actor_links (
+    article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+    entity_idx INTEGER NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES actors (actor_id),
+    PRIMARY KEY (article_seq, entity_idx)
+);
+CREATE INDEX actor_links_actor ON actor_links (actor_id);
+CREATE TABLE actor_roles (
+    actor_id INTEGER NOT NULL REFERENCES actors (actor_id),
+    article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL
+);
+CREATE INDEX actor_roles_actor ON actor_roles (actor_id)
+"""
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, accents and punctuation removed, spaces collapsed, no leading "the"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _SPACE.sub(" ", _PUNCT.sub(" ", plain.lower())).strip()
+    return plain[4:] if plain.startswith("the ") else plain
+
+
+def actor_key(entity: Entity) -> str:
+    """The merge key of an entity (see the module docstring)."""
+    if entity.type in ("GPE", "NORP") and entity.country:
+        return f"{entity.type}:{entity.country}"
+    return f"{entity.type}:{normalise_name(entity.name)}"
+
+
+def _surname_match(conn: sqlite3.Connection, entity: Entity) -> int | None:
+    """The one known person whose name ends in this one-word name, if exactly one."""
+    word = normalise_name(entity.name)
+    if entity.type != "PERSON" or not word or " " in word:
+        return None
+    rows = conn.execute(
+        "SELECT actor_id, country FROM actors WHERE type = 'PERSON' AND key LIKE ? ESCAPE '\\'",
+        ("PERSON:% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
+    ).fetchall()
+    compatible = [r for r in rows if not entity.country or not r[1] or r[1] == entity.country]
+    return int(compatible[0][0]) if len(compatible) == 1 else None
+
+
+def resolve_actor(conn: sqlite3.Connection, entity: Entity) -> int:
+    """The actor id for ``entity``, creating the actor if it is new."""
+    key = actor_key(entity)
+    row = conn.execute("SELECT actor_id FROM actors WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        return int(row[0])
+    matched = _surname_match(conn, entity)
+    if matched is not None:
+        return matched
+    cur = conn.execute(
+        "INSERT INTO actors (key, name, type, country, actor_code) VALUES (?, ?, ?, ?, ?)",
+        (key, entity.name, entity.type, entity.country, entity.actor_code),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def title_evidence(text: str, entity: Entity, title: str) -> tuple[int, int]:
+    """The span of a mention with ``title`` written next to it, else the first mention."""
+    lowered = text.lower()
+    needle = title.lower()
+    for mention in entity.mentions:
+        window_start = max(0, mention.start - 80)
+        found = lowered.find(needle, window_start, mention.end + 80)
+        if found >= 0:
+            return min(found, mention.start), max(found + len(needle), mention.end)
+    if entity.mentions:
+        return entity.mentions[0].start, entity.mentions[0].end
+    return 0, 0
+
+
+def link_article(conn: sqlite3.Connection, seq: int, article: Article) -> None:
+    """Link every entity of a stored article to its actor and record its titles."""
+    links = []
+    roles = []
+    for idx, entity in enumerate(article.entities):
+        actor_id = resolve_actor(conn, entity)
+        links.append((seq, idx, actor_id))
+        for title in dict.fromkeys(entity.titles):
+            start, end = title_evidence(article.text, entity, title)
+            roles.append((actor_id, seq, title, start, end))
+    conn.executemany("INSERT OR IGNORE INTO actor_links VALUES (?, ?, ?)", links)
+    conn.executemany("INSERT INTO actor_roles VALUES (?, ?, ?, ?, ?)", roles)
+
+
+def backfill(conn: sqlite3.Connection) -> None:
+    """Migration step: create the tables and link the articles already stored."""
+    for statement in ACTORS_SQL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    from newsgraph.store.sqlite_rows import read_article
+
+    for (seq,) in conn.execute("SELECT seq FROM articles ORDER BY seq").fetchall():
+        article = read_article(conn, seq)
+        if article is not None:
+            link_article(conn, seq, article)
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    """An actor with how often it appears."""
+
+    actor_id: int
+    name: str
+    type: str
+    country: str | None
+    actor_code: str | None
+    articles: int
+    quotes: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRow:
+    """One title an article gives an actor, with its date and evidence."""
+
+    title: str
+    published: str | None
+    article_id: str
+    article_title: str | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorArticle:
+    """An article that mentions an actor."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    mentions: int
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDetail:
+    """One actor with its role history and the articles that mention it."""
+
+    actor: ActorRow
+    roles: tuple[RoleRow, ...]
+    articles: tuple[ActorArticle, ...]
+
+
+_ACTOR_ROWS = """
+SELECT ac.actor_id, ac.name, ac.type, ac.country, ac.actor_code,
+       count(DISTINCT l.article_seq),
+       (SELECT count(*) FROM actor_links l2
+          JOIN entities e ON e.article_seq = l2.article_seq AND e.idx = l2.entity_idx
+          JOIN quotes q ON q.article_seq = l2.article_seq AND q.speaker_entity = e.entity_id
+         WHERE l2.actor_id = ac.actor_id),
+       min(a.published_utc), max(a.published_utc)
+FROM actors AS ac
+JOIN actor_links AS l ON l.actor_id = ac.actor_id
+JOIN articles AS a ON a.seq = l.article_seq
+"""
+
+
+def list_actors(
+    conn: sqlite3.Connection,
+    *,
+    type: str | None = None,
+    name: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[ActorRow]:
+    """Actors ordered by the number of articles mentioning them (then name)."""
+    where, params = [], []
+    if type:
+        where.append("ac.type = ?")
+        params.append(type.upper())
+    if name:
+        where.append("ac.name LIKE ? ESCAPE '\\'")
+        params.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    sql = (
+        _ACTOR_ROWS
+        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + "GROUP BY ac.actor_id ORDER BY count(DISTINCT l.article_seq) DESC, ac.name, ac.actor_id "
+        + "LIMIT ? OFFSET ?"
+    )
+    rows = conn.execute(sql, (*params, max(0, limit), max(0, offset))).fetchall()
+    return [ActorRow(*r) for r in rows]
+
+
+def find_actor_ids(conn: sqlite3.Connection, ident: str) -> list[int]:
+    """Actor ids for an id, an exact name (any case), or else a unique part of a name."""
+    ident = ident.strip()
+    if ident.isdigit():
+        row = conn.execute("SELECT actor_id FROM actors WHERE actor_id = ?", (int(ident),)).fetchone()
+        if row:
+            return [int(row[0])]
+    rows = conn.execute("SELECT actor_id FROM actors WHERE name = ? COLLATE NOCASE", (ident,)).fetchall()
+    if not rows:
+        rows = conn.execute(
+            "SELECT actor_id FROM actors WHERE name LIKE ? ORDER BY actor_id", (f"%{ident}%",)
+        ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def get_actor(conn: sqlite3.Connection, actor_id: int) -> ActorDetail | None:
+    """An actor with its titles over time and the articles that mention it."""
+    row = conn.execute(_ACTOR_ROWS + "WHERE ac.actor_id = ? GROUP BY ac.actor_id", (actor_id,)).fetchone()
+    if row is None:
+        return None
+    roles = tuple(_roles(conn, actor_id))
+    articles = conn.execute(
+        """
+        SELECT a.id, a.title, a.published, a.outlet,
+               (SELECT count(*) FROM mentions m
+                 WHERE m.article_seq = l.article_seq AND m.entity_idx = l.entity_idx),
+               (SELECT count(*) FROM entities e JOIN quotes q
+                   ON q.article_seq = e.article_seq AND q.speaker_entity = e.entity_id
+                 WHERE e.article_seq = l.article_seq AND e.idx = l.entity_idx)
+        FROM actor_links l JOIN articles a ON a.seq = l.article_seq
+        WHERE l.actor_id = ?
+        ORDER BY a.published_utc IS NULL, a.published_utc, a.seq
+        """,
+        (actor_id,),
+    ).fetchall()
+    return ActorDetail(ActorRow(*row), roles, tuple(ActorArticle(*r) for r in articles))
+
+
+def _roles(conn: sqlite3.Connection, actor_id: int) -> Iterator[RoleRow]:
+    rows = conn.execute(
+        """
+        SELECT r.title, a.published, a.id, a.title,
+               substr(a.text, r.evidence_start + 1, r.evidence_end - r.evidence_start)
+        FROM actor_roles r JOIN articles a ON a.seq = r.article_seq
+        WHERE r.actor_id = ?
+        ORDER BY a.published_utc IS NULL, a.published_utc, a.seq, r.rowid
+        """,
+        (actor_id,),
+    ).fetchall()
+    for r in rows:
+        yield RoleRow(*r)
