@@ -213,3 +213,17 @@ def test_eval_quotes_command(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert code == 0 and "1 gold, 1 predicted, 1 paired" in out
     code, _, err = run(capsys, "eval", "quotes", "--gold", str(tmp_path / "nope"))
     assert code == 2 and "not a directory" in err
+
+
+def test_events_and_dyads_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "ng.db")
+    assert run(capsys, "ingest", str(EXAMPLES / f"{SEED}.txt"), "--db", db, "--quiet")[0] == 0
+    code, out, _ = run(capsys, "events", "--source", "peskov", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and {r["plover"] for r in rows} == {"ACCUSE"}
+    assert any(r["target_country"] == "USA" for r in rows)
+    code, out, _ = run(capsys, "dyads", "--db", db, "--type", "ACCUSE", "--format", "jsonl")
+    dyads = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and any((d["source_country"], d["target_country"]) == ("RUS", "USA") for d in dyads)
+    code, _, err = run(capsys, "events", "--type", "NOT_A_TYPE", "--db", db)
+    assert code == 2 and "NOT_A_TYPE" in err

@@ -254,3 +254,48 @@ def test_speaker_comes_from_the_entities_component_when_it_ran() -> None:
     ]
     q = only(extract_quotes(doc), "act fast")
     assert (q.speaker, q.speaker_entity) == ("Jane Q. Doe", "e1")
+
+
+# --- speakers on unseen text ----------------------------------------------------------
+
+
+def test_appositive_name_after_title_of_org_is_the_speaker() -> None:
+    text = (
+        "Aid\n\nThe director of the Riverside Care Alliance, Mirela Dobrescu, urged donors to send "
+        "more money."
+    )
+    q = only(quotes_of(text), "send more money")
+    assert q.speaker == "Mirela Dobrescu"
+
+
+def test_comma_participle_after_a_reported_clause_belongs_to_the_main_subject() -> None:
+    text = "Dam\n\nThe utility denied that the dam had leaked, saying its engineers had checked it daily."
+    quotes = quotes_of(text)
+    denied, saying = only(quotes, "dam had leaked"), only(quotes, "engineers had checked")
+    assert denied.text == "that the dam had leaked"
+    assert denied.speaker == saying.speaker == "The utility"
+
+
+def test_unnamed_source_is_the_description_without_its_relative_clause() -> None:
+    text = (
+        "Port\n\nA customs officer at the port, who spoke on condition of anonymity, said the cargo "
+        "was seized. Workers at the depot said the trucks had left."
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "cargo was seized").speaker == "A customs officer at the port"
+    assert only(quotes, "trucks had left").speaker == "Workers at the depot"
+
+
+def test_request_for_anonymity_is_no_statement() -> None:
+    text = "Port\n\nA dock worker asked not to be named. The harbour master said the port was closed."
+    assert [q.text for q in quotes_of(text)] == ["the port was closed"]
+
+
+def test_definite_description_points_back_to_the_subject_naming_it() -> None:
+    text = (
+        "Row\n\nBrazil's foreign ministry rejected the claim on Monday. In a statement, the ministry "
+        "said all works were legal. The UN refugee agency said camps were full."
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "works were legal").speaker == "Brazil's foreign ministry"
+    assert only(quotes, "camps were full").speaker_entity is None

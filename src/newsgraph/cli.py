@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,7 +20,10 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.settings import Settings
 
 if TYPE_CHECKING:
-    from newsgraph.core import Outcome
+    from newsgraph.ingest.progress import Summary
+    from newsgraph.ingest.worker import WorkResult
+    from newsgraph.records import Article
+    from newsgraph.store.sqlite import SQLiteStore
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -40,61 +43,83 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _outcomes(paths: Sequence[str], settings: Settings) -> Iterator[Outcome]:
-    """Analyse every input under ``paths``, reporting failures and warnings on stderr."""
-    from newsgraph.core import analyze_many
-    from newsgraph.ingest.files import iter_documents
+def _outcomes(
+    args: argparse.Namespace,
+    settings: Settings,
+    emit: Callable[[Article, str], None],
+    store: SQLiteStore | None = None,
+) -> Summary:
+    """Run every input named by ``args.paths`` through the batch engine (:mod:`newsgraph.runner`).
 
-    for outcome in analyze_many(iter_documents(paths, settings.max_bytes), settings):
-        for warning in outcome.warnings:
-            _err(f"warning: {outcome.label}: {warning}")
-        if outcome.error is not None:
-            _err(f"error: {outcome.label}: {outcome.error}")
-        yield outcome
+    Failures and warnings go to stderr as they happen; ``emit(article, status)`` is called in
+    input order for each new article (status ``analysed`` without a store, ``added`` with one)
+    and, with a store, each copy or known input gets a line unless ``--quiet``.
+    """
+    from newsgraph.runner import RunOptions, run
+
+    options = RunOptions.from_flags(
+        workers=args.workers,
+        allow_private=args.allow_private,
+        ignore_robots=args.ignore_robots,
+        timeout=args.timeout,
+        max_bytes=settings.max_bytes,
+        near_duplicates=not getattr(args, "no_near_duplicates", False),
+        progress="off" if args.no_progress else None,
+    )
+    quiet = getattr(args, "quiet", False)
+    notes = {"known": "already stored", "exact": "same text as", "near": "near duplicate of"}
+
+    def report(result: WorkResult, status: str, reason: str | None) -> None:
+        for warning in result.warnings:
+            _err(f"warning: {result.label}: {warning}")
+        if status == "failed":
+            _err(f"error: {result.label}: {reason}")
+        elif result.article is not None and status in ("added", "analysed"):
+            emit(result.article, status)
+        elif store is not None and not quiet:
+            target = f" stored article #{result.canonical}" if status in ("exact", "near") else ""
+            print(f"{result.label}  ({notes.get(status, status)}{target})", flush=True)
+
+    return run(args.paths, settings, options, store=store, on_result=report)
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
-    failed = 0
     out: TextIO = sys.stdout
-    for outcome in _outcomes(args.paths, settings):
-        if outcome.article is None:
-            failed += 1
-            continue
-        record = outcome.article.to_dict()
-        if args.format == "json":
-            out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-        else:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    indent = 2 if args.format == "json" else None
+
+    def emit(article: Article, status: str) -> None:
+        out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent) + "\n")
         out.flush()
-    return EXIT_PARTIAL if failed else EXIT_OK
+
+    summary = _outcomes(args, settings, emit)
+    for line in (summary.rate_line(), summary.memory_line()):
+        if line:
+            _err(line)
+    return EXIT_PARTIAL if summary.failed else EXIT_OK
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
 
-    added = skipped = failed = 0
-    totals = {"entities": 0, "quotes": 0, "events": 0}
+    def emit(article: Article, status: str) -> None:
+        if not args.quiet:
+            print(_article_line(article, "new"), flush=True)
+
     with open_store(settings.db_path) as store:
-        for outcome in _outcomes(args.paths, settings):
-            article = outcome.article
-            if article is None:
-                failed += 1
-                continue
-            is_new = store.add(article)
-            added += is_new
-            skipped += not is_new
-            totals["entities"] += len(article.entities)
-            totals["quotes"] += len(article.quotes)
-            totals["events"] += len(article.events)
-            if not args.quiet:
-                print(_article_line(article, "new" if is_new else "already stored"))
+        s = _outcomes(args, settings, emit, store)
         total = store.count()
     print(
-        f"\n{added} added, {skipped} already stored, {failed} failed; "
-        f"{totals['entities']} entities, {totals['quotes']} quotes, {totals['events']} events "
-        f"in these articles; database {settings.db_path} now holds {total} articles"
+        f"\n{s.added} added, {s.known} already stored, {s.failed} failed; "
+        f"{s.exact + s.near} copies linked to stored articles ({s.exact} exact, {s.near} near duplicates); "
+        f"{s.entities} entities, {s.quotes} quotes, {s.events} events in the new articles; "
+        f"database {settings.db_path} now holds {total} articles"
     )
-    return EXIT_PARTIAL if failed else EXIT_OK
+    if s.failed:
+        print("failures by reason:\n" + "\n".join(s.failure_lines()))
+    for line in (s.rate_line(), s.memory_line()):
+        if line:
+            _err(line)
+    return EXIT_PARTIAL if s.failed else EXIT_OK
 
 
 def _article_line(article: object, status: str) -> str:
@@ -233,6 +258,52 @@ def cmd_actor(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    with open_store(settings.db_path, readonly=True) as store:
+        hits = store.find_events(
+            source=args.source,
+            target=args.target,
+            country=args.country,
+            type=args.type,
+            since=args.since,
+            until=args.until,
+            limit=args.limit,
+        )
+    if args.format == "jsonl":
+        for hit in hits:
+            print(json.dumps(asdict(hit), ensure_ascii=False))
+        return EXIT_OK
+    if not hits:
+        _err("no events match")
+    for hit in hits:
+        when = (hit.published or "undated")[:10]
+        source = f"{hit.source or '?'}{f' ({hit.source_country})' if hit.source_country else ''}"
+        target = f"{hit.target or '?'}{f' ({hit.target_country})' if hit.target_country else ''}"
+        print(f"{when}  {hit.plover:<9} {hit.cameo:<5} {source} -> {target}")
+        print(f"    {hit.evidence!r} in [{hit.article_id}]")
+    return EXIT_OK
+
+
+def cmd_dyads(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.store import open_store
+
+    with open_store(settings.db_path, readonly=True) as store:
+        rows = store.dyads(since=args.since, until=args.until, type=args.type, period=args.period)
+    if args.format == "jsonl":
+        for row in rows:
+            print(json.dumps(asdict(row), ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'period':<10} {'source':<6} {'target':<6} {'type':<10} {'events':>6} {'articles':>8}")
+    for r in rows:
+        print(
+            f"{r.period or 'undated':<10} {r.source_country or '-':<6} {r.target_country or '-':<6} "
+            f"{r.plover:<10} {r.events:>6} {r.articles:>8}"
+        )
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
@@ -244,10 +315,38 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         from newsgraph.eval.quotes import analyze_quotes, evaluate_dir, format_report
 
         print(format_report(evaluate_dir(gold, analyze_quotes), errors=args.errors))
+    elif args.what == "events":
+        from newsgraph.eval import events
+
+        sentences = None
+        if args.sentences:
+            sentences = events.evaluate_sentences(args.sentences, events.sentence_events)
+        dev = events.evaluate_dir(gold, events.analyze_events)
+        print(events.format_report(dev, sentences, errors=args.errors))
     else:
         from newsgraph.eval.entities import analyze_entities, format_table, run_gold
 
         print(format_table(run_gold(gold, analyze_entities)))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        import uvicorn
+
+        from newsgraph.web import create_app
+    except ImportError as exc:
+        _err(f"error: the web UI needs the web extra: pip install 'newsgraph[web]' ({exc.name} is missing)")
+        return EXIT_USAGE
+    app = create_app(settings.db_path)  # a missing or foreign database stops here, exit 2
+    shown = "127.0.0.1" if args.host in ("0.0.0.0", "") else args.host
+    shown = f"[{shown}]" if ":" in shown else shown
+    print(
+        f"newsgraph: serving {settings.db_path} (read-only) at http://{shown}:{args.port}/\n"
+        f"           API docs at http://{shown}:{args.port}/docs; press Ctrl+C to stop",
+        flush=True,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 
@@ -274,7 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     def nlp_flags(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "paths", nargs="+", metavar="PATH", help="article files (.txt, .html, .htm, .gz) or directories"
+            "paths",
+            nargs="+",
+            metavar="SOURCE",
+            help="article files (.txt, .html, .gz), directories, http(s) URLs or RSS/Atom feeds, files of "
+            "URLs (.urls), feed files (.rss, .atom, .xml), WARC (.warc, .warc.gz), JSON Lines (.jsonl)",
         )
         p.add_argument(
             "--model",
@@ -283,6 +386,24 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 16)")
         p.add_argument("--max-bytes", type=int, help="largest input accepted, in bytes (default 10000000)")
+        p.add_argument(
+            "--workers",
+            type=int,
+            help="worker processes, each loading the model once (default: number of cores; "
+            "env NEWSGRAPH_WORKERS)",
+        )
+        p.add_argument(
+            "--allow-private",
+            action="store_true",
+            help="allow fetching from loopback and private network addresses (refused by default)",
+        )
+        p.add_argument(
+            "--ignore-robots", action="store_true", help="fetch pages even where robots.txt forbids it"
+        )
+        p.add_argument("--timeout", type=float, help="seconds to wait for a server to answer (default 10)")
+        p.add_argument(
+            "--no-progress", action="store_true", help="no progress bar or progress lines on stderr"
+        )
 
     def db_flag(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", help="SQLite database file (default ./newsgraph.db; env NEWSGRAPH_DB_PATH)")
@@ -307,6 +428,12 @@ def build_parser() -> argparse.ArgumentParser:
     nlp_flags(p)
     db_flag(p)
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
+    p.add_argument(
+        "--no-near-duplicates",
+        action="store_true",
+        help="analyse near-duplicate texts instead of linking them to the stored article (exact copies "
+        "are still linked)",
+    )
 
     p = command(
         "search", cmd_search, "Full-text search over stored articles.", 'newsgraph search "deep strikes"'
@@ -359,14 +486,47 @@ def build_parser() -> argparse.ArgumentParser:
     db_flag(p)
 
     p = command(
+        "events",
+        cmd_events,
+        "List stored events (who did what to whom) by source, target, country, type and date.",
+        "newsgraph events --source Peskov --type ACCUSE",
+    )
+    p.add_argument("--source", help="part of the source actor's name")
+    p.add_argument("--target", help="part of the target actor's name")
+    p.add_argument("--country", help="ISO alpha-3 code of the source or target country")
+    p.add_argument("--type", help="PLOVER type (ACCUSE, REQUEST, ...)")
+    p.add_argument("--since", help="published on or after this ISO date/time")
+    p.add_argument("--until", help="published on or before this ISO date/time")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    db_flag(p)
+
+    p = command(
+        "dyads",
+        cmd_dyads,
+        "Event counts by source country x target country x type over time.",
+        "newsgraph dyads --period month --type ACCUSE",
+    )
+    p.add_argument("--period", choices=("day", "week", "month", "year", "all"), default="month")
+    p.add_argument("--type", help="PLOVER type")
+    p.add_argument("--since", help="published on or after this ISO date/time")
+    p.add_argument("--until", help="published on or before this ISO date/time")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    db_flag(p)
+
+    p = command(
         "eval",
         cmd_eval,
         "Score newsgraph against a folder of gold articles (../shared/gold schema).",
         "newsgraph eval quotes --gold ../shared/gold/dev --errors",
     )
-    p.add_argument("what", choices=("quotes", "entities"), help="what to score")
+    p.add_argument("what", choices=("quotes", "entities", "events"), help="what to score")
     p.add_argument("--gold", required=True, help="folder of gold JSON files")
-    p.add_argument("--errors", action="store_true", help="also list misses and false alarms (quotes)")
+    p.add_argument("--errors", action="store_true", help="also list misses and false alarms")
+    p.add_argument(
+        "--sentences",
+        help="events: also score type accuracy on the PLOVER gold sentences (file or folder)",
+    )
     p.add_argument("--model", help="spaCy pipeline name or path")
 
     p = command(
@@ -379,6 +539,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", choices=("articles", "entities", "quotes", "events"), default="articles")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     db_flag(p)
+
+    p = command(
+        "serve",
+        cmd_serve,
+        "Serve the web UI and JSON API over a database, read-only (needs the web extra).",
+        "newsgraph serve --db newsgraph.db --port 8000",
+    )
+    db_flag(p)
+    p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     return parser
 
 

@@ -34,6 +34,8 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "themselves"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Mention kinds that name their entity (titles and pronouns only refer to it).
+_NAME_KINDS = frozenset({"name", "seat", "author", "demonym", "government", "bare"})
 _WEAK_TITLES = frozenset(
     {
         "member",
@@ -91,7 +93,7 @@ class Cluster:
         return min(m.start for m in self.mentions)
 
     def names(self) -> list[Mention]:
-        return [m for m in self.mentions if m.kind in {"name", "seat", "author", "demonym"}]
+        return [m for m in self.mentions if m.kind in _NAME_KINDS]
 
     def longest_tokens(self) -> tuple[str, ...]:
         best: tuple[str, ...] = ()
@@ -166,6 +168,8 @@ def _is_part_of_person(part: tuple[str, ...], full: tuple[str, ...]) -> bool:
     stripped = tuple(w for w in full if w not in _PARTICLES)
     if stripped[-len(part) :] == part:
         return True
+    if len(part) == 1 and len(stripped) >= 3 and stripped[-2] == part[0]:
+        return True  # the first of two surnames: "Restrepo" of "Camila Restrepo Ortiz"
     return len(part) == 1 and full[0] == part[0] and full[0] not in _PARTICLES
 
 
@@ -256,6 +260,13 @@ def _merge_partial_persons(clusters: list[Cluster]) -> None:
         ):
             places[key].mentions.extend(c.mentions)
             clusters.remove(c)
+        elif c.label == "PERSON" and len(key) == 1 and not any(m.titles for m in c.mentions):
+            # a one-word "person" spelled like an organisation named in the article ("According
+            # to Ofgem"): the model's label flips between mentions, the entity does not
+            org = next((o for o in clusters if o.label == "ORG" and o.longest_tokens() == key), None)
+            if org is not None:
+                org.mentions.extend(c.mentions)
+                clusters.remove(c)
     orgs = [c for c in clusters if c.label == "ORG"]
     for c in sorted(orgs, key=lambda c: len(c.longest_tokens())):
         key = c.longest_tokens()
@@ -276,9 +287,11 @@ def add_name_repeats(doc: Doc, clusters: list[Cluster]) -> None:
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     surnames: dict[str, list[Cluster]] = {}
     for c in clusters:
-        toks = c.longest_tokens()
+        toks = tuple(w for w in c.longest_tokens() if w not in _PARTICLES)
         if c.label == "PERSON" and len(toks) >= 2:
             surnames.setdefault(toks[-1], []).append(c)
+            if len(toks) >= 3 and toks[-2] != toks[-1]:
+                surnames.setdefault(toks[-2], []).append(c)  # Spanish/Portuguese double surnames
     for tok in doc:
         if tok.i in taken or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
             continue

@@ -11,10 +11,11 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.actors import to_entities
 from newsgraph.nlp.byline import Header, find_header
-from newsgraph.nlp.coref import Cluster, add_name_repeats, cluster_names, link_title_mentions
+from newsgraph.nlp.coref import Cluster, add_name_repeats, cluster_names, link_title_mentions, name_tokens
 from newsgraph.nlp.mentions import Mention, collect_names
 from newsgraph.nlp.pronouns import init_genders, resolve_pronouns
 from newsgraph.nlp.roles import (
+    appositive_title_mentions,
     attach_titles,
     dominant_country,
     government_mentions,
@@ -43,6 +44,17 @@ def _author_mentions(doc: Doc, header: Header) -> list[Mention]:
     return out
 
 
+def _add_author(clusters: list[Cluster], author: Mention) -> None:
+    """The author's own cluster, or the body's person of the same full name ("By Ana Ruiz" and
+    "Ana Ruiz, reporting from ...", "said Ruiz"): one person, not two."""
+    key = name_tokens(author.text)
+    same = [c for c in clusters if c.label == "PERSON" and len(key) >= 2 and c.longest_tokens() == key]
+    if len(same) == 1:
+        same[0].mentions.append(author)
+    else:
+        clusters.append(Cluster("PERSON", [author]))
+
+
 def build_entities(doc: Doc) -> list[Entity]:
     """Canonical entities of ``doc`` with every coreferent mention (names, titles, pronouns)."""
     header = _header(doc)
@@ -54,14 +66,17 @@ def build_entities(doc: Doc) -> list[Entity]:
     attach_titles(doc, mentions, phrases)
     mentions = [m for m in mentions if m.label != "FAC"]
     resolve_demonyms_and_capitals(doc, mentions)
-    mentions.extend(government_mentions(doc, mentions))
+    mentions.extend(government_mentions(doc, mentions, phrases))
     mentions.sort(key=lambda m: m.start)
     authors = _author_mentions(doc, header)
     clusters = cluster_names(mentions)
+    for c in clusters:
+        if c.label == "PERSON":
+            c.mentions.extend(t for m in list(c.mentions) for t in appositive_title_mentions(doc, m))
     add_name_repeats(doc, clusters)
     for author in authors:
-        clusters.append(Cluster("PERSON", [author]))
+        _add_author(clusters, author)
     init_genders(doc, clusters)
     link_title_mentions(doc, clusters, phrases)
     resolve_pronouns(doc, [c for c in clusters if all(m.kind != "author" for m in c.mentions)])
-    return to_entities(doc, clusters, dominant_country(mentions))
+    return to_entities(doc, clusters, dominant_country(doc, mentions, phrases))

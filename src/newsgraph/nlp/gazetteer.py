@@ -9,6 +9,7 @@ confused with "us" (the pronoun): all-caps and dotted forms must match exactly.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -149,9 +150,21 @@ def lookup(table: dict[str, V], text: str) -> V | None:
     hit = table.get(text)
     if hit is not None:
         return hit
+    if "’" in text:  # typographic apostrophe: "N’Djamena" is "N'Djamena"
+        return lookup(table, text.replace("’", "'"))
     if text.isupper() and len(text) <= 4:
         return None
     return table.get(text.title()) if text[:1].isupper() else None
+
+
+def place_key(text: str) -> str:
+    """The key of the place list: upper case, plain apostrophe, no accents ("Asunción" -> "ASUNCION").
+
+    The list comes from ASCII data (Phoenix), while news text writes names with their accents
+    and typographic apostrophes.
+    """
+    plain = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).upper()
 
 
 def country_of_place(text: str) -> str | None:
@@ -161,4 +174,4 @@ def country_of_place(text: str) -> str | None:
         hit = lookup(table, text)
         if hit is not None:
             return hit.iso3
-    return g.places.get(text.upper())
+    return g.places.get(text.upper()) or g.places.get(place_key(text))

@@ -24,9 +24,10 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.cues import CueLexicon
 from newsgraph.nlp.quote_marks import Quoted
-from newsgraph.nlp.speakers import source_token
+from newsgraph.nlp.speakers import low_participle, source_token
 
 _NEGATORS = frozenset({"decline", "refuse", "fail"})
+_ANONYMITY = frozenset({"name", "identify", "quote"})
 _FIRST_PERSON = frozenset({"i", "we", "you"})
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
 _OPENING = frozenset({'"', "“", "‘", "'", "«"})
@@ -87,6 +88,9 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
     obj = _child(verb, "dobj")
     if "ccomp" in patterns and (clause := _child(verb, "ccomp")) is not None:
         left, right = _subtree(clause)
+        low = next((c for c in clause.children if low_participle(c)), None)
+        if low is not None:
+            right = low.left_edge.i - 1  # "denied that X, saying ...": the participle is not X
         aux_to = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
         if aux_to is not None and _child(clause, "nsubj") is not None:
             left = aux_to.i  # "urged X to ...": the content starts at "to"
@@ -144,8 +148,16 @@ def _object_end(verb: Token, obj: Token) -> int:
     return end
 
 
+def _anonymity(verb: Token) -> bool:
+    """ "asked not to be named / identified": a request about the source, not a statement."""
+    return any(
+        c.dep_ == "xcomp" and c.lemma_ in _ANONYMITY and any(a.dep_ == "auxpass" for a in c.children)
+        for c in verb.children
+    )
+
+
 def _excluded(verb: Token, quoted: Sequence[Quoted]) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or _anonymity(verb):
         return True
     if verb.dep_ == "xcomp" and (
         verb.head.lemma_ in _NEGATORS or any(c.dep_ == "neg" for c in verb.head.children)

@@ -39,6 +39,8 @@ DOCUMENT_NOUNS = _wordset(
 )
 #: Nouns that stand for an organisation mentioned before ("the organization said").
 ORG_NOUNS = _wordset("organization organisation group company agency firm ministry department")
+#: Nouns for businesses: "the company" is never a government.
+_BUSINESS = frozenset({"company", "firm"})
 #: Words stripped from the front of a person's name in the fallback ("Prime Minister X").
 TITLE_WORDS = _wordset(
     "president prime minister secretary spokesman spokeswoman spokesperson general major maj. "
@@ -71,11 +73,33 @@ def source_token(cue: Token) -> Token | None:
             return None  # an agentless passive names no source
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head
+        if low_participle(verb):
+            verb = verb.head.head  # "X denied that Y had ..., saying ...": X is saying it
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
     return None
+
+
+def low_participle(verb: Token) -> bool:
+    """A ", saying ..." participle the parser hung on the verb of a reported clause.
+
+    In "The ministry denied that any strike had taken place, saying ..." the parser attaches
+    "saying" to "taken", whose subject ("any strike") cannot be saying anything; the participle
+    after a comma goes with the main clause, whose subject reported the clause.
+    """
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and head.dep_ == "ccomp"
+        and head.i < verb.i
+        and any(c.dep_ == "nsubj" for c in head.head.children)
+    )
 
 
 def _antecedent_noun(noun: Token) -> Token:
@@ -106,6 +130,11 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             break
         right = mention_bounds(child)[1] - 1 if child.dep_ == "conj" else child.right_edge.i
     doc = head.doc
+    for i in range(head.i + 1, right):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and (nxt.lower_ in RELATIVE or nxt.tag_ in ("VBG", "VBN")):
+            right = i  # "an official familiar with the case, who spoke on condition ..."
+            break
     while right > left and doc[right].is_punct:
         right -= 1
     while left < right and doc[left].is_punct:
@@ -212,6 +241,9 @@ class SpeakerResolver:
             elif token.tag_ in ("NNS", "NNPS") or (ent is not None and ent.label_ in ("ORG", "NORP", "GPE")):
                 start, end = mention_bounds(token)
                 found.append(_Known(token.idx, self.doc[start:end].text, None, "GROUP"))
+            elif token.lemma_.lower() in ORG_NOUNS:  # "Argentina's foreign ministry": for "the ministry"
+                start, end = mention_bounds(token)
+                found.append(_Known(token.idx, self.doc[start:end].text, None, "OTHER"))
         return found
 
     def _in_quote(self, pos: int) -> bool:
@@ -300,24 +332,34 @@ class SpeakerResolver:
         definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
         modified = any(c.dep_ in ("prep", "relcl", "acl") for c in head.children)
         if definite and not modified:
-            earlier = self._antecedent(head.idx, lemma)
+            # "the UN refugee agency" names its own body; only a plain "the agency" points back
+            named = any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in head.children)
+            earlier = self._antecedent(head.idx, lemma, any_org=not named)
             if earlier is not None:
                 return earlier.name, earlier.entity, earlier.kind, words | earlier.words
-        if head.pos_ == "PROPN" and not definite:
+        if head.pos_ == "PROPN" and not definite and not _capitalised_noun(head):
             if lemma in TITLE_WORDS:
                 return span.text, None, "PERSON", words  # "US Secretary of State" said
             return self._proper_name(head), None, "PERSON", words
         kind = "GROUP" if head.tag_ in ("NNS", "NNPS") else "OTHER"
         return span.text, None, kind, words
 
-    def _antecedent(self, pos: int, lemma: str) -> _Known | None:
+    def _antecedent(self, pos: int, lemma: str, any_org: bool = True) -> _Known | None:
         """An earlier source a definite description ("the spokesman") points back to."""
         for known in reversed(self.known):
             if known.pos < pos and lemma in known.words:
                 return known
-        if lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS:
-            for known in reversed(self.known):
-                if known.pos < pos and known.kind == "ORG":
+        recent = [k for k in self.known if k.pos < pos]
+        for subject in reversed(self.salient):
+            # "Argentina's foreign ministry rejected ... the ministry said": a subject naming the
+            # same noun, more recent than any source, is what the description points back to
+            if subject.pos < pos and lemma in subject.name.lower().split():
+                if not recent or subject.pos > recent[-1].pos:
+                    return subject
+                break
+        if any_org and (lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS):
+            for known in reversed(recent):
+                if known.kind == "ORG" and not (lemma in _BUSINESS and known.name.startswith("Government")):
                     return known
         return None
 
@@ -388,6 +430,16 @@ class SpeakerResolver:
                 break
             sent = self.doc[sent.start - 1].sent
         return int(sent.start_char)
+
+
+def _capitalised_noun(head: Token) -> bool:
+    """A common noun the tagger calls PROPN because it opens the sentence ("Staff at the clinic
+    said"): no entity type, and a lower-case preposition right after it ("Residents of ...")."""
+    return (
+        bool(head.is_sent_start)
+        and not head.ent_type_
+        and any(c.dep_ == "prep" and c.i == head.i + 1 and c.text.islower() for c in head.children)
+    )
 
 
 def _strip_titles(ent: Span) -> str:

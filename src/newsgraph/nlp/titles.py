@@ -30,6 +30,8 @@ _INNER = frozenset({"and", "of", "for", "the", "-"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _MAX_LEFT = 6
 _MAX_RUN = 10
+#: Lower-case nouns that complete a place name in a title's complement ("of Kandahar province").
+_PLACE_NOUNS = frozenset({"province", "region", "state", "district", "county", "prefecture", "governorate"})
 
 
 @dataclass(slots=True)
@@ -157,6 +159,18 @@ def _plain_cap(token: Token) -> bool:
     )
 
 
+def _one_name(doc: Doc, k: int, j: int) -> bool:
+    """True if the model tagged ``doc[k:j]`` as (part of) one organisation or place name.
+
+    "head of the Sahel Health Alliance": the run is the organisation, and its last words are no
+    trailing person name even when the lexicon lacks the organisation word.
+    """
+    label = doc[j - 1].ent_type_
+    return label in {"ORG", "GPE", "LOC", "FAC"} and all(
+        t.ent_type_ == label and (t.i == k or t.ent_iob_ == "I") for t in doc[k:j]
+    )
+
+
 def _split_run(doc: Doc, k: int, j: int, person_starts: set[int]) -> tuple[int, tuple[int, int] | None]:
     """Split a complement run ``doc[k:j]`` into (complement end, trailing person name or None)."""
     for p in range(k + 1, j):
@@ -164,7 +178,11 @@ def _split_run(doc: Doc, k: int, j: int, person_starts: set[int]) -> tuple[int, 
             while p - 1 > k and _plain_cap(doc[p - 1]):
                 p -= 1
             return p, None
-    if j - k < 3 or (j < len(doc) and (_is_cap(doc[j]) or doc[j].text in _POSSESSIVE)):
+    if (
+        j - k < 3
+        or (j < len(doc) and (_is_cap(doc[j]) or doc[j].text in _POSSESSIVE))
+        or _one_name(doc, k, j)
+    ):
         return j, None
     cut = j
     while (
@@ -188,7 +206,10 @@ def _complement(
     if k >= sent_end or not _is_cap(doc[k]) or k in person_starts:
         return end, None
     j = _cap_run(doc, k, sent_end)
-    return _split_run(doc, k, j, person_starts)
+    end, trailing = _split_run(doc, k, j, person_starts)
+    if trailing is None and end < sent_end and doc[end].lower_ in _PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        end += 1  # "governor of Ouaddai province": the place noun belongs to the place
+    return end, trailing
 
 
 def _phrase_country(doc: Doc, start: int, end: int, possessor: tuple[int, int] | None) -> str | None:
@@ -245,6 +266,8 @@ def find_title_phrases(doc: Doc, person_tokens: set[int], person_starts: set[int
         sector = info.sector
         for t in doc[start:end]:
             sector = g.title_modifiers.get(t.lower_, sector) if t.lower_ in g.title_modifiers else sector
+        for t in doc[head_end:end]:  # "head of the X Alliance" works for the alliance: NGO
+            sector = g.org_name_words.get(t.lower_, sector) if t.text[:1].isupper() else sector
         phrases.append(
             TitlePhrase(
                 start=start,

@@ -22,6 +22,7 @@ from typing import Protocol, Self, runtime_checkable
 from newsgraph.errors import StoreError
 from newsgraph.records import Article
 from newsgraph.store.actors import ActorDetail, ActorRow
+from newsgraph.store.event_queries import DyadRow, EventHit
 from newsgraph.store.queries import QuoteHit
 
 #: Marks around matched words in :attr:`SearchHit.snippet`.  Chosen because they are rare in
@@ -117,6 +118,32 @@ class Store(Protocol):
         offset: int = 0,
     ) -> list[QuoteHit]:
         """Stored statements by speaker (part of the name), words, date range and type."""
+        ...
+
+    def find_events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[EventHit]:
+        """Stored events by source, target (parts of names), country, PLOVER type and dates."""
+        ...
+
+    def dyads(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        period: str = "month",
+    ) -> list[DyadRow]:
+        """Event counts by source country x target country x PLOVER type x period."""
         ...
 
     def list_actors(

@@ -177,11 +177,98 @@ def _v3_actors(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
+# Version 4: ingest state, duplicates and statements (see newsgraph.dedup and newsgraph.runner).
+# ``article_sources`` has one row per input that resolved to a stored article: the article's own
+# source ('original') and every copy of it found later ('exact' / 'near'), so a syndicated copy
+# is kept (who published it, when) without being analysed again, and a rerun can skip an input
+# by its URL or by the hash of its bytes before fetching or analysing it.
+_V4_INGEST = """
+CREATE INDEX articles_source_url ON articles (source_url);
+
+CREATE TABLE article_sources (
+    source TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+    relation TEXT NOT NULL,
+    similarity REAL,
+    input_sha256 TEXT,
+    source_url TEXT,
+    source_path TEXT,
+    source_format TEXT,
+    title TEXT,
+    outlet TEXT,
+    site TEXT,
+    published TEXT,
+    published_utc TEXT,
+    fetched_at TEXT,
+    ingested_at TEXT NOT NULL,
+    PRIMARY KEY (source, text_sha256)
+);
+CREATE INDEX article_sources_article ON article_sources (article_seq);
+CREATE INDEX article_sources_input ON article_sources (input_sha256);
+CREATE INDEX article_sources_text ON article_sources (text_sha256);
+
+CREATE TABLE statement_keys (
+    quote_id INTEGER PRIMARY KEY REFERENCES quotes (quote_id) ON DELETE CASCADE,
+    key TEXT NOT NULL
+);
+CREATE INDEX statement_keys_key ON statement_keys (key);
+
+CREATE TABLE dedup_signatures (
+    article_seq INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+    signature BLOB NOT NULL
+);
+CREATE TABLE dedup_bands (
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+    PRIMARY KEY (band, bucket, article_seq)
+) WITHOUT ROWID;
+CREATE INDEX dedup_bands_article ON dedup_bands (article_seq);
+
+CREATE VIEW statements AS
+SELECT
+    k.key AS statement_key,
+    q.speaker AS speaker,
+    min(q.text) AS text,
+    count(DISTINCT s.source) AS articles,
+    count(DISTINCT coalesce(s.outlet, s.site)) AS outlets,
+    min(s.published_utc) AS first_reported,
+    max(s.published_utc) AS last_reported
+FROM statement_keys AS k
+JOIN quotes AS q ON q.quote_id = k.quote_id
+JOIN article_sources AS s ON s.article_seq = q.article_seq
+GROUP BY k.key, q.speaker;
+"""
+
+
+def _v4_ingest(conn: sqlite3.Connection) -> None:
+    """Create the v4 tables, then backfill sources and statement keys of stored articles."""
+    from newsgraph.dedup import normalize_statement
+    from newsgraph.store.ingest_state import site_of
+
+    for statement in split_sql(_V4_INGEST):
+        conn.execute(statement)
+    conn.create_function("ng_site", 1, site_of, deterministic=True)
+    conn.create_function("ng_statement_key", 1, normalize_statement, deterministic=True)
+    conn.execute(
+        "INSERT OR IGNORE INTO article_sources (source, text_sha256, article_seq, relation, similarity, "
+        "source_url, source_path, source_format, title, outlet, site, published, published_utc, "
+        "ingested_at) SELECT coalesce(source_url, source_path, 'sha256:' || text_sha256), text_sha256, seq, "
+        "'original', 1.0, source_url, source_path, source_format, title, outlet, ng_site(source_url), "
+        "published, published_utc, ingested_at FROM articles"
+    )
+    conn.execute(
+        "INSERT INTO statement_keys (quote_id, key) SELECT quote_id, ng_statement_key(text) FROM quotes"
+    )
+
+
 #: The registry, oldest first.  Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, mentions, quotes, events", _V1_CORE),
     Migration(2, "full-text search over articles and quotes (FTS5)", _V2_FTS),
     Migration(3, "actors across articles, entity links and role history", _v3_actors),
+    Migration(4, "ingest state, duplicates (MinHash LSH) and the statements view", _v4_ingest),
 )
 
 _BOOKKEEPING = """
@@ -300,7 +387,7 @@ def _check_registry(migrations: Sequence[Migration]) -> None:
 
 
 SCHEMA_DOC = """\
-## Database schema (SQLite, schema version 3)
+## Database schema (SQLite, schema version 4)
 
 One file, WAL mode, foreign keys on.  The text of an article is stored once; every span
 (`start`, `end`) is a half-open character range `[start, end)` into `articles.text` (Python
@@ -444,6 +531,60 @@ Role history: each title an article gives an actor, with the evidence span in th
 | `evidence_start` | INTEGER | start of the span showing the title with the name |
 | `evidence_end` | INTEGER | end of that span |
 
+### `article_sources`
+One row per input that resolved to a stored article: the article's own source, and every copy
+of it (the same or nearly the same text from another URL or file) that was linked to it instead
+of being analysed again.  What resumable ingests look up before fetching or analysing.
+
+| column | type | meaning |
+|---|---|---|
+| `source` | TEXT | the input's key: its URL, else its path, else `sha256:` + text hash |
+| `text_sha256` | TEXT | sha256 of this input's extracted text (differs from the article's for a near copy) |
+| `article_seq` | INTEGER | `articles.seq` of the stored (canonical) article |
+| `relation` | TEXT | `original` (the stored article itself), `exact` (same text) or `near` |
+| `similarity` | REAL | estimated Jaccard similarity of word 3-grams to the canonical text (1.0 for exact) |
+| `input_sha256` | TEXT | sha256 of the input's bytes, or NULL (unchanged inputs are skipped unread) |
+| `source_url` | TEXT | URL of this copy, or NULL |
+| `source_path` | TEXT | file (or file and line/record) of this copy, or NULL |
+| `source_format` | TEXT | `text`, `html`, `warc`, `feed` or `jsonl` |
+| `title` | TEXT | this copy's headline, or NULL |
+| `outlet` | TEXT | this copy's publisher, or NULL |
+| `site` | TEXT | host of `source_url` without `www.`, or NULL (stands for an unknown outlet) |
+| `published` | TEXT | this copy's publication time (ISO 8601), or NULL |
+| `published_utc` | TEXT | the same in UTC (`YYYY-MM-DDTHH:MM:SS`) |
+| `fetched_at` | TEXT | when the input was fetched or crawled (HTTP fetch time, WARC-Date), or NULL |
+| `ingested_at` | TEXT | UTC time the row was written |
+
+### `statement_keys`
+The normalised text of each quote (`newsgraph.dedup.normalize_statement`: case, quotation
+marks, dashes, punctuation and spacing folded), so that outlets' renderings of one statement
+group together.
+
+| column | type | meaning |
+|---|---|---|
+| `quote_id` | INTEGER | `quotes.quote_id` |
+| `key` | TEXT | the normalised statement text |
+
+### `dedup_signatures`
+The MinHash signature (128 little-endian uint32 values over word 3-grams) of each stored
+article long enough to compare (50 words or more).
+
+| column | type | meaning |
+|---|---|---|
+| `article_seq` | INTEGER | `articles.seq` |
+| `signature` | BLOB | the signature (512 bytes) |
+
+### `dedup_bands`
+The LSH index over the signatures: one row per band of each signature.  Two texts whose
+signatures agree on a whole band are near-duplicate candidates, then verified on the whole
+signature (threshold 0.7).
+
+| column | type | meaning |
+|---|---|---|
+| `band` | INTEGER | band number (0-based) |
+| `bucket` | INTEGER | signed 64-bit hash of the band's values |
+| `article_seq` | INTEGER | `articles.seq` |
+
 ### `schema_migrations`
 One row per applied schema migration (see `newsgraph.store.migrations`).
 
@@ -455,9 +596,19 @@ One row per applied schema migration (see `newsgraph.store.migrations`).
 
 ### Indexes
 Besides the keys: `articles (published_utc, text_sha256)`, `articles (outlet)`, `entities (name)`,
-`quotes (speaker)`, `events (source)`, `events (target)`.  `entities`, `mentions` and `events` are
+`quotes (speaker)`, `events (source)`, `events (target)`, `articles (source_url)`,
+`article_sources (article_seq)`, `article_sources (input_sha256)`, `article_sources (text_sha256)`,
+`statement_keys (key)`, `dedup_bands (article_seq)`.  `entities`, `mentions` and `events` are
 WITHOUT ROWID tables clustered by `article_seq`, so one article's rows are one range scan;
 `quotes` has an integer rowid (for FTS) and is read through its `(article_seq, idx)` index.
+
+### View `statements`
+The same quote reported by several articles, as one row per (normalised text, speaker):
+`statement_key`, `speaker`, `text` (one of its renderings), `articles` (how many sources
+reported it, copies included), `outlets` (how many distinct outlets, the URL's site standing for
+an unknown outlet), `first_reported` and `last_reported` (publication times in UTC; NULL when
+no source is dated).  Example: `SELECT speaker, text, articles, outlets FROM statements
+ORDER BY articles DESC LIMIT 10`.
 
 ### Full-text search
 `articles_fts` (columns `title`, `text`) and `quotes_fts` (column `text`) are FTS5 tables with

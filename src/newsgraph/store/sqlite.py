@@ -34,7 +34,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -45,6 +45,8 @@ from newsgraph.errors import StoreError
 from newsgraph.records import Article, text_sha256
 from newsgraph.store.actors import ActorDetail, ActorRow, find_actor_ids, get_actor, link_article, list_actors
 from newsgraph.store.base import ELLIPSIS, MARK_CLOSE, MARK_OPEN, ErrorHandler, SearchHit
+from newsgraph.store.event_queries import DyadRow, EventHit, dyads, find_events
+from newsgraph.store.ingest_state import record_article
 from newsgraph.store.migrations import migrate, pending_migrations
 from newsgraph.store.queries import QuoteHit, find_quotes
 from newsgraph.store.sqlite_rows import read_article, utc_timestamp, write_article
@@ -186,6 +188,15 @@ class SQLiteStore:
             self._db.execute("DELETE FROM articles WHERE seq = ?", (seq,))  # children cascade
         return True
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for companion tables written with articles (ingest state)."""
+        return self._db
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on error)."""
+        return self._transaction()
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         if self.readonly:
@@ -207,13 +218,25 @@ class SQLiteStore:
 
     def _insert(self, article: Article, now: str) -> bool:
         """Insert one article and its children in the caller's transaction; False if present."""
+        return self.insert(article, now) is not None
+
+    def insert(self, article: Article, now: str | None = None) -> int | None:
+        """Insert one article inside :meth:`transaction`; its row number, or None if present.
+
+        Besides the article and its children this writes its actor links, its source row and
+        its statement keys (:mod:`newsgraph.store.ingest_state`), so every path keeps them.
+        """
         key = text_sha256(article.text)
+        now = now or _now()
         try:
-            added = write_article(self._db, article, key, now)
-            if added:
-                seq = self._db.execute("SELECT seq FROM articles WHERE text_sha256 = ?", (key,)).fetchone()[0]
-                link_article(self._db, int(seq), article)
-            return added
+            if not write_article(self._db, article, key, now):
+                return None
+            seq = int(
+                self._db.execute("SELECT seq FROM articles WHERE text_sha256 = ?", (key,)).fetchone()[0]
+            )
+            link_article(self._db, seq, article)
+            record_article(self._db, seq, article, key, now)
+            return seq
         except _BAD_ARTICLE as exc:
             raise StoreError(self._explain(article, key, exc)) from exc
 
@@ -297,6 +320,42 @@ class SQLiteStore:
             limit=limit,
             offset=offset,
         )
+
+    def find_events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[EventHit]:
+        """See :func:`newsgraph.store.event_queries.find_events`."""
+        return find_events(
+            self._db,
+            source=source,
+            target=target,
+            country=country,
+            type=type,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+        )
+
+    def dyads(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        period: str = "month",
+    ) -> list[DyadRow]:
+        """See :func:`newsgraph.store.event_queries.dyads`."""
+        return dyads(self._db, since=since, until=until, type=type, period=period)
 
     def list_actors(
         self, *, type: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0

@@ -1,0 +1,423 @@
+"""Actors of events: a source or target token resolved to a name, an entity and a country.
+
+Resolution order, and why:
+
+1. a first-person pronoun inside a quote is the quote's speaker ("*We* urge the governments");
+2. an entity mention (from the entities component, pronouns and titles included) covering the
+   head word: the entity;
+3. a state agent modified by a country ("Iranian officials", "U.S. helicopters", "British
+   troops"): the country, as CAMEO actor coding does (country + agent sector);
+4. a document with its author ("a letter from bipartisan members ..."): the author;
+5. otherwise the noun phrase itself as a description ("hackers", "the governments of the
+   region"), with the country of any place or nationality named inside it.
+
+Coordinated phrases ("Libya, France, and the United States") give one actor per conjunct, so
+that an event is coded once per source and target, as the gold convention does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.gazetteer import gazetteer, lookup
+from newsgraph.nlp.speakers import DOCUMENT_NOUNS
+from newsgraph.records import Entity, Quote
+
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
+#: Heads that stand for a state's agents; with a country modifier the actor is the country.
+STATE_AGENTS = frozenset(
+    [
+        "official",
+        "authority",
+        "government",
+        "troop",
+        "force",
+        "military",
+        "army",
+        "navy",
+        "police",
+        "soldier",
+        "warplane",
+        "jet",
+        "aircraft",
+        "helicopter",
+        "plane",
+        "drone",
+        "ministry",
+        "regime",
+        "administration",
+        "officer",
+        "agent",
+        "guard",
+        "security",
+        "intelligence",
+        "diplomat",
+        "embassy",
+        "delegation",
+        "leader",
+        "ship",
+        "warship",
+        "tank",
+        "artillery",
+        "offensive",
+        "special",
+        "commando",
+        "militia",
+    ]
+)
+_BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
+
+
+MEDIA_NOUNS = frozenset(
+    {"magazine", "newspaper", "paper", "tabloid", "website", "blog", "editorial", "report", "article"}
+)
+QUANTIFIERS = frozenset(
+    {"some", "many", "most", "all", "dozens", "hundreds", "thousands", "several", "few", "none"}
+)
+#: People and organisation nouns beyond the Phoenix agents list.
+_MORE_AGENTS = frozenset(
+    [
+        "hacker",
+        "critic",
+        "organization",
+        "organisation",
+        "party",
+        "administration",
+        "agency",
+        "campaigner",
+        "activist",
+        "fisherman",
+        "fishermen",
+        "lawmaker",
+        "legislator",
+        "legislature",
+        "parliament",
+        "congress",
+        "court",
+        "judge",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ministry",
+        "department",
+        "office",
+        "council",
+        "committee",
+        "union",
+        "board",
+        "team",
+        "person",
+        "people",
+        "man",
+        "woman",
+        "citizen",
+        "resident",
+        "protester",
+        "demonstrator",
+        "supporter",
+        "loyalist",
+        "follower",
+        "opponent",
+        "rival",
+        "candidate",
+        "voter",
+        "student",
+        "worker",
+        "employee",
+        "staff",
+        "newspaper",
+        "magazine",
+        "agency",
+        "radio",
+        "television",
+        "broadcaster",
+        "network",
+        "forum",
+        "alliance",
+        "coalition",
+    ]
+)
+_NOT_AGENTS = frozenset(
+    [
+        "law",
+        "bill",
+        "ruling",
+        "message",
+        "operation",
+        "raid",
+        "attack",
+        "policy",
+        "airstrike",
+        "strike",
+        "bombing",
+        "bomb",
+        "explosion",
+        "blast",
+        "shell",
+        "missile",
+        "rocket",
+        "weapon",
+        "offensive",
+        "decision",
+        "plan",
+        "proposal",
+        "move",
+        "idea",
+        "tool",
+    ]
+)
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@cache
+def agent_nouns() -> frozenset[str]:
+    """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
+    text = resources.files("newsgraph.nlp").joinpath("lexicons", "agent_nouns.tsv").read_text("utf-8")
+    words = {line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#")}
+    return frozenset((words | _MORE_AGENTS) - _NOT_AGENTS)
+
+
+def is_agent_noun(token: Token) -> bool:
+    """Whether a common noun names people or an organisation."""
+    nouns = agent_nouns()
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved event participant."""
+
+    name: str
+    entity: str | None
+    country: str | None
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the phrase headed by ``head``, without its conjuncts,
+    appositions and clauses."""
+    left, right = head.i, head.i
+    for child in head.lefts:
+        if child.dep_ not in _BOUNDARY_DEPS:
+            left = min(left, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in _BOUNDARY_DEPS:
+            break  # "allies [and partners about their needs]": stop at the first conjunct
+        right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return left, right + 1
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the nouns coordinated with it, in text order."""
+    found = [token]
+    for other in token.conjuncts:
+        if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
+            found.append(other)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the speech verb that reports a pronoun's clause, when the entities gave
+    the pronoun no antecedent: "Syria says it is willing" -> Syria."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    plural = pronoun.lower_ in ("they", "them", "their")
+    person = pronoun.lower_ in ("he", "she", "him", "her", "his")
+    if person and subject.ent_type_ not in ("PERSON", ""):
+        return None
+    if plural and subject.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subject.children):
+        return None
+    return subject
+
+
+class ActorResolver:
+    """Resolves tokens of one Doc to actors, through its entities and quotes."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.quotes = quotes
+        self.by_id = {e.id: e for e in entities}
+        self.by_country: dict[str, Entity] = {}
+        names = gazetteer().country_names
+        for entity in entities:  # the country itself, not a city or region of it
+            if entity.type == "GPE" and entity.country and entity.country not in self.by_country:
+                hit = lookup(names, entity.name)
+                if hit is not None and hit.iso3 == entity.country:
+                    self.by_country[entity.country] = entity
+        self._spans = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[1] - x[0]
+        )
+
+    # -- entities ---------------------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with the shortest mention covering ``[start, end)``."""
+        for m_start, m_end, entity in self._spans:
+            if m_start <= start and end <= m_end:
+                return entity
+        return None
+
+    def is_media(self, actor: Actor) -> bool:
+        """Whether an actor is a publication or outlet (sector MED), whose attacks are words."""
+        entity = self.by_id.get(actor.entity or "")
+        code = entity.actor_code if entity is not None else None
+        return bool(code and "MED" in code) or actor.name.split()[-1].lower() in MEDIA_NOUNS
+
+    def country_at(self, token: Token) -> str | None:
+        """ISO-3 of the country or place a token names, if any."""
+        entity = self.entity_at(token.idx, token.idx + len(token))
+        if entity is not None and entity.type == "GPE":
+            return entity.country
+        return None
+
+    def main_country(self) -> str | None:
+        """The country the article is mostly about: the GPE with the most mentions (ties: the
+        first named)."""
+        best: Entity | None = None
+        for entity in self.entities:
+            if (
+                entity.type == "GPE"
+                and entity.country
+                and (best is None or len(entity.mentions) > len(best.mentions))
+            ):
+                best = entity
+        return best.country if best is not None else None
+
+    def _of_entity(self, entity: Entity) -> Actor:
+        return Actor(entity.name, entity.id, entity.country)
+
+    def country_actor(self, iso3: str, name: str | None = None) -> Actor:
+        """The country as an actor: its GPE entity when the article has one."""
+        entity = self.by_country.get(iso3)
+        if entity is not None:
+            return self._of_entity(entity)
+        country = next((c for c in gazetteer().country_names.values() if c.iso3 == iso3), None)
+        return Actor(country.name if country else (name or iso3), None, iso3)
+
+    def speaker_actor(self, quote: Quote) -> Actor | None:
+        """The speaker of a quote as an actor."""
+        if not quote.speaker:
+            return None
+        entity = self.by_id.get(quote.speaker_entity or "")
+        if entity is not None:
+            return self._of_entity(entity)
+        return Actor(quote.speaker, None, self._country_in_text(quote.speaker))
+
+    # -- resolution -------------------------------------------------------------------
+    def actors(self, token: Token | None, quote: int | None) -> list[Actor]:
+        """One actor per conjunct of the phrase headed by ``token`` (unresolvable ones left out)."""
+        if token is None:
+            return []
+        found = []
+        for head in conjuncts(token):
+            actor = self.resolve(head, quote)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return found
+
+    def resolve(self, head: Token, quote: int | None) -> Actor | None:
+        """The actor a head word stands for (module docstring), or None."""
+        if head.lower_ in FIRST_PERSON:
+            return self.speaker_actor(self.quotes[quote]) if quote is not None else None
+        entity = self.entity_at(head.idx, head.idx + len(head))
+        if entity is not None:
+            return self._of_entity(entity)
+        if head.pos_ == "PRON":
+            reporter = _reporting_subject(head)  # "Hungary has said it will support"
+            return self.resolve(reporter, quote) if reporter is not None else None
+        if head.pos_ == "NUM" or head.lower_ in QUANTIFIERS:
+            part = self._partitive(head)  # "three of Bacar's supporters"
+            return self.resolve(part, quote) if part is not None else None
+        lemma = head.lemma_.lower()
+        if lemma in STATE_AGENTS:
+            org = self._org_modifier(head)  # "African Union forces", "NATO troops"
+            if org is not None:
+                return self._of_entity(org)
+        country = self._country_modifier(head)
+        if country is not None and lemma in STATE_AGENTS:
+            return self.country_actor(country)
+        if lemma in DOCUMENT_NOUNS:
+            author = self._author(head)
+            if author is not None:
+                return self.resolve(author, quote)
+        return self._description(head, country)
+
+    def _org_modifier(self, head: Token) -> Entity | None:
+        for child in head.children:
+            if child.dep_ == "compound":
+                entity = self.entity_at(child.idx, child.idx + len(child))
+                if entity is not None and entity.type == "ORG":
+                    return entity
+        return None
+
+    def _country_modifier(self, head: Token) -> str | None:
+        """ISO-3 of a country named by a modifier of ``head`` ("Iranian", "U.S.", "Iraq's")."""
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            entity = self.entity_at(child.idx, child.idx + len(child))
+            if entity is not None and entity.country and entity.type in ("GPE", "NORP"):
+                return entity.country
+            g = gazetteer()
+            hit = lookup(g.demonyms, child.text) or lookup(g.country_names, child.text)
+            if hit is not None:
+                return hit.iso3
+        return None
+
+    def _partitive(self, head: Token) -> Token | None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _author(self, document: Token) -> Token | None:
+        for prep in document.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if author is not None:
+                    return author
+        return None
+
+    def _description(self, head: Token, country: str | None) -> Actor | None:
+        """The phrase itself, when its head names people or an organisation: "hackers",
+        "the governments of the region" -- not "a roadside bomb" or "the explosion"."""
+        start, end = np_bounds(head)
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES for t in self.doc[start:end])
+        lemma = head.lemma_.lower()
+        if not (head.pos_ == "PROPN" or is_agent_noun(head) or (named and lemma not in _NOT_AGENTS)):
+            return None
+        span = self.doc[start:end]
+        text = span.text
+        for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+            text = text.removeprefix(det)
+        if not text or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if country is None:
+            country = self._country_in_span(span.start_char, span.end_char)
+        return Actor(text, None, country)
+
+    def _country_in_span(self, start: int, end: int) -> str | None:
+        for m_start, m_end, entity in self._spans:
+            if start <= m_start and m_end <= end and entity.type in ("GPE", "NORP") and entity.country:
+                return entity.country
+        return None
+
+    def _country_in_text(self, text: str) -> str | None:
+        for _, _, entity in self._spans:
+            if entity.type in ("GPE", "NORP") and entity.country and entity.name in text:
+                return entity.country
+        return None

@@ -1,0 +1,326 @@
+"""Assemble Event records from triggers: codes, actors, quote links, evidence, de-duplication.
+
+The policy on modality (see :mod:`newsgraph.nlp.event_syntax` for how it is read):
+
+- asserted events are coded as they stand, including events reported inside quotations
+  (linked to their quote);
+- expressed intents and future acts are coded as intents: a cooperative act becomes AGREE with
+  the matching CAMEO 03x code ("open to discussing" -> 036, "will provide aid" -> 033), a
+  conflictual material act becomes THREATEN 13x ("vowed to strike" -> 138); verbal acts keep
+  their type;
+- negated, hypothetical (conditional or modal), questioned and embedded acts (the content of a
+  demand, accusation, threat or refusal) are not coded: the outer act is the event;
+- headlines (the title line and in-text headings) are not coded: they restate the lead, and
+  coding both would count one event twice.
+
+One event is coded per source and target conjunct.  Repeated mentions of the same act in one
+article (same source, type, CAMEO code and trigger word; same or unstated target) are merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.event_actors import Actor, ActorResolver
+from newsgraph.nlp.event_lexicon import EventLexicon, Trigger
+from newsgraph.nlp.event_statements import criticism_events
+from newsgraph.nlp.event_syntax import (
+    Found,
+    absolute_subjects,
+    find_triggers,
+    intent_source,
+    is_passive,
+    modality,
+    noun_source,
+    noun_target,
+    obligation,
+    verb_source,
+    verb_target,
+)
+from newsgraph.records import Event, Quote, Span
+
+#: Intent of a cooperative act -> (AGREE, CAMEO 03x); threat of a conflictual one -> 13x.
+INTENT_CODES: dict[str, tuple[str, str]] = {
+    "CONSULT": ("AGREE", "036"),
+    "AID": ("AGREE", "033"),
+    "COOPERATE": ("AGREE", "031"),
+    "CONCEDE": ("AGREE", "035"),
+    "RETREAT": ("AGREE", "035"),
+    "AGREE": ("AGREE", "030"),
+    "SUPPORT": ("AGREE", "032"),
+    "ASSAULT": ("THREATEN", "138"),
+    "COERCE": ("THREATEN", "137"),
+    "SANCTION": ("THREATEN", "131"),
+    "MOBILIZE": ("THREATEN", "138"),
+    "PROTEST": ("THREATEN", "130"),
+}
+#: Cooperative acts whose negation is a rejection ("will not accept", "did not agree").
+NEGATED_IS_REJECT = frozenset({"AGREE", "CONCEDE"})
+#: Types that need a recipient (one consults, aids, cooperates with, sanctions somebody).
+REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
+#: Verbs of force that are verbal when a statement or a publication does them
+#: ("the magazine attacked defectors").
+VERBAL_READINGS = {"attack": "111", "hit": "111", "strike": "111", "blast": "111", "fire": "111"}
+#: Acts only a state performs; an agentless passive's source is the country it happened in.
+STATE_ACTS = frozenset({"COERCE"})
+_EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
+_EVIDENCE_RIGHT = frozenset(
+    {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "attr", "oprd", "agent", "acomp", "pobj"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """An event with the trigger lemma it came from (the key of de-duplication)."""
+
+    event: Event
+    lemma: str
+
+
+def _skipped(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges not coded: the title line, headings."""
+    ranges: list[tuple[int, int]] = []
+    article = doc._.ng_article
+    if article is None:
+        return ranges
+    title = (article.title or "").strip()
+    text: str = article.text
+    if title and text.lstrip().startswith(title):
+        start = text.index(title)
+        ranges.append((start, start + len(title)))
+    ranges.extend((h.start, h.end) for h in article.headings)
+    return ranges
+
+
+def _quote_index(token: Token, quotes: Sequence[Quote]) -> int | None:
+    """The quote whose cue is ``token``, else the innermost quote containing it."""
+    best: int | None = None
+    for i, quote in enumerate(quotes):
+        if quote.cue is not None and quote.cue.start == token.idx:
+            return i
+        if quote.start <= token.idx < quote.end and (
+            best is None or quote.end - quote.start < quotes[best].end - quotes[best].start
+        ):
+            best = i
+    return best
+
+
+def _is_cue(token: Token, quote: int | None, quotes: Sequence[Quote]) -> bool:
+    cue = quotes[quote].cue if quote is not None else None
+    return cue is not None and cue.start == token.idx
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def evidence(token: Token) -> tuple[int, int]:
+    """Character span of the trigger's clause: its subject, itself and its complements."""
+    left = right = token.i
+    for child in token.children:
+        if child.i < token.i and child.dep_ in _EVIDENCE_LEFT:
+            left = min(left, child.left_edge.i)
+        elif child.i > token.i and child.dep_ in _EVIDENCE_RIGHT:
+            right = max(right, child.right_edge.i)
+    doc = token.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _implicit_source(token: Token, plover: str, resolver: ActorResolver) -> list[Actor]:
+    """The state behind an agentless arrest, detention or expulsion.
+
+    Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
+    place: the country of the clause's "in" phrase, else the article's main country.
+    Other agentless acts ("132 people were killed") stay without a source and are not coded.
+    """
+    if plover not in STATE_ACTS or not is_passive(token):
+        return []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
+            for pobj in prep.children:
+                country = resolver.country_at(pobj) if pobj.dep_ == "pobj" else None
+                if country is not None:
+                    return [resolver.country_actor(country)]
+    main = resolver.main_country()
+    return [resolver.country_actor(main)] if main else []
+
+
+class EventBuilder:
+    """Codes the events of one Doc."""
+
+    def __init__(self, doc: Doc, lexicon: EventLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quotes: list[Quote] = list(doc._.ng_quotes or [])
+        self.resolver = ActorResolver(doc, doc._.ng_entities or [], self.quotes)
+
+    def build(self) -> list[Event]:
+        """All events of the Doc, in text order (module docstring)."""
+        skipped = _skipped(self.doc)
+        found = [
+            f
+            for f in find_triggers(self.doc, self.lexicon)
+            if not any(s <= f.token.idx < e for s, e in skipped)
+        ]
+        tokens = [f.token for f in found] + self._modal_clauses(skipped)
+        trigger_ids = {f.token.i for f in found}
+        coded: list[Coded] = []
+        intent_heads: set[int] = set()
+        moods = [modality(f, self.lexicon, trigger_ids) for f in found]
+        for mood, intent in moods:
+            if mood == "intent" and intent is not None:
+                intent_heads.add(intent.i)
+        for f, (mood, intent) in zip(found, moods, strict=True):
+            if mood == "negated" and f.trigger.plover in NEGATED_IS_REJECT:
+                f = Found(f.token, replace(f.trigger, plover="REJECT", cameo="120", mode=None))
+                mood = "asserted"  # "will not accept refugees", "did not agree to"
+            if mood not in ("asserted", "intent") or f.token.i in intent_heads:
+                continue
+            coded.extend(self._code(f, intent if mood == "intent" else None, mood == "intent"))
+        coded.extend(self._obligations(tokens, trigger_ids))
+        from_quotes = {c.event.quote for c in coded if c.event.quote is not None}
+        for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
+            coded.append(Coded(event, "criticism"))
+        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start))
+
+    def _modal_clauses(self, skipped: list[tuple[int, int]]) -> list[Token]:
+        """Verbs with "must" or "should" (candidates for :meth:`_obligations`)."""
+        return [
+            t.head
+            for t in self.doc
+            if t.lower_ in ("must", "should") and not any(s <= t.idx < e for s, e in skipped)
+        ]
+
+    def _obligations(self, tokens: list[Token], triggers: set[int]) -> list[Coded]:
+        """Demands worded as obligations: "Britain said Libya must hand over the suspects"."""
+        out: list[Coded] = []
+        for token in tokens:
+            reporter = obligation(token) if token.pos_ in ("VERB", "AUX") else None
+            if reporter is None or reporter.i in triggers:
+                continue
+            cameo = "100" if "must" in {c.lower_ for c in token.children} else "020"
+            trigger = Trigger(
+                "verb", reporter.lemma_.lower(), None, "REQUEST", cameo, ("nsubj",), frozenset(), None
+            )
+            subject = _subject(token)
+            if subject is None or not self.resolver.actors(subject, None):
+                continue  # "any process must be well thought out": no one is asked
+            out.extend(self._code(Found(reporter, trigger), None, False, target=subject))
+        return out
+
+    def _code(
+        self, found: Found, intent: Token | None, is_intent: bool, target: Token | None = None
+    ) -> list[Coded]:
+        token, trigger = found.token, found.trigger
+        plover, cameo, mode = trigger.plover, trigger.cameo, trigger.mode
+        if is_intent and plover in INTENT_CODES:
+            plover, cameo = INTENT_CODES[plover]
+            mode = None
+        quote = _quote_index(token, self.quotes)
+        sources = self._sources(found, intent, quote)
+        if not sources:
+            sources = _implicit_source(token, plover, self.resolver)
+        target_token = target or (
+            noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
+        )
+        targets: list[Actor | None] = [
+            t for t in self.resolver.actors(target_token, quote) if t not in sources
+        ] or [None]
+        if targets == [None] and plover in REQUIRES_TARGET:
+            return []  # "discussing his concern", "providing support" with nobody to receive it
+        if trigger.lemma in VERBAL_READINGS and (
+            _is_cue(token, quote, self.quotes) or any(self.resolver.is_media(s) for s in sources)
+        ):
+            plover, cameo, mode = "ACCUSE", VERBAL_READINGS[trigger.lemma], None
+        code = self.lexicon.code(cameo)
+        start, end = evidence(intent if intent is not None and intent.i < token.i else token)
+        end = max(end, evidence(token)[1])
+        mode = mode or self.lexicon.mode_for(plover, cameo)
+        if not sources:
+            return []  # no actor: "needs are met", "132 people were killed"
+        template = Event(
+            source=None,
+            plover=plover,
+            cameo=cameo,
+            evidence=Span(start, end),
+            quote=quote,
+            mode=mode,
+            quad_class=code.quad_class if code else None,
+            goldstein=code.goldstein if code else None,
+        )
+        return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
+
+    def _sources(self, found: Found, intent: Token | None, quote: int | None) -> list[Actor]:
+        token = found.token
+        if _is_cue(token, quote, self.quotes) and quote is not None:
+            speaker = self.resolver.speaker_actor(self.quotes[quote])
+            if speaker is not None:
+                return [speaker]
+        if intent is not None:
+            source_token = intent_source(intent) or verb_source(token)
+        elif token.pos_ == "NOUN":
+            source_token = noun_source(token)
+        else:
+            source_token = verb_source(token)
+        actors = self.resolver.actors(source_token, quote)
+        extra = absolute_subjects(token) if intent is None else None
+        if extra is not None:
+            actors = [a for a in self.resolver.actors(extra, quote) if a not in actors] + actors
+        return actors
+
+
+def _with_actors(template: Event, source: Actor, target: Actor | None) -> Event:
+    """The event with one source and one target filled in."""
+    return replace(
+        template,
+        source=source.name,
+        source_entity=source.entity,
+        source_country=source.country,
+        target=target.name if target else None,
+        target_entity=target.entity if target else None,
+        target_country=target.country if target else None,
+    )
+
+
+def _key(name: str | None) -> str:
+    return " ".join((name or "").lower().removeprefix("the ").split())
+
+
+def _same_act(a: Coded, b: Coded) -> bool:
+    ea, eb = a.event, b.event
+    return (
+        a.lemma == b.lemma
+        and ea.plover == eb.plover
+        and ea.cameo == eb.cameo
+        and _key(ea.source) == _key(eb.source)
+        and (ea.target is None or eb.target is None or _key(ea.target) == _key(eb.target))
+    )
+
+
+def merge_repeats(coded: Sequence[Coded]) -> list[Event]:
+    """Events in order, repeated mentions of one act merged (module docstring); a merged
+    event keeps the first evidence and gains a target a later mention states."""
+    kept: list[Coded] = []
+    for item in coded:
+        twin = next((i for i, k in enumerate(kept) if _same_act(k, item)), None)
+        if twin is None:
+            kept.append(item)
+        elif kept[twin].event.target is None and item.event.target is not None:
+            e = item.event
+            kept[twin] = Coded(
+                replace(
+                    kept[twin].event,
+                    target=e.target,
+                    target_entity=e.target_entity,
+                    target_country=e.target_country,
+                ),
+                item.lemma,
+            )
+    return [k.event for k in kept]

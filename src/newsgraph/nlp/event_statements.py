@@ -1,0 +1,91 @@
+"""Criticism in statements: a quote that condemns is an accusation (ACCUSE 111).
+
+Much disapproval in news is not worded with an accusing verb but quoted: "This government is
+so consumed with secrecy ...", "a mockery of the fundamental values".  The gold convention
+codes such statements as ACCUSE 111 by the speaker against the one criticised.  The rule:
+
+- the quote has a resolved speaker and no event was coded from it already;
+- its words include a word of condemnation from the lexicon (``criticism`` lines of
+  ``events.tsv``: "shocking", "draconian", "mockery", "clumsy" ...), not negated;
+- the target is the first actor the quote names other than the speaker (an entity, or a
+  government-like noun: "the government", "the authorities"); without one, nothing is coded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.event_actors import Actor, ActorResolver
+from newsgraph.nlp.event_lexicon import EventLexicon
+from newsgraph.records import Event, Quote, Span
+
+#: Nouns that name the criticised authority when no entity is named ("the government").
+AUTHORITY_NOUNS = frozenset({"government", "authority", "administration", "regime", "ministry", "office"})
+
+
+def _tokens(doc: Doc, quote: Quote) -> list[Token]:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _critical(tokens: Sequence[Token], words: frozenset[str]) -> Token | None:
+    for token in tokens:
+        critical = token.lemma_.lower() in words or token.lower_ in words
+        if critical and not any(c.dep_ == "neg" for c in token.head.children):
+            return token
+    return None
+
+
+def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, quote: int) -> Actor | None:
+    for token in tokens:
+        if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.lower_ in ("we", "i", "our", "us", "my"):
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() not in AUTHORITY_NOUNS:
+            continue
+        actor = resolver.resolve(token, quote)
+        if actor is not None and actor.name != speaker.name and actor.entity != speaker.entity:
+            return actor
+    return None
+
+
+def criticism_events(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    coded: set[int],
+    resolver: ActorResolver,
+    lexicon: EventLexicon,
+) -> list[Event]:
+    """ACCUSE 111 events for critical quotes (module docstring); ``coded`` holds the indices of
+    quotes that already gave an event."""
+    code = lexicon.code("111")
+    out = []
+    for i, quote in enumerate(quotes):
+        if i in coded or quote.continues in coded:
+            continue
+        speaker = resolver.speaker_actor(quote)
+        tokens = _tokens(doc, quote)
+        if speaker is None or _critical(tokens, lexicon.criticism) is None:
+            continue
+        target = _target(tokens, speaker, resolver, i)
+        if target is None:
+            continue
+        out.append(
+            Event(
+                source=speaker.name,
+                plover="ACCUSE",
+                cameo="111",
+                evidence=Span(quote.start, quote.end),
+                source_entity=speaker.entity,
+                source_country=speaker.country,
+                target=target.name,
+                target_entity=target.entity,
+                target_country=target.country,
+                quote=i,
+                mode=lexicon.mode_for("ACCUSE", "111"),
+                quad_class=code.quad_class if code else None,
+                goldstein=code.goldstein if code else None,
+            )
+        )
+    return out

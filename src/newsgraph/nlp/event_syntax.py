@@ -1,0 +1,455 @@
+"""Event triggers and their arguments read from the dependency parse.
+
+A *trigger* is a token whose lemma is in the event lexicon (a verb, a verb with its particle,
+a light verb with a qualifying object -- "launched airstrikes" --, or a noun).  For each trigger
+this module finds the source token (subject; agent of a passive), the target token (the
+object or prepositional complement the lexicon names; the subject of a passive; the noun a
+passive participle modifies), and the clause's *modality*:
+
+- ``asserted``: coded as it stands;
+- ``intent``: the act sits under an intent word ("willing to", "vowed to", "openness to") or a
+  future auxiliary ("will meet"): coded as an expressed intent (03x) or a threat (13x);
+- ``negated``, ``hypothetical`` (conditional or modal clause), ``question``, ``embedded`` (the
+  content of another event: "urged X *to strike*", "accused X *of attacking*"): not coded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.event_lexicon import EventLexicon, Trigger
+from newsgraph.nlp.speakers import RELATIVE, source_token
+
+#: Modal auxiliaries that make a clause hypothetical ("would strike", "could use").
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+#: Subordinators of conditional and open clauses: "if X attacked", "whether to meet".
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+#: Verbs whose to-clause did not (or will not) happen.
+FAILURE_VERBS = frozenset({"refuse", "decline", "fail", "threaten", "reject"})
+#: Verbs that frame a clause as a possibility or a wish, not a report.
+IRREALIS_VERBS = frozenset({"fear", "consider", "weigh", "mull", "discuss", "debate", "hope", "want", "wish"})
+#: Verbs after which a to-infinitive act did happen ("proceeded to lie", "began to shell").
+IMPLICATIVE_VERBS = frozenset(
+    {"manage", "begin", "start", "continue", "proceed", "go", "resume", "help", "come"}
+)
+#: What one refuses when one declines to comment (CAMEO 011, not coded).
+DISCLOSURE_VERBS = frozenset(
+    {
+        "comment",
+        "say",
+        "give",
+        "elaborate",
+        "discuss",
+        "reveal",
+        "confirm",
+        "disclose",
+        "speak",
+        "talk",
+        "answer",
+        "identify",
+        "name",
+        "specify",
+        "detail",
+        "respond",
+    }
+)
+#: Dependencies along which an act can be the content of a word above it.
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "dobj", "acomp", "advcl"})
+_NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_SPEECH = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "insist"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A trigger token with the lexicon entry it matched."""
+
+    token: Token
+    trigger: Trigger
+
+
+def _object_words(token: Token) -> set[str]:
+    """Lemmas that can satisfy a ``when`` condition: objects, prepositions and their objects,
+    open complements, and a passive's subject (with their modifiers)."""
+    words: set[str] = set()
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("dobj", "nsubjpass", "attr", "xcomp", "oprd", "dative", "npadvmod"):
+            words.add(child.lemma_.lower())
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
+        elif dep in ("prep", "prt"):
+            words.add(child.lower_)
+            for pobj in child.children:  # "into custody", "as illegal"
+                words.add(pobj.lemma_.lower())
+                words.update(c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod"))
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        words.add(token.head.lemma_.lower())
+    return words
+
+
+def _particles(token: Token) -> set[str]:
+    found = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")}
+    for child in token.children:  # "calls for X to ...": the parser marks the clause with "for"
+        if child.dep_ in ("advcl", "ccomp") and child.left_edge.dep_ == "mark":
+            found.add(child.left_edge.lower_)
+    return found
+
+
+def _choose(candidates: tuple[Trigger, ...], particles: set[str], words: set[str]) -> Trigger | None:
+    """The most specific entry that applies: phrase, then conditioned, then plain."""
+    phrases = [t for t in candidates if t.particle is not None and t.particle in particles]
+    for trigger in phrases:
+        if not trigger.when or trigger.when & words:
+            return trigger
+    for trigger in candidates:
+        if trigger.particle is None and trigger.when and trigger.when & words:
+            return trigger
+    return next((t for t in candidates if t.particle is None and not t.when), None)
+
+
+def match(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """The lexicon entry ``token`` triggers, or None.
+
+    A verb with a particle the lexicon does not list for it is another verb ("backed up",
+    "set up"), and a participle used as an adjective ("an attacking style") is no act.
+    """
+    lemma = token.lemma_.lower()
+    if token.tag_.startswith("VB") or token.pos_ == "VERB":
+        candidates = lexicon.verbs.get(lemma)
+        if candidates is None or token.dep_ in ("amod", "compound"):
+            return None
+        particles = _particles(token)
+        chosen = _choose(candidates, particles, _object_words(token))
+        prt = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        if chosen is not None and prt and chosen.particle not in prt:
+            return None
+        return chosen
+    if token.pos_ == "NOUN":
+        nouns = lexicon.nouns.get(lemma)
+        if nouns is None:
+            return None
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+        return _choose(nouns, set(), modifiers)
+    return None
+
+
+def find_triggers(tokens: Iterable[Token], lexicon: EventLexicon) -> list[Found]:
+    """Every trigger among ``tokens``, in text order."""
+    found = []
+    verbs, nouns = lexicon.verbs, lexicon.nouns
+    for token in tokens:
+        lemma = token.lemma_
+        if (
+            lemma not in verbs
+            and lemma not in nouns
+            and lemma.lower() not in verbs
+            and lemma.lower() not in nouns
+        ):
+            continue
+        trigger = match(token, lexicon)
+        if trigger is not None:
+            found.append(Found(token, trigger))
+    return found
+
+
+# -- arguments ---------------------------------------------------------------------------
+
+
+def _child(token: Token, deps: tuple[str, ...], text: str | None = None) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and (text is None or child.lower_ == text):
+            return child
+    return None
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return _child(prep, ("pobj",)) or _child(prep, ("pcomp",))
+
+
+def is_passive(token: Token) -> bool:
+    """A passive clause: a passive subject, or a passive participle modifying a noun."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return True
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun's noun ("the letter, which urged" -> letter); else the token."""
+    head = token.head
+    if token.lower_ in RELATIVE and head.dep_ == "relcl":
+        return head.head
+    return token
+
+
+def verb_source(token: Token) -> Token | None:
+    """Source token of a verb trigger: the agent of a passive, else the subject (climbing
+    conjoined and participial verbs, as for quote speakers)."""
+    if is_passive(token):
+        agent = _child(token, ("agent",))
+        return _pobj(agent)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
+        return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
+    found = source_token(token)
+    if found is None and token.dep_ == "pcomp":
+        found = _controller(token)
+    return antecedent(found) if found is not None else None
+
+
+def absolute_subjects(token: Token) -> Token | None:
+    """The first subject of a "with X, Y and Z doing" clause, which the parser often splits
+    between the preposition's object (X, Y) and the verb's subject (Z)."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "with":
+        return None
+    return _pobj(token.head) if _child(token.head, ("pobj",)) is not None else None
+
+
+def _controller(gerund: Token) -> Token | None:
+    """Subject of the clause a gerund depends on through a noun: "Malaysia has maintained a
+    policy of [turning away] boats" -> Malaysia."""
+    current = gerund.head
+    for _ in range(4):
+        if current.tag_.startswith("VB"):
+            return source_token(current)
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def verb_target(token: Token, trigger: Trigger) -> Token | None:
+    """Target token of a verb trigger (see the module docstring)."""
+    if is_passive(token):
+        subject = _child(token, ("nsubjpass",))
+        if subject is not None:
+            return antecedent(subject)
+        return token.head if token.dep_ == "acl" else None
+    for where in trigger.targets:
+        found: Token | None
+        if where in ("dobj", "dative"):
+            found = _child(token, (where,)) if where == "dobj" else _child(token, ("dative", "iobj"))
+            if found is not None and found.dep_ == "dative" and found.tag_ == "IN":
+                found = _pobj(found)  # "gave (to) X"
+        elif where == "pobj":
+            found = _pobj(_child(token, ("prep", "prt"), trigger.particle))
+        else:
+            found = _pobj(_child(token, ("prep",), where))
+            if found is None and (obj := _child(token, ("dobj",))) is not None:
+                found = _pobj(_child(obj, ("prep",), where))  # "sent his wishes to X"
+        if (
+            found is not None
+            and found.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and found.ent_type_ not in _NOT_ACTORS
+        ):
+            return antecedent(found)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1 and token.dep_ == "relcl":
+        return token.head  # "boats which the UN has criticised"
+    return None
+
+
+def noun_source(token: Token) -> Token | None:
+    """Source of a noun trigger: its possessor or a name/nationality modifier ("U.S.
+    airstrikes", "the Iraqi offensive"), or a "by" phrase."""
+    for child in token.children:
+        if child.dep_ in _NOUN_SOURCE_DEPS and (
+            child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.dep_ == "poss"
+        ):
+            return child
+    by = _child(token, ("prep",), "by")
+    return _pobj(by)
+
+
+def noun_target(token: Token, trigger: Trigger) -> Token | None:
+    """Target of a noun trigger: the complement of a preposition the lexicon names."""
+    for where in trigger.targets:
+        found = _pobj(_child(token, ("prep",), where))
+        if found is not None:
+            return found
+    return None
+
+
+# -- modality ----------------------------------------------------------------------------
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _modals(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
+
+
+def _conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
+
+
+def _going_to(token: Token) -> bool:
+    """ "is going to meet": the future with "going to"."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def _reported(token: Token) -> bool:
+    """A clause reported by a speech verb ("said it would withdraw"): future in the past."""
+    return token.dep_ == "ccomp" and token.head.lemma_ in _SPEECH
+
+
+def _clause_mood(token: Token) -> str | None:
+    """Mood read off one clause head: its negation, modals and subordinator."""
+    if _negated(token):
+        return "negated"
+    if _conditional(token):
+        return "hypothetical"
+    modals = _modals(token)
+    if modals & FUTURE_AUX or _going_to(token):
+        return "intent"
+    if modals & HYPOTHETICAL_MODALS:
+        return "intent" if "would" in modals and _reported(token) else "hypothetical"
+    return None
+
+
+def _content_link(token: Token) -> bool:
+    """Whether ``token`` is (part of) the content of its head: a complement, a preposition's
+    object, or a purpose clause ("to topple"); not a coordinated or circumstantial clause."""
+    if token.head.i == token.i or token.dep_ not in _CONTENT_DEPS:
+        return False
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return True
+
+
+def _embeds(found: Found, link: Token) -> bool:
+    """A noun trigger is the content of a verb trigger only as its object ("launched
+    airstrikes"); "complying with X's requests" codes both the request and the compliance."""
+    if found.token.pos_ != "NOUN":
+        return True
+    return link.i == found.token.i and link.dep_ in ("dobj", "nsubjpass")
+
+
+def _to_infinitive(token: Token) -> bool:
+    """A to-infinitive complement or purpose clause ("to free", "in an effort to topple")."""
+    return token.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
+    )
+
+
+def statement_only(token: Token) -> bool:
+    """Uses of event verbs that are statements of opinion or questions (CAMEO 01x, not
+    coded): "warned that the toll may rise", "asked officials how ...", "refused to
+    comment", "declined to give details"."""
+    lemma = token.lemma_.lower()
+    deps = {c.dep_ for c in token.children}
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if lemma == "warn":
+        return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps
+    if lemma == "ask":
+        return "xcomp" not in deps and "for" not in preps and not _that_clause(token)
+    if lemma in FAILURE_VERBS:
+        xcomp = _child(token, ("xcomp",))
+        return xcomp is not None and xcomp.lemma_.lower() in DISCLOSURE_VERBS
+    return False
+
+
+def _that_clause(token: Token) -> bool:
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in token.children
+    )
+
+
+def _intent_word(link: Token, lexicon: EventLexicon) -> Token | None:
+    """The intent word whose content ``link`` is: its head ("willing [to go]", "vowed [to
+    strike]"), or the head verb's object when the parser hangs the to-phrase on the verb
+    ("expressed openness [to discussing]")."""
+    head = link.head
+    if head.lemma_.lower() in lexicon.intents and link.dep_ in ("xcomp", "pcomp", "acl", "prep", "advcl"):
+        return head
+    if link.dep_ == "prep" and link.lower_ == "to":
+        for child in head.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.intents and child.i < link.i:
+                return child
+    return None
+
+
+def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[str, Token | None]:
+    """The modality of a trigger (module docstring) and, for an intent, the intent word.
+
+    Walks from the trigger up through the words whose content it is: the first intent word
+    makes it an intent, the first other trigger makes it embedded content, a negation,
+    condition or modal on the way decides as :func:`_clause_mood` says.
+    """
+    token = found.token
+    if token.sent[-1].text == "?" or any(t.text == "?" for t in token.sent[-2:]):
+        return "question", None
+    if statement_only(token):
+        return "statement", None
+    mood = _clause_mood(token)
+    if mood is not None and mood != "intent":
+        return mood, None
+    current = token
+    for _ in range(6):
+        if not _content_link(current):
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if head.i in triggers and lemma not in lexicon.intents and _embeds(found, current):
+            return "embedded", None
+        intent = _intent_word(current, lexicon)
+        if intent is not None:
+            if _negated(intent) or _negated(head) or (head.dep_ == "xcomp" and _negated(head.head)):
+                return "negated", None
+            return "intent", intent
+        if lemma in FAILURE_VERBS and current.dep_ == "xcomp":
+            return "embedded", None
+        if _to_infinitive(current) and lemma not in IMPLICATIVE_VERBS:
+            return "hypothetical", None  # "ordered the army to free ...", "an effort to topple"
+        if lemma in IRREALIS_VERBS or _conditional(head):
+            return "hypothetical", None
+        head_mood = _clause_mood(head)
+        if head_mood is not None and current.dep_ in ("xcomp", "pcomp", "prep", "dobj", "pobj"):
+            if head_mood == "intent":  # "will continue fighting": the future of the act
+                mood = "intent"
+            else:
+                return head_mood, None
+        current = head
+    return (mood or "asserted"), None
+
+
+def intent_source(intent: Token) -> Token | None:
+    """Source of an expressed intent: the subject of the intent word's clause ("Blinken has
+    expressed Washington's openness to ..." -> Blinken; "Syria is willing to ..." -> Syria)."""
+    current = intent
+    for _ in range(4):
+        if current.tag_.startswith("VB"):
+            found = verb_source(current)
+            if found is not None:
+                return found
+        if current.dep_ in ("acomp", "dobj", "xcomp", "attr", "oprd", "amod") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    if intent.pos_ == "NOUN":
+        return _child(intent, ("poss",))
+    return None
+
+
+def obligation(token: Token) -> Token | None:
+    """The reporting verb of "X said Y must do Z": a demand by X on Y (CAMEO 10).
+
+    Returns the reporting verb when ``token`` heads a clause with "must" or "should" that a
+    verb with a subject reports, and the clause subject is someone else than the reporter.
+    """
+    if token.dep_ != "ccomp" or not (_modals(token) & {"must", "should"}):
+        return None
+    subject = _child(token, ("nsubj", "nsubjpass"))
+    if subject is None or subject.lower_ in ("we", "i", "it", "there", "this", "that"):
+        return None
+    reporter = token.head
+    return reporter if _child(reporter, ("nsubj",)) is not None else None

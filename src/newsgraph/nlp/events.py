@@ -1,0 +1,72 @@
+"""The ``newsgraph_events`` component: who did what to whom, as ``doc._.ng_events``.
+
+It runs after the entities and quotes components and sets ``doc._.ng_events`` to a list of
+:class:`~newsgraph.records.Event` in text order, each coded in PLOVER (type, mode where clear)
+and CAMEO (code, quad class, Goldstein weight), with its source and target (names, entity ids,
+countries), its evidence span and, when it is coded from a statement, the index of its quote.
+
+How (each step in its own module):
+
+- :mod:`~newsgraph.nlp.event_lexicon`: triggers (verbs, phrases, light verb + object, nouns)
+  per PLOVER type with CAMEO codes, from ``lexicons/events.tsv``, and the code tables;
+- :mod:`~newsgraph.nlp.event_syntax`: triggers in the parse, their source (subject; agent of a
+  passive) and target (object or prepositional complement), and the clause's modality;
+- :mod:`~newsgraph.nlp.event_actors`: tokens to actors through the entities (pronouns and
+  titles included), country agents ("Iranian officials" -> Iran), coordinated actors;
+- :mod:`~newsgraph.nlp.event_build`: codes, quote links, evidence, merging repeated mentions.
+
+Modality and polarity policy (details in :mod:`~newsgraph.nlp.event_build`):
+
+- asserted events are coded, also inside quotations (linked to the quote);
+- expressed intents and future acts ("open to discussing", "will provide", "vowed to strike")
+  are coded as intents: AGREE with CAMEO 03x for cooperative acts, THREATEN 13x for material
+  conflict; never as the act itself;
+- negated acts are not coded, except that a negated agreement or concession ("will not
+  accept") is a rejection (REJECT 120);
+- hypothetical acts (conditional clauses, would/could/might/may/should, unrealised aims:
+  "ordered the army to free", "in an effort to topple"), questions, and acts that are the
+  content of another event ("urged X to strike", "accused X of attacking") are not coded;
+- statements of opinion (CAMEO 01x: "warned that the toll may rise", "declined to comment")
+  are not coded, as in the gold convention; headlines are not coded (they repeat the lead);
+- an event needs a source actor; an agentless arrest, detention or expulsion is the state's
+  (the country where it happened).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp.event_build import EventBuilder
+from newsgraph.nlp.event_lexicon import EventLexicon, load_event_lexicon
+from newsgraph.nlp.extensions import register_extensions
+from newsgraph.records import Event
+
+__all__ = ["EventsComponent", "extract_events"]
+
+
+def extract_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
+    """The events of an analysed Doc (entities and quotes are read when present)."""
+    return EventBuilder(doc, lexicon or load_event_lexicon()).build()
+
+
+class EventsComponent:
+    """Callable pipeline component holding the event lexicon."""
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_events = extract_events(doc, self.lexicon)
+        return doc
+
+
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.ng_events"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    """Factory: the events component with the packaged lexicon."""
+    register_extensions()
+    return EventsComponent(load_event_lexicon())

@@ -1,0 +1,306 @@
+"""The batch engine behind ``newsgraph analyze`` and ``newsgraph ingest``.
+
+::
+
+    arguments --plan--> tasks --resolve (fetch threads, skip known URLs)--> documents
+      --chunks of batch_size--> worker processes (pipeline loaded once each; gate, extract,
+      nlp.pipe; plain records back) --in input order--> the caller (analyze: print) or the
+      Writer (ingest: one process, batched transactions)
+
+Design choices, and why:
+
+* **Processes, not threads**: spaCy holds the GIL for much of its work.  Each worker loads the
+  model once (``spawn``: a clean interpreter, the same on every OS, no copy of the parent's
+  threads or database connection) and returns plain records, never Docs.
+* **Ordered results with a bounded window**: at most ``2 x workers`` chunks are in flight, so
+  memory stays flat however large the input (a WARC file is streamed, never listed), and
+  ``analyze`` prints records in input order, as a single process would.
+* **Small batches stay in one process**: when the whole input fits in one chunk, starting
+  worker processes (a model load each) would cost more than it saves.
+* **A dead worker costs its chunk only**: ``ProcessPoolExecutor`` notices a killed worker (out
+  of memory, a segfault in a C extension); its chunk is reported as failed and a fresh pool
+  takes the rest.  Workers are recycled every :data:`TASKS_PER_CHILD` chunks so that spaCy's
+  growing string store cannot creep a long run's memory up.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from itertools import islice
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.base import RawDocument
+from newsgraph.ingest.http import Fetcher, FetchPolicy
+from newsgraph.ingest.progress import Progress, Summary, reason_category
+from newsgraph.ingest.sources import Resolver, Skipped, estimate_total, plan
+from newsgraph.ingest.worker import ChunkResult, WorkResult, init_worker, process_chunk, use_state
+from newsgraph.settings import Settings
+from newsgraph.store.sqlite import SQLiteStore
+
+#: Chunks a worker process handles before it is replaced by a fresh one.
+TASKS_PER_CHILD = 200
+
+Item = RawDocument | InputError
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How to run a batch (the CLI fills it from flags)."""
+
+    workers: int = 1
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
+    fetch_concurrency: int = 8
+    near_duplicates: bool = True
+    progress: str = "auto"
+
+    @classmethod
+    def from_flags(
+        cls,
+        *,
+        workers: int | None = None,
+        allow_private: bool = False,
+        ignore_robots: bool = False,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+        near_duplicates: bool = True,
+        progress: str | None = None,
+    ) -> RunOptions:
+        """Options from command-line values (None: the default)."""
+        policy = FetchPolicy(allow_private=allow_private, respect_robots=not ignore_robots)
+        if timeout is not None:
+            policy = replace(policy, timeout=timeout, total_timeout=max(policy.total_timeout, 3 * timeout))
+        if max_bytes is not None:
+            policy = replace(policy, max_bytes=max_bytes)
+        return cls(
+            workers=workers if workers and workers > 0 else default_workers(),
+            fetch=policy,
+            near_duplicates=near_duplicates,
+            progress=progress or "auto",
+        )
+
+
+def default_workers() -> int:
+    """``NEWSGRAPH_WORKERS`` if set, else the number of cores this process may use."""
+    env = os.environ.get("NEWSGRAPH_WORKERS")
+    if env and env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+class Engine:
+    """Runs chunks through workers, in order; see the module docstring."""
+
+    def __init__(
+        self, settings: Settings, options: RunOptions, db_path: str | None, store: SQLiteStore | None
+    ):
+        self.settings = settings
+        self.options = options
+        self.db_path = db_path
+        self.store = store
+        self.peak_rss_kb: dict[int, int] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, items: Iterator[Item]) -> Iterator[WorkResult]:
+        chunks = _chunks(items, max(1, self.settings.batch_size))
+        first = next(chunks, None)
+        if first is None:
+            return
+        second = next(chunks, None)
+        near = self.options.near_duplicates and self.store is not None
+        if second is None or self.options.workers <= 1:
+            use_state(self.settings, self.store.connection if self.store else None, near)
+            for chunk in [first] if second is None else _prepend(first, second, chunks):
+                yield from self._local(chunk)
+            return
+        try:
+            yield from self._parallel(_prepend(first, second, chunks), near)
+        finally:
+            self._shutdown()
+
+    def _local(self, chunk: list[Item]) -> list[WorkResult]:
+        answer = process_chunk(chunk)
+        self.peak_rss_kb[answer.pid] = answer.peak_rss_kb
+        return answer.results
+
+    def _start(self, near: bool) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.options.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_worker,
+                initargs=(self.settings, self.db_path, near),
+                max_tasks_per_child=TASKS_PER_CHILD,
+            )
+        return self._pool
+
+    def _shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _parallel(self, chunks: Iterable[list[Item]], near: bool) -> Iterator[WorkResult]:
+        window: deque[tuple[list[Item], Future[ChunkResult]]] = deque()
+        limit = self.options.workers * 2
+        for chunk in chunks:
+            window.append((chunk, self._submit(chunk, near)))
+            while len(window) >= limit:
+                yield from self._collect(*window.popleft(), near)
+        while window:
+            yield from self._collect(*window.popleft(), near)
+
+    def _submit(self, chunk: list[Item], near: bool) -> Future[ChunkResult]:
+        try:
+            return self._start(near).submit(process_chunk, chunk)
+        except BrokenProcessPool:
+            self._pool = None
+            return self._start(near).submit(process_chunk, chunk)
+
+    def _collect(self, chunk: list[Item], future: Future[ChunkResult], near: bool) -> list[WorkResult]:
+        try:
+            answer = future.result()
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): its chunk, and those in flight with it, fail.
+            self._pool = None
+            return [
+                WorkResult(_label(item), "failed", error="worker process died (out of memory?)")
+                for item in chunk
+            ]
+        except Exception as exc:  # an unpicklable result or a bug: lose the chunk, not the run
+            return [
+                WorkResult(_label(item), "failed", error=f"worker error: {type(exc).__name__}: {exc}")
+                for item in chunk
+            ]
+        self.peak_rss_kb[answer.pid] = max(self.peak_rss_kb.get(answer.pid, 0), answer.peak_rss_kb)
+        return answer.results
+
+
+def _prepend(first: list[Item], second: list[Item], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:
+    yield first
+    yield second
+    yield from rest
+
+
+def _label(item: Item) -> str:
+    return item.source if isinstance(item, InputError) else item.label
+
+
+def run(
+    arguments: Iterable[str],
+    settings: Settings,
+    options: RunOptions,
+    *,
+    store: SQLiteStore | None = None,
+    on_result: Callable[[WorkResult, str, str | None], None] | None = None,
+) -> Summary:
+    """Analyse (and, given a ``store``, ingest) every input named by ``arguments``.
+
+    ``on_result(result, status, reason)`` is called for each input in input order, with the
+    final status (``analysed`` without a store; ``added``, ``known``, ``exact``, ``near`` with
+    one; ``failed`` with the reason either way).  Returns the summary.
+    """
+    from newsgraph.ingest.writer import Writer
+    from newsgraph.store.ingest_state import known_source
+
+    arguments = list(arguments)
+    summary = Summary()
+    progress = Progress(estimate_total(arguments), mode=options.progress)
+    known = (lambda url: known_source(store.connection, url)) if store is not None else None
+    engine = Engine(settings, options, store.path if store is not None else None, store)
+    with Fetcher(options.fetch) as fetcher:
+        resolved = Resolver(fetcher, known, options.fetch_concurrency).resolve(
+            plan(arguments, settings.max_bytes)
+        )
+        items = _skip_known(resolved, store, summary, on_result)
+        writer = Writer(store, near_dups=options.near_duplicates) if store is not None else None
+        try:
+            for result in engine.run(items):
+                if writer is not None:
+                    status, reason, seq = writer.write(result)
+                    if status in ("exact", "near") and seq != result.canonical:
+                        result = replace(result, canonical=seq)
+                else:
+                    status, reason = (
+                        ("analysed", None) if result.status == "article" else ("failed", result.error)
+                    )
+                _tally(summary, result, status, reason)
+                if on_result is not None:
+                    on_result(result, status, reason)
+                progress.update(summary.inputs, summary.failed)
+        finally:
+            if writer is not None:
+                writer.commit()
+            progress.close()
+    summary.seconds = time.monotonic() - progress.start
+    summary.peak_rss_kb = {
+        f"worker {pid}": kb for pid, kb in engine.peak_rss_kb.items() if pid != os.getpid()
+    }
+    summary.peak_rss_kb["main"] = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return summary
+
+
+def _skip_known(
+    resolved: Iterable[RawDocument | InputError | Skipped],
+    store: SQLiteStore | None,
+    summary: Summary,
+    on_result: Callable[[WorkResult, str, str | None], None] | None,
+) -> Iterator[Item]:
+    """Pass on what needs work; count (and report) what the store already has.
+
+    URLs were skipped before fetching; here an input whose exact bytes from the same source
+    are stored is skipped before it reaches a worker (a rerun over files costs a hash each).
+    """
+    from newsgraph.ingest.worker import input_sha256
+    from newsgraph.store.ingest_state import known_input
+
+    for item in resolved:
+        if isinstance(item, RawDocument) and store is not None:
+            where = item.url or item.path
+            if where and known_input(store.connection, input_sha256(item), where):
+                item = Skipped(item.label)
+        if isinstance(item, Skipped):
+            summary.inputs += 1
+            summary.known += 1
+            if on_result is not None:
+                on_result(WorkResult(item.label, "known"), "known", None)
+            continue
+        yield item
+
+
+def _tally(summary: Summary, result: WorkResult, status: str, reason: str | None) -> None:
+    summary.inputs += 1
+    if status == "failed":
+        summary.failures[reason_category(reason or "unknown error")] += 1
+        return
+    if status in ("added", "analysed"):
+        summary.added += 1
+    elif status == "known":
+        summary.known += 1
+    elif status == "exact":
+        summary.exact += 1
+    elif status == "near":
+        summary.near += 1
+    article = result.article
+    if article is not None and status in ("added", "analysed"):
+        summary.entities += len(article.entities)
+        summary.quotes += len(article.quotes)
+        summary.events += len(article.events)
+        summary.words += len(article.text.split())
+
+
+__all__ = ["Engine", "RunOptions", "default_workers", "run"]

@@ -1,0 +1,148 @@
+"""Event queries on a real SQLite store: find_events filters and dyad counts over time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import StoreError
+from newsgraph.records import Article, Entity, Event, Span
+from newsgraph.store import open_store
+from newsgraph.store.event_queries import DyadRow, dyads, find_events
+from newsgraph.store.sqlite import SQLiteStore
+
+
+def _span(text: str, sub: str) -> Span:
+    start = text.index(sub)
+    return Span(start, start + len(sub))
+
+
+def _article(id: str, text: str, published: str | None, events: list[tuple[str, ...]]) -> Article:
+    """An article whose events are ``(source, src_country, plover, cameo, target, tgt_country, evidence)``."""
+    records = tuple(
+        Event(
+            source=s,
+            source_country=sc or None,
+            plover=p,
+            cameo=c,
+            target=t or None,
+            target_country=tc or None,
+            evidence=_span(text, ev),
+            goldstein=-2.0 if p == "ACCUSE" else 4.0,
+        )
+        for s, sc, p, c, t, tc, ev in events
+    )
+    entities = (Entity(id="e1", name="Dmitry Peskov", type="PERSON", country="RUS"),)
+    return Article(id=id, text=text, published=published, title=id, entities=entities, events=records)
+
+
+MAY = "Peskov accused Washington of prolonging the war. Blinken praised Kyiv."
+JUNE = "Peskov criticized the proposal. Russia and Belarus held talks."
+UNDATED = "Peskov accused the West again."
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    with open_store(tmp_path / "events.db") as s:
+        s.add(
+            _article(
+                "may",
+                MAY,
+                "2024-05-23T07:37:00+01:00",
+                [
+                    (
+                        "Dmitry Peskov",
+                        "RUS",
+                        "ACCUSE",
+                        "112",
+                        "United States",
+                        "USA",
+                        "Peskov accused Washington",
+                    ),
+                    ("Antony Blinken", "USA", "SUPPORT", "051", "Ukraine", "UKR", "Blinken praised Kyiv"),
+                ],
+            )
+        )
+        s.add(
+            _article(
+                "june",
+                JUNE,
+                "2024-06-02T10:00:00+00:00",
+                [
+                    (
+                        "Dmitry Peskov",
+                        "RUS",
+                        "ACCUSE",
+                        "111",
+                        "proposal",
+                        "",
+                        "Peskov criticized the proposal",
+                    ),
+                    ("Russia", "RUS", "CONSULT", "040", "Belarus", "BLR", "Russia and Belarus held talks"),
+                ],
+            )
+        )
+        s.add(
+            _article(
+                "undated",
+                UNDATED,
+                None,
+                [("Dmitry Peskov", "RUS", "ACCUSE", "112", "West", "", "Peskov accused")],
+            )
+        )
+        yield s
+
+
+def test_find_events_by_source_is_case_insensitive_and_newest_first(store: SQLiteStore) -> None:
+    hits = find_events(store.connection, source="peskov")
+    assert [h.article_id for h in hits] == ["june", "may", "undated"]
+    assert hits[1].evidence == "Peskov accused Washington"
+    assert hits[1].cameo == "112" and hits[1].target_country == "USA"
+
+
+def test_find_events_filters_type_target_country_and_dates(store: SQLiteStore) -> None:
+    conn = store.connection
+    assert [h.source for h in find_events(conn, type="support")] == ["Antony Blinken"]
+    assert [h.article_id for h in find_events(conn, target="united")] == ["may"]
+    assert {h.source for h in find_events(conn, country="blr")} == {"Russia"}
+    assert [h.article_id for h in find_events(conn, source="Peskov", since="2024-06-01")] == ["june"]
+    assert [h.article_id for h in find_events(conn, source="Peskov", until="2024-05-31")] == ["may"]
+
+
+def test_find_events_pages_and_escapes_like_wildcards(store: SQLiteStore) -> None:
+    conn = store.connection
+    first = find_events(conn, limit=2)
+    rest = find_events(conn, limit=10, offset=2)
+    assert len(first) == 2 and len(rest) == 3
+    assert {(h.article_id, h.idx) for h in first}.isdisjoint((h.article_id, h.idx) for h in rest)
+    assert find_events(conn, source="%") == []
+
+
+def test_unknown_type_and_bad_date_say_what_to_type(store: SQLiteStore) -> None:
+    with pytest.raises(StoreError, match="PLOVER types"):
+        find_events(store.connection, type="FIGHT")
+    with pytest.raises(StoreError, match="ISO 8601"):
+        find_events(store.connection, since="last week")
+    with pytest.raises(StoreError, match="period"):
+        dyads(store.connection, period="fortnight")
+
+
+def test_dyads_count_by_month_country_pair_and_type(store: SQLiteStore) -> None:
+    rows = dyads(store.connection)
+    assert DyadRow("2024-05", "RUS", "USA", "ACCUSE", 1, 1, -2.0) in rows
+    assert DyadRow("2024-05", "USA", "UKR", "SUPPORT", 1, 1, 4.0) in rows
+    assert DyadRow("2024-06", "RUS", None, "ACCUSE", 1, 1, -2.0) in rows
+    assert rows[-1].period is None  # the undated article comes last
+    assert [r.period for r in rows[:-1]] == sorted(r.period or "" for r in rows[:-1])
+
+
+def test_dyads_by_year_and_type_with_dates(store: SQLiteStore) -> None:
+    rows = dyads(store.connection, period="year", type="ACCUSE", since="2024-01-01")
+    assert rows == [
+        DyadRow("2024", "RUS", None, "ACCUSE", 1, 1, -2.0),
+        DyadRow("2024", "RUS", "USA", "ACCUSE", 1, 1, -2.0),
+    ]
+    everything = dyads(store.connection, period="all")
+    assert sum(r.events for r in everything) == 5
