@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -80,7 +80,7 @@ _WEAK_TITLES = frozenset(
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "der"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # identity semantics: `in`, `remove` must not compare mention lists
 class Cluster:
     """Mentions of one real-world entity, with the facts gathered about it."""
 
@@ -115,9 +115,12 @@ def _honorifics() -> frozenset[str]:
     return frozenset(fold(h) for h in gazetteer().honorifics)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def name_tokens(text: str) -> tuple[str, ...]:
-    """Folded name words without honorifics or a leading "the" (cached: names repeat)."""
+    """Folded name words without honorifics or a leading "the".
+
+    Cached because names repeat; bounded, because a long ingest sees millions of names.
+    """
     honorifics = _honorifics()
     words = [w.strip(".,'’\"") for w in re.sub(r"['’]s\b", "", fold(text)).split()]
     words = [w for w in words if w and w not in honorifics]
@@ -202,8 +205,8 @@ def _singular(key: tuple[str, ...]) -> tuple[str, ...]:
 
 def _find_cluster(clusters: list[Cluster], m: Mention, key: tuple[str, ...]) -> Cluster | None:
     for c in clusters:
-        for other in c.names():
-            okey = name_tokens(other.canonical or other.text)
+        # distinct keys only: a cluster repeats the same name many times ("Blinken" x 10)
+        for okey in dict.fromkeys(name_tokens(other.canonical or other.text) for other in c.names()):
             if okey == key:
                 return c
             if c.label == m.label == "NORP" and _singular(okey) == _singular(key):
@@ -235,15 +238,14 @@ def _attach_partial(
 
 def _merge_partial_persons(clusters: list[Cluster]) -> None:
     """Non-person clusters whose name is a known person's name or surname become that person."""
-    persons = [c for c in clusters if c.label == "PERSON" and len(c.longest_tokens()) >= 2]
+    # keys computed once: merging a shorter name into a person never changes its longest name
+    persons = [(c, c.longest_tokens()) for c in clusters if c.label == "PERSON"]
+    persons = [(c, full) for c, full in persons if len(full) >= 2]
     for c in list(clusters):
         if c.label == "PERSON" or any(m.canonical for m in c.mentions):
             continue
         key = c.longest_tokens()
-        owner = next(
-            (p for p in persons if key == p.longest_tokens() or _is_part_of_person(key, p.longest_tokens())),
-            None,
-        )
+        owner = next((p for p, full in persons if key == full or _is_part_of_person(key, full)), None)
         if owner is not None:
             for m in c.mentions:
                 m.label = "PERSON"

@@ -15,7 +15,10 @@ parser runs, this component presets boundaries it then keeps:
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -49,7 +52,13 @@ def _abbreviation_before_name(doc: Doc, prev: int, token: Token) -> bool:
 
 @Language.component("newsgraph_layout")
 def layout_component(doc: Doc) -> Doc:
-    """Preset sentence starts from line breaks and punctuation (see module docstring)."""
+    """Preset sentence starts from line breaks and punctuation (see module docstring).
+
+    The values are collected first and written with one ``Doc.from_array`` call: setting
+    ``token.is_sent_start`` token by token makes spaCy re-check the whole document each time,
+    which is quadratic in its length.
+    """
+    values = numpy.zeros(len(doc), dtype="int64")  # 0: leave it to the parser
     after_break = False
     prev = -1
     for i, token in enumerate(doc):
@@ -59,11 +68,14 @@ def layout_component(doc: Doc) -> Doc:
             continue
         if i > 0:
             if token.text in _CLOSERS and prev == i - 1 and not doc[prev].whitespace_:
-                token.is_sent_start = False  # a closing mark glued to the previous token
+                values[i] = -1  # a closing mark glued to the previous token
             elif after_break or prev < 0:
-                token.is_sent_start = True
+                values[i] = 1
             elif not _ends_sentence(doc, prev) or _abbreviation_before_name(doc, prev, token):
-                token.is_sent_start = False
+                values[i] = -1
         after_break = False
         prev = i
+    if len(doc):
+        values[0] = 1
+        doc.from_array([SENT_START], cast(Any, values.astype("uint64").reshape(-1, 1)))
     return doc

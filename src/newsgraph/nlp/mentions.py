@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
 from newsgraph.nlp.name_spans import (
+    blocked_tokens,
     extend_org,
     extend_person,
     lexicon_spans,
@@ -325,6 +326,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         merged.append(lex)
     spans = sorted(spans + merged)
     mentions: list[Mention] = []
+    blocked = blocked_tokens(doc, titles)
     for start, end, label in spans:
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
@@ -334,7 +336,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
             continue
         start, end = cut
         if label == "PERSON":
-            start, end = extend_person(doc, start, end, titles)
+            start, end = extend_person(doc, start, end, blocked)
             if end - start >= 3 and doc[start].lower_.endswith(("ist", "ists")):
                 start += 1  # a role noun glued to the name: "Scientologist Tom Cruise"
         elif label == "ORG":

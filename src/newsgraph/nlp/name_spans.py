@@ -18,41 +18,40 @@ from newsgraph.nlp.titles import TitlePhrase
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
-def extend_person(doc: Doc, start: int, end: int, titles: list[TitlePhrase]) -> tuple[int, int]:
+def blocked_tokens(doc: Doc, titles: list[TitlePhrase]) -> frozenset[int]:
+    """Token indices a person name may not grow over: titles and non-person entities.
+
+    Computed once per document by the caller (computing it per name was quadratic).
+    """
+    in_titles = {i for p in titles for i in range(p.start, p.end)}
+    ents = {i for e in doc.ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    return frozenset(in_titles | ents)
+
+
+def extend_person(doc: Doc, start: int, end: int, blocked: frozenset[int]) -> tuple[int, int]:
     """Widen a person name over adjacent capitalised name words the model left out.
 
     "CEO of the Refugee Council Enver [Solomon]" and "[Ahmed Abdallah] Mohamed Sambi": a proper
     noun next to a person name, that is no title, country, organisation word or other entity, is
-    part of the name.
+    part of the name.  ``blocked``: see :func:`blocked_tokens`.
     """
-    in_titles = {i for p in titles for i in range(p.start, p.end)}
-    ents = {i for e in doc.ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    sent = doc[start].sent
+    sent_start, sent_end = sent.start, sent.end
 
     def name_word(i: int) -> bool:
         tok = doc[i]
         return (
             tok.pos_ == "PROPN"
             and tok.text[:1].isupper()
-            and i not in in_titles
-            and i not in ents
+            and i not in blocked
             and tok.lower_ not in gazetteer().org_name_words
             and country_of_place(tok.text) is None
             and lookup(gazetteer().demonyms, tok.text) is None
         )
 
-    while (
-        start > 0
-        and start - 1 >= doc[start].sent.start
-        and name_word(start - 1)
-        and doc[start - 1].whitespace_ != ""
-    ):
+    while start > sent_start and name_word(start - 1) and doc[start - 1].whitespace_ != "":
         start -= 1
-    while (
-        end < len(doc)
-        and doc[end].sent.start == doc[start].sent.start
-        and name_word(end)
-        and doc[end - 1].whitespace_
-    ):
+    while end < sent_end and name_word(end) and doc[end - 1].whitespace_:
         end += 1
     return start, end
 
