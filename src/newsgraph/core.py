@@ -114,7 +114,12 @@ def build_article(raw: RawDocument, extracted: ExtractedArticle, doc: Doc, nlp: 
     )
 
 
-def _prepare(raw: RawDocument, nlp: Language) -> tuple[ExtractedArticle, Doc]:
+def prepare(raw: RawDocument, nlp: Language) -> tuple[ExtractedArticle, Doc]:
+    """Extract one document and tokenise it: the step before the pipeline.
+
+    Public so that the ingest workers can look at the extracted text (and skip analysing a
+    text that is already stored) between this step and :func:`run_batch`.
+    """
     extracted = extract(raw)
     if len(extracted.text) > nlp.max_length:
         raise InputError(
@@ -139,14 +144,14 @@ def analyze_many(
             pending.append(Outcome(item.source, error=item.reason))
             continue
         try:
-            pending.append((item, *_prepare(item, nlp)))
+            pending.append((item, *prepare(item, nlp)))
         except NewsgraphError as exc:
             pending.append(_failure(item, exc))
         if sum(1 for p in pending if not isinstance(p, Outcome)) >= settings.batch_size:
-            yield from _run_batch(pending, nlp, settings)
+            yield from run_batch(pending, nlp, settings)
             pending = []
     if pending:
-        yield from _run_batch(pending, nlp, settings)
+        yield from run_batch(pending, nlp, settings)
 
 
 def _failure(raw: RawDocument, exc: Exception) -> Outcome:
@@ -154,9 +159,14 @@ def _failure(raw: RawDocument, exc: Exception) -> Outcome:
     return Outcome(raw.label, error=reason)
 
 
-def _run_batch(
+def run_batch(
     pending: list[Outcome | tuple[RawDocument, ExtractedArticle, Doc]], nlp: Language, settings: Settings
 ) -> Iterator[Outcome]:
+    """Run the pipeline over the prepared documents of ``pending``; Outcomes pass through.
+
+    A batch that fails inside the pipeline is rerun one document at a time, so that only the
+    failing document is lost.
+    """
     work = [p for p in pending if not isinstance(p, Outcome)]
     docs: list[Doc | Exception]
     try:

@@ -21,6 +21,27 @@ EntityType = Literal["PERSON", "ORG", "GPE", "NORP"]
 QuoteType = Literal["direct", "partial", "indirect"]
 SourceFormat = Literal["text", "html", "warc", "feed", "jsonl"]
 
+#: The 16 PLOVER event types, in the order of their quad classes (verbal cooperation, material
+#: cooperation, verbal conflict, material conflict), as the PLOVER manual lists them.
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
 
 def text_sha256(text: str) -> str:
     """The content key of an article: sha256 of its text, UTF-8 encoded."""

@@ -29,27 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.eval.quotes import normalize_name, prf
-from newsgraph.records import Event
+from newsgraph.records import PLOVER_TYPES, Event
 
 AnalyzeFn = Callable[[str], Sequence[Event]]
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 #: Quad class of each PLOVER type (PLOVER manual, CC BY-SA 4.0: a fact table, not its text).
 QUAD = {
     **dict.fromkeys(PLOVER_TYPES[:4], 1),

@@ -14,8 +14,8 @@ writer writes); they only save work, the writer re-checks before storing, so two
 story in flight at once still end up as one article and one copy.  Results are plain picklable
 records (:class:`WorkResult`), never spaCy objects.
 
-The extraction and batching steps are :func:`newsgraph.core._prepare` and
-:func:`newsgraph.core._run_batch`, the same code ``analyze_many`` runs, called separately
+The extraction and batching steps are :func:`newsgraph.core.prepare` and
+:func:`newsgraph.core.run_batch`, the same code ``analyze_many`` runs, called separately
 because ``analyze_many`` has no point between extraction and analysis to skip a document at.
 
 ``NEWSGRAPH_DEBUG_DELAY`` (seconds per document) slows workers down deterministically; the
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsgraph.core import Outcome, _prepare, _run_batch
+from newsgraph.core import Outcome, prepare, run_batch
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract import ExtractedArticle
 from newsgraph.ingest.base import RawDocument
@@ -157,7 +157,7 @@ def process_chunk(items: list[RawDocument | InputError]) -> ChunkResult:
         slots.append(gated if gated is not None else len(batch) - 1)
     outcomes: list[Outcome] = []
     for part in _by_tokens(batch):
-        outcomes.extend(_run_batch(list(part), nlp, state.settings))
+        outcomes.extend(run_batch(list(part), nlp, state.settings))
     results = []
     for slot in slots:
         if isinstance(slot, WorkResult):
@@ -211,7 +211,7 @@ def _gate(
     """A result that makes analysis unnecessary, or None after queueing ``raw`` for analysis."""
     digest = input_sha256(raw)
     conn = state.conn
-    extracted, doc = _prepare(raw, nlp)  # type: ignore[arg-type]
+    extracted, doc = prepare(raw, nlp)  # type: ignore[arg-type]
     text_hash = text_sha256(extracted.text)
     if conn is not None:
         seq = seq_of_text(conn, text_hash)

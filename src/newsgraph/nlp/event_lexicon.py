@@ -18,24 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+from newsgraph.records import PLOVER_TYPES
+
 _KINDS = frozenset({"verb", "noun", "phrase", "intent", "criticism"})
 
 

@@ -13,26 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsgraph.errors import StoreError
+from newsgraph.records import PLOVER_TYPES
 from newsgraph.store.queries import _like, _utc_bound
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 #: Period name -> SQLite expression over ``published_utc`` (ISO ``YYYY-MM-DDTHH:MM:SS``).
 PERIODS = {
     "day": "substr(a.published_utc, 1, 10)",
