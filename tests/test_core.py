@@ -106,3 +106,45 @@ def test_too_long_text_is_an_input_error(exploding_model: str) -> None:
     nlp.max_length = 100
     with pytest.raises(InputError, match="too long"):
         analyze("Title\n\n" + "word " * 100, Settings(model=exploding_model))
+
+
+def test_every_span_of_every_example_points_into_the_text() -> None:
+    """The contract's invariant on real inputs: spans are non-empty, in range and consistent."""
+    from newsgraph.ingest.files import iter_documents
+
+    from .conftest import EXAMPLES
+
+    outcomes = list(analyze_many(iter_documents([EXAMPLES], 10_000_000)))
+    assert outcomes and all(o.ok for o in outcomes)
+    for outcome in outcomes:
+        article = outcome.article
+        assert article is not None
+        text = article.text
+        for entity in article.entities:
+            assert "" not in entity.aliases, (outcome.label, entity.name)
+            for m in entity.mentions:
+                assert 0 <= m.start < m.end <= len(text), (outcome.label, entity.name, m)
+        for q in article.quotes:
+            assert text[q.start : q.end] == q.text
+            for part in (q.cue, q.speaker_mention, *q.fragments):
+                if part is not None:
+                    assert text[part.start : part.end] == part.text, (outcome.label, part)
+            assert q.continues is None or 0 <= q.continues < len(article.quotes)
+            assert q.speaker_entity is None or q.speaker_entity in {e.id for e in article.entities}
+        for ev in article.events:
+            assert 0 <= ev.evidence.start < ev.evidence.end <= len(text)
+            assert ev.quote is None or 0 <= ev.quote < len(article.quotes)
+        for removed in article.removed_lines:
+            assert 0 <= removed.start < removed.end <= len(text)
+
+
+def test_quotes_never_run_into_removed_lines() -> None:
+    from newsgraph.nlp.to_records import realign_quote
+    from newsgraph.records import Quote, TextSpan
+
+    text = "Ana says talks will go on\n\nPhoto: Someone\nBody."
+    masked = "Ana says talks will go on\n\n" + " " * 14 + "\nBody."
+    quote = Quote(masked[9:41], 9, 41, "indirect", cue=TextSpan("says", 4, 8))
+    fixed = realign_quote(quote, text, [RemovedLine(27, 41, "image credit")])
+    assert (fixed.text, fixed.end) == ("talks will go on", 25)
+    assert fixed.cue == TextSpan("says", 4, 8)

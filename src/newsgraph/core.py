@@ -88,7 +88,7 @@ def make_doc(nlp: Language, article: ExtractedArticle) -> Doc:
 
 def build_article(raw: RawDocument, extracted: ExtractedArticle, doc: Doc, nlp: Language) -> Article:
     """Assemble the Article record from the extraction and the analysed Doc."""
-    entities, quotes, events = doc_to_records(doc)
+    entities, quotes, events = doc_to_records(doc, extracted.text, extracted.removed_lines)
     digest = text_sha256(extracted.text)
     return Article(
         id=raw.id or digest[:16],

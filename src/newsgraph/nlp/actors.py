@@ -119,8 +119,14 @@ def _titles(doc: Doc, c: Cluster) -> tuple[str, ...]:
 
 
 def _spans(doc: Doc, c: Cluster) -> list[Mention]:
-    """Mentions with name+title mentions added as spans covering both ("U.S. Secretary of State X")."""
-    return sorted(c.mentions, key=lambda m: (m.char_start, m.char_end))
+    """The cluster's mentions in text order, without empty ones.
+
+    An author known only from page metadata (an HTML byline, which is not part of the text)
+    has no span in the text: the entity keeps the name, not a zero-length mention.
+    """
+    return sorted(
+        (m for m in c.mentions if m.char_end > m.char_start), key=lambda m: (m.char_start, m.char_end)
+    )
 
 
 def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Entity]:
