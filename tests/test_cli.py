@@ -227,3 +227,16 @@ def test_events_and_dyads_commands(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 0 and any((d["source_country"], d["target_country"]) == ("RUS", "USA") for d in dyads)
     code, _, err = run(capsys, "events", "--type", "NOT_A_TYPE", "--db", db)
     assert code == 2 and "NOT_A_TYPE" in err
+
+
+def test_until_a_bare_date_includes_that_whole_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "ng.db")
+    assert run(capsys, "ingest", str(EXAMPLES / f"{SEED}.txt"), "--db", db, "--quiet")[0] == 0
+    # the seed was published 2024-05-23T07:37:00+01:00, i.e. 06:37 UTC on that day
+    for command in (["quotes", "--speaker", "Peskov"], ["events", "--source", "Peskov"]):
+        code, out, _ = run(capsys, *command, "--until", "2024-05-23", "--db", db, "--format", "jsonl")
+        assert code == 0 and out.strip(), command
+        code, out, _ = run(capsys, *command, "--until", "2024-05-22", "--db", db, "--format", "jsonl")
+        assert code == 0 and not out.strip(), command

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.errors import StoreError
 from newsgraph.records import PLOVER_TYPES
-from newsgraph.store.queries import _like, _utc_bound
+from newsgraph.store.queries import dated, like
 
 #: Period name -> SQLite expression over ``published_utc`` (ISO ``YYYY-MM-DDTHH:MM:SS``).
 PERIODS = {
@@ -78,12 +78,7 @@ def _check_type(type: str | None) -> str | None:
 def _date_filters(since: str | None, until: str | None) -> tuple[list[str], list[object]]:
     where: list[str] = []
     params: list[object] = []
-    if since:
-        where.append("a.published_utc >= ?")
-        params.append(_utc_bound("since", since))
-    if until:
-        where.append("a.published_utc <= ?")
-        params.append(_utc_bound("until", until))
+    dated(where, params, since, until)
     return where, params
 
 
@@ -107,10 +102,10 @@ def find_events(
     where, params = _date_filters(since, until)
     if source:
         where.append("e.source LIKE ? ESCAPE '\\'")
-        params.append(_like(source.strip()))
+        params.append(like(source))
     if target:
         where.append("e.target LIKE ? ESCAPE '\\'")
-        params.append(_like(target.strip()))
+        params.append(like(target))
     if country:
         where.append("(e.source_country = ? OR e.target_country = ?)")
         params += [country.strip().upper()] * 2

@@ -36,17 +36,42 @@ class QuoteHit:
     cue: str | None
 
 
-def _like(value: str) -> str:
-    """A LIKE pattern matching ``value`` anywhere, with LIKE's wildcards escaped."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def like(value: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) matching ``value`` anywhere, wildcards escaped."""
+    escaped = value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _utc_bound(name: str, value: str) -> str:
+def since_bound(value: str | None) -> str | None:
+    """``since`` as a UTC timestamp bound; raises :class:`StoreError` with the fix if invalid."""
+    return _bound("since", value, end_of_day=False)
+
+
+def until_bound(value: str | None) -> str | None:
+    """``until`` as a UTC bound; a bare date (``2024-05-23``) includes the whole of that day."""
+    return _bound("until", value, end_of_day=True)
+
+
+def _bound(name: str, value: str | None, *, end_of_day: bool) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
     bound = utc_timestamp(value)
     if bound is None:
         raise StoreError(f"{name}={value!r} is not an ISO 8601 date or time (e.g. 2024-05-23)")
+    if end_of_day and len(value) == 10:
+        bound = bound[:10] + "T23:59:59"
     return bound
+
+
+def dated(where: list[str], params: list[object], since: str | None, until: str | None) -> None:
+    """Add the date-range conditions on ``a.published_utc`` (validated) to a query being built."""
+    if (low := since_bound(since)) is not None:
+        where.append("a.published_utc >= ?")
+        params.append(low)
+    if (high := until_bound(until)) is not None:
+        where.append("a.published_utc <= ?")
+        params.append(high)
 
 
 def find_quotes(
@@ -72,7 +97,7 @@ def find_quotes(
     joins = ""
     if speaker:
         where.append("q.speaker LIKE ? ESCAPE '\\'")
-        params.append(_like(speaker.strip()))
+        params.append(like(speaker))
     if search:
         match = fts_query(search)
         if not match:
@@ -80,12 +105,7 @@ def find_quotes(
         joins = "JOIN quotes_fts ON quotes_fts.rowid = q.quote_id"
         where.append("quotes_fts MATCH ?")
         params.append(match)
-    if since:
-        where.append("a.published_utc >= ?")
-        params.append(_utc_bound("since", since))
-    if until:
-        where.append("a.published_utc <= ?")
-        params.append(_utc_bound("until", until))
+    dated(where, params, since, until)
     if type:
         if type not in QUOTE_TYPES:
             raise StoreError(f"type={type!r}: choose one of {', '.join(QUOTE_TYPES)}")

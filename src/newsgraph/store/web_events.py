@@ -17,7 +17,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsgraph.errors import StoreError
-from newsgraph.store.web_queries import ENTITY_ACTOR, NEWEST, dated, like, where_clause
+from newsgraph.store.queries import dated, like
+from newsgraph.store.web_queries import ENTITY_ACTOR, NEWEST, where_clause
 
 
 @dataclass(frozen=True, slots=True)

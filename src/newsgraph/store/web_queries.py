@@ -30,9 +30,9 @@ from datetime import date, timedelta
 from newsgraph.errors import StoreError
 from newsgraph.records import Article
 from newsgraph.store.actors import get_actor
-from newsgraph.store.queries import QuoteHit, find_quotes
+from newsgraph.store.queries import QuoteHit, dated, find_quotes, like
 from newsgraph.store.sqlite import fts_query
-from newsgraph.store.sqlite_rows import read_article, utc_timestamp
+from newsgraph.store.sqlite_rows import read_article
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _HEX = re.compile(r"[0-9a-f]{6,64}")
@@ -46,44 +46,6 @@ ENTITY_ACTOR = (
 
 
 # -- bounds ------------------------------------------------------------------------------------
-
-
-def since_bound(value: str | None) -> str | None:
-    """``since`` as a UTC timestamp bound; raises :class:`StoreError` with the fix if invalid."""
-    return _bound("since", value, end_of_day=False)
-
-
-def until_bound(value: str | None) -> str | None:
-    """``until`` as a UTC bound; a bare date (``2024-05-23``) means the end of that day."""
-    return _bound("until", value, end_of_day=True)
-
-
-def _bound(name: str, value: str | None, *, end_of_day: bool) -> str | None:
-    if not value:
-        return None
-    value = value.strip()
-    bound = utc_timestamp(value)
-    if bound is None:
-        raise StoreError(f"{name}={value!r} is not an ISO 8601 date or time (e.g. 2024-05-23)")
-    if end_of_day and len(value) == 10:
-        bound = bound[:10] + "T23:59:59"
-    return bound
-
-
-def like(value: str) -> str:
-    """A LIKE pattern (with ``ESCAPE '\\'``) matching ``value`` anywhere, wildcards escaped."""
-    escaped = value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def dated(where: list[str], params: list[object], since: str | None, until: str | None) -> None:
-    """Add the date-range conditions on ``a.published_utc`` (validated) to a query being built."""
-    if (low := since_bound(since)) is not None:
-        where.append("a.published_utc >= ?")
-        params.append(low)
-    if (high := until_bound(until)) is not None:
-        where.append("a.published_utc <= ?")
-        params.append(high)
 
 
 def where_clause(clauses: list[str]) -> str:

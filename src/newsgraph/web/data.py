@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from newsgraph.store.queries import QuoteHit, find_quotes
+from newsgraph.store.queries import QuoteHit, find_quotes, since_bound, until_bound
 from newsgraph.store.web_events import dyads, event_types, list_events
 from newsgraph.store.web_queries import (
     actor_detail,
@@ -29,8 +29,6 @@ from newsgraph.store.web_queries import (
     list_articles,
     quote_actor_ids,
     search_statements,
-    since_bound,
-    until_bound,
 )
 from newsgraph.web.highlight import article_view
 
