@@ -148,3 +148,26 @@ def test_quotes_never_run_into_removed_lines() -> None:
     fixed = realign_quote(quote, text, [RemovedLine(27, 41, "image credit")])
     assert (fixed.text, fixed.end) == ("talks will go on", 25)
     assert fixed.cue == TextSpan("says", 4, 8)
+
+
+def test_an_unexpected_extraction_error_costs_one_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph import core
+
+    real = core.extract
+
+    def flaky(raw: RawDocument) -> ExtractedArticle:
+        if raw.id == "bad":
+            raise ImportError("lxml.html.clean module is now a separate project")
+        return real(raw)
+
+    monkeypatch.setattr(core, "extract", flaky)
+    docs: list[RawDocument | InputError] = [
+        RawDocument(data=ARTICLE, format="text", id="good"),
+        RawDocument(data=ARTICLE.replace("Geneva", "Oslo"), format="text", id="bad"),
+    ]
+    outcomes = list(analyze_many(docs))
+    assert [o.ok for o in outcomes] == [True, False]
+    assert (
+        outcomes[1].error
+        == "extraction failed: ImportError: lxml.html.clean module is now a separate project"
+    )

@@ -120,7 +120,12 @@ def prepare(raw: RawDocument, nlp: Language) -> tuple[ExtractedArticle, Doc]:
     Public so that the ingest workers can look at the extracted text (and skip analysing a
     text that is already stored) between this step and :func:`run_batch`.
     """
-    extracted = extract(raw)
+    try:
+        extracted = extract(raw)
+    except NewsgraphError:
+        raise
+    except Exception as exc:  # a bug or a broken install must cost one input, not the batch
+        raise InputError(raw.label, f"extraction failed: {type(exc).__name__}: {exc}") from exc
     if len(extracted.text) > nlp.max_length:
         raise InputError(
             raw.label, f"article text too long ({len(extracted.text):,} characters; limit {nlp.max_length:,})"
