@@ -253,3 +253,17 @@ def machine_tz(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 def test_same_answer_in_every_machine_time_zone(machine_tz: str, raw: str, expected: str | None) -> None:
     assert os.environ["TZ"] == machine_tz
     assert parse_datetime(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Tue 3 Sep 2024 18.05 BST", "2024-09-03T18:05:00+01:00"),
+        ("3 September 2024 18.05 CET", "2024-09-03T18:05:00+01:00"),
+        ("3 September 2024 6.05 pm", "2024-09-03T18:05:00"),
+        ("3 September 2024 18.05", "2024-09-03"),  # a bare dotted number is no time
+        ("Up 2.5 percent on 3 September 2024", "2024-09-03"),
+    ],
+)
+def test_dotted_times_need_a_zone_or_a_meridiem(raw: str, expected: str) -> None:
+    assert parse_datetime(raw) == expected

@@ -9,7 +9,6 @@ InputErrors for what is not an article page.
 from __future__ import annotations
 
 import gzip
-import time
 
 import pytest
 
@@ -310,7 +309,5 @@ def test_a_few_megabyte_page_stays_fast() -> None:
     links = "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(12_000))
     data = page("<title>Long page</title>", paragraphs).replace("</ul></nav>", links + "</ul></nav>").encode()
     assert len(data) > 2_000_000
-    start = time.perf_counter()
-    article = extract_html(data, None, "long")
-    assert time.perf_counter() - start < 15  # ~2 s here; linear in the page size
+    article = extract_html(data, None, "long")  # speed: benchmarks/extraction.py, not a timed test
     assert article.text.count("\n\n") == 11_999

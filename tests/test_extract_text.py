@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -480,12 +479,18 @@ def test_spans_point_into_the_unchanged_text() -> None:
         assert span.start == 0 or text[span.start - 1] == "\n"
 
 
-def test_fast_enough() -> None:
-    body = "\n\n".join([P1, P2, P3] * 20)
-    text = f"Talks resume\n\nBy Jane Doe\n\nMay 23, 2024 7:37 AM CET\n\nNews\n\n{SUMMARY}\n\n{body}"
-    assert len(text.split()) > 1000
-    clean_text(text)
-    start = time.perf_counter()
-    for _ in range(20):
-        clean_text(text)
-    assert (time.perf_counter() - start) / 20 < 0.05  # measured ~1 ms; generous for slow CI
+def test_name_above_its_role_is_a_byline() -> None:
+    text = (
+        "Storm closes northern ports\n\nWorld\n\nMaria Lindqvist\nShipping correspondent\n"
+        "Tue 3 Sep 2024 18.05 BST\n\nPorts along the coast closed on Tuesday as the storm arrived.\n\n"
+        "Officials said they would reopen on Thursday.\n"
+    )
+    article = clean_text(text)
+    assert article.authors == ("Maria Lindqvist",)
+    assert article.published == "2024-09-03T18:05:00+01:00"
+    assert article.section == "World"
+
+
+def test_two_name_lines_are_not_a_name_over_role() -> None:
+    text = "Talks resume\n\nMaria Lindqvist\nJohn Harper\n\nThe talks resumed on Tuesday in Oslo.\n"
+    assert clean_text(text).authors == ()

@@ -23,7 +23,8 @@ Policy (``published`` values are ISO 8601):
   ``-0000`` / ``-00:00`` mean "offset unknown" (RFC 2822 / RFC 3339) and keep the time naive.
 - All-numeric dates: ``23/05/2024`` is day-first because 23 > 12, ``05/23/2024`` month-first;
   ``05/06/2024`` is ambiguous and gives no date (a wrong date is worse than none).
-- A 12-hour time needs its meridiem ("7:37 AM", "10:02 a.m."); "7.37" is read only with one.
+- A 12-hour time needs its meridiem ("7:37 AM", "10:02 a.m."); "7.37" is read only with one, and
+  "11.42" (a dotted 24-hour time, as in British datelines) only before a zone abbreviation.
 
 Nothing here reads the local time zone or the current date, so the output is deterministic.
 """
@@ -135,7 +136,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 def _time(p: str) -> str:
     ap = rf"[aApP]\.?{_S}?[mM]\.?(?!\w)"
     return (
-        rf"(?P<{p}h>\d{{1,2}})(?=:\d{{2}}|\.\d{{2}}{_S}*{ap}|{_S}*{ap})"
+        rf"(?P<{p}h>\d{{1,2}})(?=:\d{{2}}|\.\d{{2}}{_S}*(?:{ap}|[A-Z]{{2,5}}(?!\w))|{_S}*{ap})"
         rf"(?::(?P<{p}mi>\d{{2}})(?::(?P<{p}s>\d{{2}})(?:[.,]\d+)?)?|\.(?P<{p}md>\d{{2}}))?"
         rf"(?:{_S}*(?P<{p}ap>{ap}))?"
     )

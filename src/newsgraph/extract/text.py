@@ -371,8 +371,13 @@ def _read_header(lines: list[_Line]) -> _Header:
     head = _Header()
     datelines: list[_Dateline] = []
     body_seen = False
-    for line in lines[:HEADER_LINES]:
+    header = lines[:HEADER_LINES]
+    for n, line in enumerate(header):
         if line.kind != "body":
+            continue
+        if head.byline is None and (b := _name_over_role(line, header[n + 1 : n + 2])) is not None:
+            line.kind, head.byline = "byline", b
+            header[n + 1].kind = "byline"
             continue
         if (d := _dateline(line.text)) is not None:
             line.kind = "dateline"
@@ -394,6 +399,17 @@ def _read_header(lines: list[_Line]) -> _Header:
                 break
     head.datelines = tuple(datelines)
     return head
+
+
+def _name_over_role(line: _Line, following: list[_Line]) -> _Byline | None:
+    """A byline set on two lines of one block, the name above its role ("Jane Doe" /
+    "Diplomatic editor"): each line alone is no byline, together they read as "Name, role"."""
+    if not following or following[0].kind != "body" or following[0].block != line.block:
+        return None
+    if _byline(line.text) is not None or _byline(following[0].text) is not None:
+        return None
+    joined = _byline(f"{line.text}, {following[0].text}")
+    return joined if joined is not None and joined.outlet is None else None
 
 
 def _published(datelines: tuple[_Dateline, ...]) -> _Dateline | None:
