@@ -146,3 +146,12 @@ def test_cells_and_lines() -> None:
     assert csv_cell(None) == "" and csv_cell(3) == 3 and csv_cell(("a", "b")) == "a; b"
     assert csv_cell(((1, 2), (5, 9))) == "1-2; 5-9"
     assert json_line({"t": "a\u2028b\u0085c"}) == '{"t":"a\\u2028b\\u0085c"}\n'
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(text: str) -> None:
+    from newsgraph.exports import csv_cell
+
+    assert csv_cell(text) == "'" + text
+    assert csv_cell("plain words") == "plain words"
+    assert csv_cell(-3) == -3

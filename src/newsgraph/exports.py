@@ -200,12 +200,24 @@ def json_line(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS) + "\n"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_cell(value: Value) -> str | int | float:
-    """A value as a CSV cell: None is empty, lists are joined by ``"; "``, spans are ``start-end``."""
+    """A value as a CSV cell: None is empty, lists are joined by ``"; "``, spans are ``start-end``.
+
+    Article text is untrusted: a text cell that a spreadsheet would run as a formula
+    (``=HYPERLINK(...)``, ``@SUM(...)``, ``-2+3``) gets a leading apostrophe, the usual
+    neutralisation, so that opening an export never executes anything.  JSONL keeps every
+    value exactly.
+    """
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return "; ".join(f"{v[0]}-{v[1]}" if isinstance(v, tuple) else v for v in value)
+        value = "; ".join(f"{v[0]}-{v[1]}" if isinstance(v, tuple) else v for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 

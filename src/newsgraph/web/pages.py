@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
+from newsgraph.exports import csv_cell
 from newsgraph.records import Article
 from newsgraph.web import data
 from newsgraph.web.app import get_conn
@@ -191,7 +192,7 @@ def events_csv(
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
         for row in rows:
-            writer.writerow([_csv_cell(getattr(row, c)) for c in CSV_COLUMNS])
+            writer.writerow([csv_cell(getattr(row, c)) for c in CSV_COLUMNS])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -199,13 +200,6 @@ def events_csv(
 
     headers = {"Content-Disposition": 'attachment; filename="newsgraph-events.csv"'}
     return StreamingResponse(lines(), media_type="text/csv; charset=utf-8", headers=headers)
-
-
-def _csv_cell(value: Any) -> Any:
-    """Defuse spreadsheet formulas: a cell starting with = + - @ is prefixed with a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 @router.get("/graph", response_class=HTMLResponse)
