@@ -258,3 +258,14 @@ def test_one_word_person_spelled_like_an_organisation_joins_it(analyse: Analyse)
     )
     names = [e.name for e in analyse(text) if e.name == "Brightwater"]
     assert len(names) <= 1
+
+
+def test_a_title_inside_an_institutions_name_stays_in_the_name(analyse: Analyse) -> None:
+    text = (
+        "Court ruling\n\nThe Office of the Prosecutor General said on Monday that it would appeal. "
+        "Prosecutor General Ana Duarte did not attend."
+    )
+    entities = analyse(text)
+    office = _by_name(entities, "Office of the Prosecutor General")
+    assert office.type == "ORG"
+    assert "Office of the" not in [e.name for e in entities]

@@ -187,6 +187,10 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+#: Words that join an institution's name to a title it contains ("Office of the Attorney General").
+_NAME_LINKS = frozenset({"of", "the", "for"})
+
+
 def _subtract_titles(
     start: int, end: int, label: str, titles: list[TitlePhrase], doc: Doc
 ) -> tuple[int, int] | None:
@@ -220,6 +224,8 @@ def _subtract_titles(
             return None
         if inside:
             return None
+        if label == "ORG" and start < phrase.start and doc[phrase.start - 1].lower_ in _NAME_LINKS:
+            continue  # "Office of the Attorney General": the title completes an institution's name
         if start < phrase.start:
             end = min(end, phrase.start)
         else:
