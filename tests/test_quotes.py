@@ -299,3 +299,18 @@ def test_definite_description_points_back_to_the_subject_naming_it() -> None:
     quotes = quotes_of(text)
     assert only(quotes, "works were legal").speaker == "Brazil's foreign ministry"
     assert only(quotes, "camps were full").speaker_entity is None
+
+
+def test_a_fronted_place_with_an_apposition_is_not_a_joint_statement() -> None:
+    text = (
+        "Ceasefire\n\nIn Puerto Alba, the largest town in the valley, community leader Rosa Quintero "
+        "said residents had heard promises of peace before."
+    )
+    quote = only(quotes_of(text), "residents had heard")
+    assert quote.speaker == "Rosa Quintero"
+
+
+def test_two_named_people_with_and_are_a_joint_statement() -> None:
+    text = "Talks\n\nMinister Ana Ruiz and Minister Karl Berg said the talks would resume on Monday."
+    quote = only(quotes_of(text), "the talks would resume")
+    assert quote.speaker is not None and "Ruiz" in quote.speaker and "Berg" in quote.speaker

@@ -64,7 +64,10 @@ def source_token(cue: Token) -> Token | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # two subjects are a misparse of a fronted apposition ("In Tumaco, the largest town
+        # ..., community leader Ana Ruiz said"): the one next to the verb is the source
+        subject = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=None)
+        subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return _antecedent_noun(verb.head)
@@ -293,7 +296,8 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
             name, eid, kind = self._pronoun(head)
             return name, eid, kind, words
-        if any(c.dep_ == "conj" and (c.pos_ == "PROPN" or _ent_of(c)) for c in head.children):
+        coordinated = any(c.dep_ == "cc" for c in head.children)
+        if coordinated and any(c.dep_ == "conj" and (c.pos_ == "PROPN" or _ent_of(c)) for c in head.children):
             return doc[mention[0] : mention[1]].text, None, "GROUP", words  # a joint statement
         ent = _ent_of(head)
         if ent is not None:
@@ -313,15 +317,17 @@ class SpeakerResolver:
                     bounds = mention_bounds(author)  # "a letter from bipartisan members of ..."
                     name, eid, kind, more = self._resolve(author, bounds)
                     return name, eid, kind, words | more
+        # a "conjunct" with no "and"/"or" is a comma apposition the parser misread ("In Tumaco,
+        # the largest town in the zone, community leader Ana Ruiz said")
+        coordinated = any(c.dep_ == "cc" for c in head.children)
         for child in head.children:
             ent = _ent_of(child)
-            if child.dep_ == "appos" and ent is None and child.pos_ == "PROPN":
+            appositive = child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated)
+            if appositive and ent is None and child.pos_ == "PROPN":
                 return self._proper_name(child), None, "PERSON", words
             if ent is None:
                 continue
-            if child.dep_ == "appos" or (
-                child.dep_ in ("compound", "poss") and head.lemma_.lower() in DOCUMENT_NOUNS
-            ):
+            if appositive or (child.dep_ in ("compound", "poss") and head.lemma_.lower() in DOCUMENT_NOUNS):
                 name, eid, kind = self.name_of(ent)
                 return name, eid, kind, words
         # only a mention covering the head counts: "a reporter for the BBC" is not the BBC
