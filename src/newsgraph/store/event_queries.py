@@ -9,6 +9,7 @@ frozen rows, filters validated with messages that say what to type instead.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -66,18 +67,51 @@ class DyadRow:
     goldstein_total: float | None
 
 
-def _check_type(type: str | None) -> str | None:
-    if type is None:
-        return None
-    upper = type.strip().upper()
-    if upper not in PLOVER_TYPES:
-        raise StoreError(f"type={type!r}: choose one of the PLOVER types {', '.join(PLOVER_TYPES)}")
-    return upper
+def event_filters(
+    alias: str,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[list[str], list[object]]:
+    """WHERE conditions and parameters over the events table ``alias`` (joined to ``a``).
 
-
-def _date_filters(since: str | None, until: str | None) -> tuple[list[str], list[object]]:
+    ``source``/``target``: case-insensitive part of the name; ``country``: ISO 3166-1 alpha-3
+    code of either side; ``type``: a PLOVER type (``ACCUSE``) or a CAMEO code prefix (``11``
+    matches 111, 112, ...); dates as in :func:`newsgraph.store.queries.dated`.  Invalid values
+    raise :class:`StoreError` saying what to type instead.  The one filter builder of every
+    event query (CLI, API, web pages).
+    """
     where: list[str] = []
     params: list[object] = []
+    if source:
+        where.append(f"{alias}.source LIKE ? ESCAPE '\\'")
+        params.append(like(source))
+    if target:
+        where.append(f"{alias}.target LIKE ? ESCAPE '\\'")
+        params.append(like(target))
+    if country:
+        code = country.strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise StoreError(f"country={country!r}: give an ISO 3166-1 alpha-3 code such as USA or RUS")
+        where.append(f"({alias}.source_country = ? OR {alias}.target_country = ?)")
+        params += [code, code]
+    if type:
+        kind = type.strip()
+        if kind.isdigit():
+            where.append(f"{alias}.cameo GLOB ?")
+            params.append(kind + "*")
+        elif kind.upper() in PLOVER_TYPES:
+            where.append(f"{alias}.plover = ?")
+            params.append(kind.upper())
+        else:
+            raise StoreError(
+                f"type={type!r}: give a PLOVER type or a CAMEO code prefix (11); "
+                f"the PLOVER types are {', '.join(PLOVER_TYPES)}"
+            )
     dated(where, params, since, until)
     return where, params
 
@@ -99,20 +133,9 @@ def find_events(
 
     Ordered newest article first, then by position in the article (stable for paging).
     """
-    where, params = _date_filters(since, until)
-    if source:
-        where.append("e.source LIKE ? ESCAPE '\\'")
-        params.append(like(source))
-    if target:
-        where.append("e.target LIKE ? ESCAPE '\\'")
-        params.append(like(target))
-    if country:
-        where.append("(e.source_country = ? OR e.target_country = ?)")
-        params += [country.strip().upper()] * 2
-    plover = _check_type(type)
-    if plover:
-        where.append("e.plover = ?")
-        params.append(plover)
+    where, params = event_filters(
+        "e", source=source, target=target, country=country, type=type, since=since, until=until
+    )
     sql = (
         "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, e.idx, e.source, e.source_entity, "
         "e.source_country, e.plover, e.mode, e.cameo, e.quad_class, e.goldstein, e.target, "
@@ -145,12 +168,8 @@ def dyads(
     expr = PERIODS.get(period)
     if expr is None:
         raise StoreError(f"period={period!r}: choose one of {', '.join(PERIODS)}")
-    where, params = _date_filters(since, until)
+    where, params = event_filters("e", type=type, since=since, until=until)
     where.append("e.source_country IS NOT NULL")
-    plover = _check_type(type)
-    if plover:
-        where.append("e.plover = ?")
-        params.append(plover)
     sql = (
         f"SELECT CASE WHEN a.published_utc IS NULL THEN NULL ELSE {expr} END AS period, "
         "e.source_country, e.target_country, e.plover, COUNT(*), COUNT(DISTINCT e.article_seq), "

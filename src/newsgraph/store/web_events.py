@@ -1,23 +1,18 @@
 """Read queries over the ``events`` table for the web UI and API: filtered lists and dyads.
 
-Plain SQL over ``events`` (joined to ``articles`` for dates and evidence text, and to
-``actor_links`` for the actors on either side).  The web's own until the events component's
-``newsgraph.store.event_queries`` (find_events, dyads) is the shared implementation; then these
-functions should become thin adapters over it, keeping the rows the pages and API return.
-
-Filters: ``source``/``target`` are case-insensitive parts of a name, ``country`` an ISO
-3166-1 alpha-3 code on either side, ``type`` a PLOVER type (``ACCUSE``) or a CAMEO code
-prefix (``11``); dates as in :mod:`newsgraph.store.web_queries`.
+SQL over ``events`` joined to ``articles`` (dates, evidence text) and to ``actor_links`` (the
+actors on either side, which the pages link to).  The filters are the shared ones of
+:func:`newsgraph.store.event_queries.event_filters`, so the CLI, the API and the pages accept
+the same values.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 
 from newsgraph.errors import StoreError
-from newsgraph.store.queries import dated, like
+from newsgraph.store.event_queries import event_filters
 from newsgraph.store.web_queries import ENTITY_ACTOR, NEWEST, where_clause
 
 
@@ -53,43 +48,6 @@ _TARGET_ACTOR = ENTITY_ACTOR.format(seq="v.article_seq", entity="v.target_entity
 _EVENT_FROM = "FROM events v JOIN articles a ON a.seq = v.article_seq "
 
 
-def _event_filters(
-    *,
-    source: str | None,
-    target: str | None,
-    country: str | None,
-    type: str | None,
-    since: str | None,
-    until: str | None,
-) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if source:
-        where.append("v.source LIKE ? ESCAPE '\\'")
-        params.append(like(source))
-    if target:
-        where.append("v.target LIKE ? ESCAPE '\\'")
-        params.append(like(target))
-    if country:
-        code = country.strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", code):
-            raise StoreError(f"country={country!r}: give an ISO 3166-1 alpha-3 code such as USA or RUS")
-        where.append("(v.source_country = ? OR v.target_country = ?)")
-        params += [code, code]
-    if type:
-        kind = type.strip()
-        if kind.isdigit():  # a CAMEO code or prefix: 11 matches 111, 112, ...
-            where.append("v.cameo GLOB ?")
-            params.append(kind + "*")
-        elif re.fullmatch(r"[A-Za-z_]+", kind):
-            where.append("v.plover = ?")
-            params.append(kind.upper())
-        else:
-            raise StoreError(f"type={type!r}: give a PLOVER type (ACCUSE) or a CAMEO code prefix (11)")
-    dated(where, params, since, until)
-    return where, params
-
-
 def list_events(
     conn: sqlite3.Connection,
     *,
@@ -103,8 +61,8 @@ def list_events(
     offset: int = 0,
 ) -> list[EventRow]:
     """Events by source/target name part, country (either side), type and date; newest first."""
-    where, params = _event_filters(
-        source=source, target=target, country=country, type=type, since=since, until=until
+    where, params = event_filters(
+        "v", source=source, target=target, country=country, type=type, since=since, until=until
     )
     sql = (
         "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, v.idx, v.source, "
@@ -163,9 +121,7 @@ def dyads(
     """
     if level not in ("actor", "country"):
         raise StoreError(f"level={level!r}: choose actor or country")
-    where, params = _event_filters(
-        source=None, target=None, country=None, type=type, since=since, until=until
-    )
+    where, params = event_filters("v", type=type, since=since, until=until)
     if level == "actor":
         ends = (
             "coalesce(CAST(ev.sa AS TEXT), 'name:' || ev.source) AS s, coalesce(sa.name, ev.source), ev.sa, "
