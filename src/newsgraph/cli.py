@@ -494,7 +494,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", help="part of the source actor's name")
     p.add_argument("--target", help="part of the target actor's name")
     p.add_argument("--country", help="ISO alpha-3 code of the source or target country")
-    p.add_argument("--type", help="PLOVER type (ACCUSE, REQUEST, ...)")
+    p.add_argument("--type", help="PLOVER type (ACCUSE, REQUEST, ...) or CAMEO code prefix (11)")
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
     p.add_argument("--limit", type=int, default=50)
