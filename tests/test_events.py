@@ -184,3 +184,28 @@ def test_component_runs_on_a_doc_without_entities_or_quotes() -> None:
     with nlp.select_pipes(disable=["newsgraph_entities", "newsgraph_quotes", "newsgraph_events"]):
         doc = nlp("Russia attacked Ukraine.")
     assert isinstance(extract_events(doc), list)
+
+
+def test_data_is_no_speaker_actor_but_people_and_written_sources_are() -> None:
+    from newsgraph.nlp.event_actors import ActorResolver
+    from newsgraph.records import TextSpan
+
+    text = (
+        "Floods\n\nMore than 30,000 people fled, according to UN figures. "
+        "The Red Cross operating in the valley said aid must reach them. "
+        "A declaration by the farmers demanded compensation."
+    )
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, ExtractedArticle(text=text)))
+    resolver = ActorResolver(doc, [], [])
+
+    def speaker(description: str) -> str | None:
+        start = text.index(description)
+        mention = TextSpan(description, start, start + len(description))
+        quote = Quote("x", 0, 1, "indirect", speaker=description, speaker_mention=mention)
+        actor = resolver.speaker_actor(quote)
+        return actor.name if actor else None
+
+    assert speaker("UN figures") is None
+    assert speaker("The Red Cross operating in the valley") == "The Red Cross operating in the valley"
+    assert speaker("A declaration by the farmers") == "A declaration by the farmers"

@@ -315,7 +315,27 @@ class ActorResolver:
         entity = self.by_id.get(quote.speaker_entity or "")
         if entity is not None:
             return self._of_entity(entity)
+        if not self._describes_an_agent(quote):
+            return None  # "according to UN figures": data, not an actor that can accuse
         return Actor(quote.speaker, None, self._country_in_text(quote.speaker))
+
+    def _describes_an_agent(self, quote: Quote) -> bool:
+        """Whether an unnamed speaker's description is headed by a people or organisation noun,
+        the same test syntactic sources pass; without a mention to look at, trust the speaker."""
+        mention = quote.speaker_mention
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+        if span is None:
+            return True
+        head = None  # the noun heading the description: the last noun before any modifier
+        for token in span:
+            if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                head = token
+            elif head is not None and token.pos_ in ("ADP", "VERB", "AUX", "PUNCT", "SCONJ"):
+                break
+        if head is None:
+            return True
+        document = head.lemma_.lower() in DOCUMENT_NOUNS  # written sources speak for their authors
+        return head.pos_ in ("PROPN", "PRON") or document or is_agent_noun(head)
 
     # -- resolution -------------------------------------------------------------------
     def actors(self, token: Token | None, quote: int | None) -> list[Actor]:

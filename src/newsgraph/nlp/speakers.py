@@ -35,7 +35,7 @@ IT_PRONOUNS = frozenset({"it", "its"})
 #: Nouns naming a written source: its author organisation is the speaker when it is given.
 DOCUMENT_NOUNS = _wordset(
     "statement letter report release website site post posting analysis ruling study message "
-    "document survey communique memo blog tweet"
+    "document survey communique memo blog tweet declaration"
 )
 #: Nouns that stand for an organisation mentioned before ("the organization said").
 ORG_NOUNS = _wordset("organization organisation group company agency firm ministry department")
