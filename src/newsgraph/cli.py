@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
@@ -81,6 +81,13 @@ def _outcomes(
             print(f"{result.label}  ({notes.get(status, status)}{target})", flush=True)
 
     return run(args.paths, settings, options, store=store, on_result=report)
+
+
+def _print_jsonl(rows: Sequence[Any]) -> int:
+    """Print query rows (frozen dataclasses) as JSON Lines, the machine-readable form."""
+    for row in rows:
+        print(json.dumps(asdict(row), ensure_ascii=False))
+    return EXIT_OK
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
@@ -203,9 +210,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
             limit=args.limit,
         )
     if args.format == "jsonl":
-        for hit in hits:
-            print(json.dumps(asdict(hit), ensure_ascii=False))
-        return EXIT_OK
+        return _print_jsonl(hits)
     if not hits:
         _err("no statements match")
     for hit in hits:
@@ -272,9 +277,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
             limit=args.limit,
         )
     if args.format == "jsonl":
-        for hit in hits:
-            print(json.dumps(asdict(hit), ensure_ascii=False))
-        return EXIT_OK
+        return _print_jsonl(hits)
     if not hits:
         _err("no events match")
     for hit in hits:
@@ -292,9 +295,7 @@ def cmd_dyads(args: argparse.Namespace, settings: Settings) -> int:
     with open_store(settings.db_path, readonly=True) as store:
         rows = store.dyads(since=args.since, until=args.until, type=args.type, period=args.period)
     if args.format == "jsonl":
-        for row in rows:
-            print(json.dumps(asdict(row), ensure_ascii=False))
-        return EXIT_OK
+        return _print_jsonl(rows)
     print(f"{'period':<10} {'source':<6} {'target':<6} {'type':<10} {'events':>6} {'articles':>8}")
     for r in rows:
         print(

@@ -144,17 +144,19 @@ def analyze_many(
     settings = settings or Settings.from_env()
     nlp = load_pipeline(settings)
     pending: list[Outcome | tuple[RawDocument, ExtractedArticle, Doc]] = []
+    prepared = 0  # documents in ``pending`` waiting for the pipeline
     for item in documents:
         if isinstance(item, InputError):
             pending.append(Outcome(item.source, error=item.reason))
             continue
         try:
             pending.append((item, *prepare(item, nlp)))
+            prepared += 1
         except NewsgraphError as exc:
             pending.append(_failure(item, exc))
-        if sum(1 for p in pending if not isinstance(p, Outcome)) >= settings.batch_size:
+        if prepared >= settings.batch_size:
             yield from run_batch(pending, nlp, settings)
-            pending = []
+            pending, prepared = [], 0
     if pending:
         yield from run_batch(pending, nlp, settings)
 

@@ -229,11 +229,9 @@ class SQLiteStore:
         key = text_sha256(article.text)
         now = now or _now()
         try:
-            if not write_article(self._db, article, key, now):
+            seq = write_article(self._db, article, key, now)
+            if seq is None:
                 return None
-            seq = int(
-                self._db.execute("SELECT seq FROM articles WHERE text_sha256 = ?", (key,)).fetchone()[0]
-            )
             link_article(self._db, seq, article)
             record_article(self._db, seq, article, key, now)
             return seq

@@ -78,15 +78,16 @@ SELECT_EVENTS = (
 )
 
 
-def write_article(db: sqlite3.Connection, article: Article, key: str, now: str) -> bool:
+def write_article(db: sqlite3.Connection, article: Article, key: str, now: str) -> int | None:
     """Insert one article, its children and its FTS rows in the caller's transaction.
 
-    Returns False, writing nothing, when the text is already stored.  On an error the caller
-    must roll back: rows written before the failing statement stay until it does.
+    Returns the article's row number (``seq``), or None, writing nothing, when the text is
+    already stored.  On an error the caller must roll back: rows written before the failing
+    statement stay until it does.
     """
     cur = db.execute(INSERT_ARTICLE, article_row(article, key, now))
-    if cur.rowcount == 0:
-        return False
+    if cur.rowcount == 0 or cur.lastrowid is None:
+        return None
     seq = cur.lastrowid
     db.execute(INDEX_ARTICLE, (seq, article.title, article.text))
     if article.entities:
@@ -103,7 +104,7 @@ def write_article(db: sqlite3.Connection, article: Article, key: str, now: str) 
         db.execute(INDEX_QUOTES, (seq,))
     if article.events:
         db.executemany(INSERT_EVENT, event_rows(seq, article.events))
-    return True
+    return seq
 
 
 def read_article(db: sqlite3.Connection, seq: int) -> Article | None:
