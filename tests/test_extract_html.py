@@ -311,3 +311,14 @@ def test_a_few_megabyte_page_stays_fast() -> None:
     assert len(data) > 2_000_000
     article = extract_html(data, None, "long")  # speed: benchmarks/extraction.py, not a timed test
     assert article.text.count("\n\n") == 11_999
+
+
+def test_htmldate_last_resort_reads_english_dates_only() -> None:
+    # htmldate's last-resort parser is dateparser; newsgraph gives it an English-only one
+    # (every locale costs 1-3 s of CPU per process to load; see extract/html.py).
+    from htmldate import extractors
+
+    parser = extractors.get_external_parser()
+    assert parser.get_date_data("June 4, 2019 10:30 am")["date_obj"].isoformat() == "2019-06-04T10:30:00"
+    assert parser.get_date_data("4 June 2019, 10:30")["date_obj"].isoformat() == "2019-06-04T10:30:00"
+    assert parser.get_date_data("le 12 mars 2023")["date_obj"] is None
