@@ -17,6 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from newsgraph.nlp.coref import Cluster
+from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.mentions import Mention
 from newsgraph.records import Entity, Span
@@ -132,7 +133,7 @@ def _spans(doc: Doc, c: Cluster) -> list[Mention]:
 def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Entity]:
     """Records for the clusters, ids "e1", "e2", ... in order of first mention."""
     out: list[Entity] = []
-    text_of = doc.text
+    source = text_of(doc)
     for n, c in enumerate(sorted(clusters, key=lambda c: min(m.char_start for m in c.mentions)), start=1):
         label = _label(c)
         name = _name(c, label)
@@ -140,12 +141,12 @@ def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Ent
         mentions = _spans(doc, c)
         aliases: dict[str, None] = {}
         for m in mentions:
-            text = text_of[m.char_start : m.char_end]
+            text = source[m.char_start : m.char_end]
             if text != name and text.lower() not in {a.lower() for a in aliases}:
                 aliases[text] = None
             for p in m.titles:
                 if m.kind == "name" and p.end <= m.start:
-                    aliases.setdefault(text_of[doc[p.start].idx : m.char_end], None)
+                    aliases.setdefault(source[doc[p.start].idx : m.char_end], None)
         out.append(
             Entity(
                 id=f"e{n}",

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.gazetteer import gazetteer
 from newsgraph.nlp.mentions import Mention
 from newsgraph.nlp.titles import TitlePhrase
@@ -294,7 +295,7 @@ def add_name_repeats(doc: Doc, clusters: list[Cluster]) -> None:
             surnames.setdefault(toks[-1], []).append(c)
             if len(toks) >= 3 and toks[-2] != toks[-1]:
                 surnames.setdefault(toks[-2], []).append(c)  # Spanish/Portuguese double surnames
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.i in taken or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
             continue
         owners = surnames.get(fold(tok.text))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.nlp.doc_cache import release
 from newsgraph.nlp.entity_builder import build_entities
 from newsgraph.nlp.extensions import register_extensions
 
@@ -27,5 +28,8 @@ from newsgraph.nlp.extensions import register_extensions
 def entities_component(doc: Doc) -> Doc:
     """Set ``doc._.ng_entities`` (see module docstring)."""
     register_extensions()
-    doc._.ng_entities = build_entities(doc)
+    try:
+        doc._.ng_entities = build_entities(doc)
+    finally:
+        release(doc)
     return doc

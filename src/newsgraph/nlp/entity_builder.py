@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from newsgraph.nlp.actors import to_entities
 from newsgraph.nlp.byline import Header, find_header
 from newsgraph.nlp.coref import Cluster, add_name_repeats, cluster_names, link_title_mentions, name_tokens
+from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.mentions import Mention, collect_names
 from newsgraph.nlp.pronouns import init_genders, resolve_pronouns
 from newsgraph.nlp.roles import (
@@ -29,14 +30,14 @@ def _header(doc: Doc) -> Header:
     article = doc._.ng_article
     original = getattr(article, "text", None)
     authors = tuple(getattr(article, "authors", ()) or ())
-    return find_header(doc.text, original, authors)
+    return find_header(text_of(doc), original, authors)
 
 
 def _author_mentions(doc: Doc, header: Header) -> list[Mention]:
     out = []
     for name, start, end in header.authors:
         span = doc.char_span(start, end, alignment_mode="expand") if start >= 0 else None
-        if span is not None and doc.text[start:end].strip() == name:
+        if span is not None and text_of(doc)[start:end].strip() == name:
             m = Mention(span.start, span.end, "PERSON", name, kind="author", char_start=start, char_end=end)
         else:
             m = Mention(0, 0, "PERSON", name, kind="author", char_start=max(start, 0), char_end=max(end, 0))

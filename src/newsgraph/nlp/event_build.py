@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.event_actors import Actor, ActorResolver
 from newsgraph.nlp.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.event_statements import criticism_events
@@ -166,7 +167,7 @@ class EventBuilder:
         skipped = _skipped(self.doc)
         found = [
             f
-            for f in find_triggers(self.doc, self.lexicon)
+            for f in find_triggers(tokens_of(self.doc), self.lexicon)
             if not any(s <= f.token.idx < e for s, e in skipped)
         ]
         tokens = [f.token for f in found] + self._modal_clauses(skipped)
@@ -194,7 +195,7 @@ class EventBuilder:
         """Verbs with "must" or "should" (candidates for :meth:`_obligations`)."""
         return [
             t.head
-            for t in self.doc
+            for t in tokens_of(self.doc)
             if t.lower_ in ("must", "should") and not any(s <= t.idx < e for s, e in skipped)
         ]
 

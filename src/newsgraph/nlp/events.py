@@ -37,6 +37,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.nlp.doc_cache import release
 from newsgraph.nlp.event_build import EventBuilder
 from newsgraph.nlp.event_lexicon import EventLexicon, load_event_lexicon
 from newsgraph.nlp.extensions import register_extensions
@@ -57,7 +58,10 @@ class EventsComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = extract_events(doc, self.lexicon)
+        try:
+            doc._.ng_events = extract_events(doc, self.lexicon)
+        finally:
+            release(doc)  # the token list refers back to the Doc (see doc_cache)
         return doc
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.titles import TitlePhrase
 
@@ -123,16 +124,17 @@ def lexicon_spans(doc: Doc) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     i = 0
     first_words = g.lexicon_first_words
-    while i < len(doc):
+    tokens = tokens_of(doc)
+    while i < len(tokens):
         hit = None
-        word = doc[i].text.rstrip(".")
+        word = tokens[i].text.rstrip(".")
         if word not in first_words and word.title() not in first_words:
             i += 1
             continue
         for n in (6, 5, 4, 3, 2, 1):
-            if i + n > len(doc):
+            if i + n > len(tokens):
                 continue
-            text = doc[i : i + n].text
+            text = span_text(doc, i, i + n)
             if "\n" in text:
                 continue
             if text in g.orgs:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.coref import FEMALE, MALE, PLURAL, Cluster
+from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
 from newsgraph.nlp.gazetteer import gazetteer
 from newsgraph.nlp.mentions import Mention
 
@@ -69,14 +70,6 @@ def init_genders(doc: Doc, clusters: list[Cluster]) -> None:
                 break
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    index = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = n
-    return index
-
-
 def _plural_noun_between(doc: Doc, start: int, end: int) -> bool:
     return any(t.tag_ == "NNS" and t.dep_ in _SUBJECT_DEPS for t in doc[start:end])
 
@@ -98,15 +91,15 @@ def _score(doc: Doc, m: Mention, pron: Token, sent_of: list[int]) -> float | Non
 
 def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
     """Add each third-person pronoun to the most salient compatible cluster (module docstring)."""
-    sent_of = _sentence_index(doc)
-    quotes = quote_spans(doc.text)
+    sent_of = sentence_index(doc)
+    quotes = quote_spans(text_of(doc))
     owner: dict[int, Cluster] = {}
     for c in clusters:
         for m in c.mentions:
             for i in range(m.start, m.end):
                 owner.setdefault(i, c)
     mentions = sorted(((m, c) for c in clusters for m in c.mentions), key=lambda mc: mc[0].start)
-    for pron in doc:
+    for pron in tokens_of(doc):
         lower = pron.lower_
         if lower not in MALE | FEMALE | PLURAL or pron.i in owner or pron.pos_ not in {"PRON", "DET"}:
             continue

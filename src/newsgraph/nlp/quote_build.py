@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.cues import CueLexicon, load_lexicon
+from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.quote_marks import PullQuote, Quoted, find_pull_quotes, find_quoted, paragraphs
 from newsgraph.nlp.quote_syntax import Attribution, find_attributions, inside_quote, trim
 from newsgraph.nlp.speakers import DOCUMENT_NOUNS, SpeakerResolver, mention_bounds, source_token
@@ -75,7 +76,7 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     ("According to ABC News, Basya believes ...": the inner source is the one annotated).
     """
     kept = []
-    text = doc.text
+    text = text_of(doc)
     for outer in atts:
         end = outer.end
         for inner in atts:
@@ -104,7 +105,7 @@ def _from_attributions(
     ... a message stating, "..."") is the inner source's direct quote.
     """
     found: list[Candidate] = []
-    text = doc.text  # (Doc.text joins every token: read it once)
+    text = text_of(doc)
     for att in sorted(_cut_nested(doc, atts), key=lambda a: a.end - a.start):
         if att.direct_only:
             continue
@@ -254,7 +255,7 @@ def _framed_and_floating(
         c.cue_token: c for c in found if c.cue_token is not None and c.type == "direct"
     }
     extra: list[Candidate] = []
-    full = doc.text
+    full = text_of(doc)
     for q in quoted:
         if id(q) in claimed or _inside_candidate(q, found + extra):
             continue
@@ -408,7 +409,7 @@ def _resolve(doc: Doc, cands: list[Candidate], resolver: SpeakerResolver) -> Non
 def _credit_speaker(doc: Doc, cand: Candidate, resolver: SpeakerResolver) -> None:
     assert cand.credit is not None
     start, end = cand.credit
-    words = doc.text[start:end].split()
+    words = text_of(doc)[start:end].split()
     while len(words) > 1 and words[-1].lower() in DOCUMENT_NOUNS:
         words.pop()
     cand.mention = (start, end)
@@ -426,7 +427,7 @@ def _credit_speaker(doc: Doc, cand: Candidate, resolver: SpeakerResolver) -> Non
 def _to_records(doc: Doc, cands: list[Candidate]) -> list[Quote]:
     """Stage 6b: records, with ``continues`` as indexes into the final list."""
     index = {id(c): i for i, c in enumerate(cands)}
-    text = doc.text
+    text = text_of(doc)
     quotes = []
     for cand in cands:
         follows = index.get(id(cand.follows)) if cand.follows is not None else None
@@ -454,7 +455,7 @@ def _text_span(text: str, bounds: tuple[int, int] | None) -> TextSpan | None:
 def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
     """All attributed statements of an analysed Doc, as Quote records in text order."""
     lexicon = lexicon or load_lexicon()
-    text = doc.text
+    text = text_of(doc)
     quoted = find_quoted(text)
     claimed: dict[int, Candidate] = {}
     cands = _from_attributions(doc, find_attributions(doc, lexicon, quoted), quoted, claimed)

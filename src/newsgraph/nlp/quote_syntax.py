@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.cues import CueLexicon
+from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.quote_marks import Quoted
 from newsgraph.nlp.speakers import low_participle, source_token
 
@@ -258,7 +259,7 @@ def _noun_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
 def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> list[Attribution]:
     """Every attribution the parse shows, in text order."""
     found: list[Attribution] = []
-    for token in doc:
+    for token in tokens_of(doc):
         att: Attribution | None = None
         if token.lower_ == "according":
             att = _according(token, quoted)

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp.cues import CueLexicon, load_lexicon
+from newsgraph.nlp.doc_cache import release
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.quote_build import extract_quotes
 
@@ -27,7 +28,10 @@ class QuotesComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_quotes = extract_quotes(doc, self.lexicon)
+        try:
+            doc._.ng_quotes = extract_quotes(doc, self.lexicon)
+        finally:
+            release(doc)  # the token list refers back to the Doc (see doc_cache)
         return doc
 
 

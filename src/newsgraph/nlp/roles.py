@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.doc_cache import sentence_bounds, tokens_of
 from newsgraph.nlp.gazetteer import gazetteer, lookup
 from newsgraph.nlp.mentions import Mention, surface
 from newsgraph.nlp.titles import TitlePhrase
@@ -188,9 +189,10 @@ def dominant_country(doc: Doc, mentions: list[Mention], phrases: Sequence[TitleP
 
 def _lead_end(doc: Doc) -> int:
     """Token index after the lead: the first sentence of ten words or more (after the headline)."""
-    for sent in doc.sents:
-        if sum(1 for t in sent if t.is_alpha) >= 10:
-            return int(sent.end)
+    tokens = tokens_of(doc)
+    for start, end in sentence_bounds(doc):
+        if sum(1 for t in tokens[start:end] if t.is_alpha) >= 10:
+            return end
     return len(doc)
 
 
@@ -216,7 +218,7 @@ def government_mentions(
     out: list[Mention] = []
     consumed: list[Mention] = []
     bare: list[int] = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.lower_ not in _GOVERNMENT_WORDS or tok.i in by_token or tok.dep_ == "compound":
             continue
         prev = by_token.get(tok.i - 1)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.resolve import entity_for_span
 from newsgraph.records import Entity
 
@@ -229,7 +230,7 @@ class SpeakerResolver:
         Persons (named) serve "he"/"she"; plural nouns and organisations serve "they".
         """
         found = []
-        for token in self.doc:
+        for token in tokens_of(self.doc):
             dep = token.dep_
             if dep == "pobj" and token.head.dep_ == "agent":
                 dep = "agent"

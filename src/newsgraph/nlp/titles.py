@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
 
 _STOP_POS = frozenset({"DET", "PRON", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "SYM"})
@@ -63,13 +64,14 @@ def _is_cap(token: Token) -> bool:
 def _head_at(doc: Doc, i: int) -> tuple[int, str] | None:
     """The longest title-lexicon entry starting at token ``i``: (end token, key)."""
     g = gazetteer()
-    if doc[i].lower_.rstrip(".") not in g.title_first_words:
+    tokens = tokens_of(doc)
+    if tokens[i].lower_.rstrip(".") not in g.title_first_words:
         return None
     titles = g.titles
-    limit = min(len(doc), i + 6)
+    limit = min(len(tokens), i + 6)
     for end in range(limit, i, -1):
-        key = doc[i:end].text.lower()
-        if key in titles and (end == i + 1 or doc[end - 1].text not in {"-"}):
+        key = span_text(doc, i, end).lower()
+        if key in titles and (end == i + 1 or tokens[end - 1].text not in {"-"}):
             return end, key
     return None
 
@@ -237,9 +239,10 @@ def find_title_phrases(doc: Doc, person_tokens: set[int], person_starts: set[int
     """All title phrases of ``doc`` in text order, non-overlapping (leftmost-longest heads)."""
     g = gazetteer()
     phrases: list[TitlePhrase] = []
+    tokens = tokens_of(doc)
     i = 0
-    while i < len(doc):
-        token = doc[i]
+    while i < len(tokens):
+        token = tokens[i]
         if i in person_tokens or (not token.is_alpha and token.text.lower() not in g.titles):
             i += 1
             continue
