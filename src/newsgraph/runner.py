@@ -12,9 +12,13 @@ Design choices, and why:
 * **Processes, not threads**: spaCy holds the GIL for much of its work.  Each worker loads the
   model once (``spawn``: a clean interpreter, the same on every OS, no copy of the parent's
   threads or database connection) and returns plain records, never Docs.
-* **Ordered results with a bounded window**: at most ``2 x workers`` chunks are in flight, so
-  memory stays flat however large the input (a WARC file is streamed, never listed), and
-  ``analyze`` prints records in input order, as a single process would.
+* **Ordered results with a bounded window**: ``analyze`` prints records in input order, as a
+  single process would, and memory stays flat however large the input (a WARC file is
+  streamed, never listed): at most :data:`QUEUED_PER_WORKER` chunks per worker are waiting or
+  running, and at most :data:`WINDOW_PER_WORKER` per worker are held in all, finished ones
+  included.  The two limits differ so that one slow chunk at the head of the order (a long
+  article) does not idle the other workers: they go on with later chunks, whose results wait
+  in the window until the head is done.
 * **Small batches stay in one process**: when the whole input fits in one chunk, starting
   worker processes (a model load each) would cost more than it saves.
 * **A dead worker costs its chunk only**: ``ProcessPoolExecutor`` notices a killed worker (out
@@ -31,7 +35,7 @@ import resource
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -47,6 +51,10 @@ from newsgraph.store.sqlite import SQLiteStore
 
 #: Chunks a worker process handles before it is replaced by a fresh one.
 TASKS_PER_CHILD = 200
+#: Chunks per worker submitted and not finished (one running, one queued so it never waits).
+QUEUED_PER_WORKER = 2
+#: Chunks per worker held in the ordered window, finished or not.
+WINDOW_PER_WORKER = 8
 
 Item = RawDocument | InputError
 
@@ -156,11 +164,20 @@ class Engine:
 
     def _parallel(self, chunks: Iterable[list[Item]], near: bool) -> Iterator[WorkResult]:
         window: deque[tuple[list[Item], Future[ChunkResult]]] = deque()
-        limit = self.options.workers * 2
+        queued = self.options.workers * QUEUED_PER_WORKER
+        held = self.options.workers * WINDOW_PER_WORKER
         for chunk in chunks:
             window.append((chunk, self._submit(chunk, near)))
-            while len(window) >= limit:
-                yield from self._collect(*window.popleft(), near)
+            while True:
+                while window and window[0][1].done():
+                    yield from self._collect(*window.popleft(), near)
+                unfinished = [future for _, future in window if not future.done()]
+                if len(unfinished) < queued and len(window) < held:
+                    break
+                if len(window) >= held:
+                    yield from self._collect(*window.popleft(), near)  # waits for the head
+                else:
+                    wait(unfinished, return_when=FIRST_COMPLETED)
         while window:
             yield from self._collect(*window.popleft(), near)
 

@@ -17,6 +17,8 @@ For they/their the rule is conservative: a plural common noun between the entity
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.coref import FEMALE, MALE, PLURAL, Cluster
@@ -27,6 +29,7 @@ from newsgraph.nlp.mentions import Mention
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
 _WINDOW = 3
+_QUOTE_MARKS = re.compile('[“”"]')
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -35,8 +38,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         open_at: int | None = None
-        for i, ch in enumerate(line):
-            pos = offset + i
+        for mark in _QUOTE_MARKS.finditer(line):
+            ch, pos = mark.group(), offset + mark.start()
             if ch == "“" or (ch == '"' and open_at is None):
                 if open_at is None:
                     open_at = pos

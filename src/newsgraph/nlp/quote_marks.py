@@ -29,6 +29,9 @@ _CLOSERS = frozenset("”»")
 _DOUBLE = frozenset('"') | _OPENERS | _CLOSERS
 _OPEN_BEFORE = frozenset("([{—–-/")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
+# The loops below visit the marks only (a character-by-character scan costs more than the rest).
+_DOUBLE_MARKS = re.compile("[" + re.escape("".join(sorted(_DOUBLE))) + "]")
+_SINGLE_MARKS = re.compile("['‘’]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +105,8 @@ def _pair_doubles(text: str, start: int, end: int, carried: bool) -> list[Quoted
     """
     found: list[Quoted] = []
     depth, first = 0, -1
-    for i in range(start, end):
-        if text[i] not in _DOUBLE:
-            continue
+    for mark in _DOUBLE_MARKS.finditer(text, start, end):
+        i = mark.start()
         if carried and not found and depth == 0 and _direction(text, i, start, end, 0) == "close":
             if i > start:
                 found.append(Quoted(start, i, start, i, start, end))
@@ -129,9 +131,9 @@ def _pair_singles(text: str, start: int, end: int, taken: list[Quoted]) -> list[
     """Single-mark quotations outside double ones, where no apostrophe reading fits."""
     found: list[Quoted] = []
     pending = -1
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in "'‘’" or any(q.open_at <= i < q.outer_end for q in taken):
+    for mark in _SINGLE_MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
+        if any(q.open_at <= i < q.outer_end for q in taken):
             continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
