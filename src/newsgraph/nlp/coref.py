@@ -182,18 +182,22 @@ def cluster_names(mentions: Iterable[Mention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     persons_full: list[tuple[tuple[str, ...], Cluster]] = []
     pending: list[Mention] = []
+    keys: dict[int, dict[tuple[str, ...], None]] = {}  # id(cluster) -> its distinct name keys, in order
     for m in mentions:
         if m.label == "PERSON" and len(name_tokens(m.text)) < 2:
             pending.append(m)
             continue
         key = name_tokens(m.canonical or m.text)
-        target = _find_cluster(clusters, m, key)
+        target = _find_cluster(clusters, keys, m, key)
         if target is None:
             target = Cluster(m.label)
             clusters.append(target)
+            keys[id(target)] = {}
             if m.label == "PERSON":
                 persons_full.append((key, target))
         target.mentions.append(m)
+        if m.kind in _NAME_KINDS:
+            keys[id(target)].setdefault(key, None)
     for m in pending:
         _attach_partial(clusters, persons_full, m)
     _merge_partial_persons(clusters)
@@ -204,10 +208,13 @@ def _singular(key: tuple[str, ...]) -> tuple[str, ...]:
     return (*key[:-1], key[-1].removesuffix("s")) if key else key
 
 
-def _find_cluster(clusters: list[Cluster], m: Mention, key: tuple[str, ...]) -> Cluster | None:
+def _find_cluster(
+    clusters: list[Cluster], keys: dict[int, dict[tuple[str, ...], None]], m: Mention, key: tuple[str, ...]
+) -> Cluster | None:
+    """The first cluster with a name ``m`` may refer to; ``keys`` holds each cluster's distinct
+    name keys (a cluster repeats the same name many times: "Blinken" x 10)."""
     for c in clusters:
-        # distinct keys only: a cluster repeats the same name many times ("Blinken" x 10)
-        for okey in dict.fromkeys(name_tokens(other.canonical or other.text) for other in c.names()):
+        for okey in keys[id(c)]:
             if okey == key:
                 return c
             if c.label == m.label == "NORP" and _singular(okey) == _singular(key):

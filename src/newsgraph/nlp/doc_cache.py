@@ -13,11 +13,13 @@ the text, the token list and the sentence bounds are computed once and kept in
 - :func:`sentence_index` -- the sentence number of every token;
 - :func:`sentence_bounds` -- ``(start, end)`` token bounds of every sentence.
 
-The values are only valid once the parser has set sentence boundaries and the tokenisation
-is final, which holds for every component after the model's own; each entry also records
-the Doc length and is rebuilt if it no longer matches.  The token list refers back to the
-Doc (a reference cycle), so :func:`release` drops it when the last of our components is
-done; the other values are plain strings and integers.
+The sentence values are only valid once the parser has set sentence boundaries, which holds
+for every component after the model's own; the text and the token list only need the final
+tokenisation (the layout component, before the parser, builds the token list that the later
+components share).  Each entry records the Doc length and is rebuilt if it no longer matches
+(a retokenised Doc).  The token list refers back to the Doc (a reference cycle), so
+:func:`release` drops it when the last of our components (events) is done, and again when the
+Doc is turned into records; the other values are plain strings and integers.
 """
 
 from __future__ import annotations

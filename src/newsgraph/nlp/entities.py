@@ -15,7 +15,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp.doc_cache import release
 from newsgraph.nlp.entity_builder import build_entities
 from newsgraph.nlp.extensions import register_extensions
 
@@ -28,8 +27,5 @@ from newsgraph.nlp.extensions import register_extensions
 def entities_component(doc: Doc) -> Doc:
     """Set ``doc._.ng_entities`` (see module docstring)."""
     register_extensions()
-    try:
-        doc._.ng_entities = build_entities(doc)
-    finally:
-        release(doc)
+    doc._.ng_entities = build_entities(doc)
     return doc

@@ -61,7 +61,7 @@ class EventsComponent:
         try:
             doc._.ng_events = extract_events(doc, self.lexicon)
         finally:
-            release(doc)  # the token list refers back to the Doc (see doc_cache)
+            release(doc)  # the last of our components: drop the shared token list (doc_cache)
         return doc
 
 

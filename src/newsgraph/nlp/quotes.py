@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp.cues import CueLexicon, load_lexicon
-from newsgraph.nlp.doc_cache import release
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.quote_build import extract_quotes
 
@@ -28,10 +27,7 @@ class QuotesComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.ng_quotes = extract_quotes(doc, self.lexicon)
-        finally:
-            release(doc)  # the token list refers back to the Doc (see doc_cache)
+        doc._.ng_quotes = extract_quotes(doc, self.lexicon)
         return doc
 
 

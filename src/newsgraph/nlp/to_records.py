@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.doc_cache import text_of
+from newsgraph.nlp.doc_cache import release, text_of
 from newsgraph.records import Entity, Event, Quote, RemovedLine, Span, TextSpan
 
 #: NER labels kept by the fallback, mapped to the contract's entity types.
@@ -31,6 +31,7 @@ def doc_to_records(
     ``text`` is the article text the Doc was made from (default: the Doc's own text) and
     ``removed`` the lines that were blanked out of it.
     """
+    release(doc)  # in case the events component did not run (see doc_cache)
     source = text_of(doc) if text is None else text
     entities = doc._.ng_entities
     if entities is None:
