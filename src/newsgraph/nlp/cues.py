@@ -23,6 +23,8 @@ class CueLexicon:
     phrases: dict[tuple[str, str], frozenset[str]]
     nouns: dict[str, frozenset[str]]
     headline_sources: frozenset[str]
+    #: The verbs of ``phrases``: a verb neither here nor in ``verbs`` is no cue at all.
+    phrase_verbs: frozenset[str]
 
     def verb_patterns(self, lemma: str) -> frozenset[str] | None:
         """The complement patterns of a cue verb, or None if the lemma is not a cue."""
@@ -56,7 +58,7 @@ def parse_lexicon(text: str) -> CueLexicon:
             headline.add(lemma)
         else:
             raise ValueError(f"cues.tsv line {number}: unknown kind {kind!r}")
-    return CueLexicon(verbs, phrases, nouns, frozenset(headline))
+    return CueLexicon(verbs, phrases, nouns, frozenset(headline), frozenset(v for v, _ in phrases))
 
 
 @cache

@@ -179,15 +179,18 @@ def _quoted_within(start: int, end: int, quoted: Sequence[Quoted]) -> bool:
 
 
 def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> Attribution | None:
-    patterns = lexicon.verb_patterns(token.lemma_)
+    lemma = token.lemma_.lower()
+    patterns = lexicon.verbs.get(lemma)
+    if patterns is None and lemma not in lexicon.phrase_verbs:
+        return None  # most verbs: no cue, no phrase (the cheap test first)
     cue_end = token.i + 1
     for child in token.children:
-        key = (token.lemma_.lower(), child.lower_)
+        key = (lemma, child.lower_)
         if child.dep_ in ("prep", "prt") and key in lexicon.phrases:
             patterns = lexicon.phrases[key]
             cue_end = max(cue_end, child.i + 1)
         elif child.dep_ in ("advcl", "ccomp") and child.left_edge.dep_ == "mark":
-            key = (token.lemma_.lower(), child.left_edge.lower_)
+            key = (lemma, child.left_edge.lower_)
             if key in lexicon.phrases:  # "calls for X to ...": the parser marks the clause
                 patterns = lexicon.phrases[key]
                 cue_end = max(cue_end, child.left_edge.i + 1)
