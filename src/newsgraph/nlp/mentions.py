@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.doc_cache import span_text
 from newsgraph.nlp.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
 from newsgraph.nlp.name_spans import (
     blocked_tokens,
@@ -166,7 +167,7 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def surface(doc: Doc, start: int, end: int) -> str:
     """The name as written, without editorial brackets and with single spaces."""
-    text = doc[start:end].text.replace("[", "").replace("]", "")
+    text = span_text(doc, start, end).replace("[", "").replace("]", "")
     return " ".join(text.split())
 
 

@@ -61,10 +61,12 @@ def _is_cap(token: Token) -> bool:
     return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text)))
 
 
-def _head_at(doc: Doc, i: int) -> tuple[int, str] | None:
-    """The longest title-lexicon entry starting at token ``i``: (end token, key)."""
+def _head_at(doc: Doc, i: int, tokens: list[Token]) -> tuple[int, str] | None:
+    """The longest title-lexicon entry starting at token ``i``: (end token, key).
+
+    ``tokens``: the Doc's token list (:func:`~newsgraph.nlp.doc_cache.tokens_of`).
+    """
     g = gazetteer()
-    tokens = tokens_of(doc)
     if tokens[i].lower_.rstrip(".") not in g.title_first_words:
         return None
     titles = g.titles
@@ -246,7 +248,7 @@ def find_title_phrases(doc: Doc, person_tokens: set[int], person_starts: set[int
         if i in person_tokens or (not token.is_alpha and token.text.lower() not in g.titles):
             i += 1
             continue
-        head = _head_at(doc, i)
+        head = _head_at(doc, i, tokens)
         if head is None:
             i += 1
             continue
@@ -254,7 +256,9 @@ def find_title_phrases(doc: Doc, person_tokens: set[int], person_starts: set[int
         if _modifies_noun(doc, head_end):
             i = head_end
             continue
-        while (more := _head_at(doc, head_end)) is not None and _joins(doc[head_end - 1], doc[head_end]):
+        while (more := _head_at(doc, head_end, tokens)) is not None and _joins(
+            tokens[head_end - 1], tokens[head_end]
+        ):
             head_end, key = more
         sent = token.sent
         start = i
