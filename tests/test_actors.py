@@ -108,6 +108,29 @@ def test_backfill_links_articles_stored_before_the_migration(tmp_path: Path) -> 
         assert [a.name for a in store.list_actors()] == ["Antony Blinken", "United States"]
 
 
+def test_schema_5_fills_surnames_of_stored_persons_and_uses_them(tmp_path: Path) -> None:
+    db = tmp_path / "v4.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrate(conn, target=4)
+    from newsgraph.records import text_sha256
+    from newsgraph.store.actors import link_article
+    from newsgraph.store.sqlite_rows import write_article
+
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN")
+    seq = write_article(conn, A1, text_sha256(A1.text), "2024-06-01T00:00:00+00:00")
+    link_article(conn, seq, A1, indexed=False)  # as newsgraph at schema 4 did
+    conn.execute("COMMIT")
+    conn.close()
+    later = make("a4", "2025-03-01", "Blinken said so.", [("Blinken", "PERSON", "USA", ())])
+    with open_store(db) as store:
+        rows = store.connection.execute("SELECT key, surname FROM actors ORDER BY actor_id").fetchall()
+        assert rows == [("PERSON:antony blinken", "blinken"), ("GPE:USA", None)]
+        store.add(later)
+        (blinken,) = store.find_actors("Antony Blinken")
+        assert blinken.actor.articles == 2
+
+
 def test_actor_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "a.db")
     with open_store(db) as store:

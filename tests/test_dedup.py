@@ -150,3 +150,11 @@ def test_deleting_the_canonical_removes_its_copies(
         assert store.delete("w")
     for table in ("article_sources", "dedup_signatures", "dedup_bands", "statement_keys"):
         assert _sql(db, f"SELECT count(*) FROM {table}") == [(0,)], table
+
+
+def test_lsh_bands_are_what_datasketch_finds_optimal() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from newsgraph.dedup import LSH_BANDS_ROWS, LSH_THRESHOLD, NUM_PERM
+
+    assert tuple(int(v) for v in _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)) == LSH_BANDS_ROWS

@@ -85,13 +85,17 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
-@cache
-def lsh_params() -> tuple[int, int]:
-    """``(bands, rows)`` that datasketch finds optimal for :data:`LSH_THRESHOLD`."""
-    from datasketch.lsh import _optimal_param
+#: ``(bands, rows)`` of the LSH index: what datasketch's optimiser finds for
+#: :data:`LSH_THRESHOLD` and :data:`NUM_PERM` with equal weights on false positives and false
+#: negatives (``datasketch.lsh._optimal_param(0.6, 128, 0.5, 0.5)``).  A constant because that
+#: optimiser integrates numerically for ~0.5 s, in every process; a test checks the two agree.
+#: Stored band keys depend on it: changing it needs a migration that rebuilds ``dedup_bands``.
+LSH_BANDS_ROWS = (18, 7)
 
-    bands, rows = _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)
-    return int(bands), int(rows)
+
+def lsh_params() -> tuple[int, int]:
+    """``(bands, rows)`` of the LSH index (:data:`LSH_BANDS_ROWS`)."""
+    return LSH_BANDS_ROWS
 
 
 def _hash32(data: bytes) -> int:

@@ -14,7 +14,9 @@ merge only splits counts):
   punctuation and a leading "the" ignored), so "Antony Blinken" in two articles is one actor;
 * a one-word person name (an article that only says "Keating") joins a known person whose
   name ends in that word only if there is exactly one such person of a compatible country;
-  two people who share a surname are never merged by it.
+  two people who share a surname are never merged by it.  The candidates are found through
+  the indexed ``surname`` column (the last word of a multi-word person key, schema version 5),
+  not by scanning every actor's key: the writer does this for every new one-word name.
 
 Country is not part of the person key: the entities stage infers country from context, and
 splitting one person over two guessed countries would be the worse error.
@@ -76,32 +78,52 @@ def actor_key(entity: Entity) -> str:
     return f"{entity.type}:{normalise_name(entity.name)}"
 
 
-def _surname_match(conn: sqlite3.Connection, entity: Entity) -> int | None:
+def surname_of_key(key: str) -> str | None:
+    """The last word of a multi-word person key (``PERSON:antony blinken`` -> ``blinken``)."""
+    if not key.startswith("PERSON:"):
+        return None
+    parts = key[len("PERSON:") :].rsplit(" ", 1)
+    return parts[1] if len(parts) == 2 and parts[0] and parts[1] else None
+
+
+def _surname_match(conn: sqlite3.Connection, entity: Entity, indexed: bool) -> int | None:
     """The one known person whose name ends in this one-word name, if exactly one."""
     word = normalise_name(entity.name)
     if entity.type != "PERSON" or not word or " " in word:
         return None
-    rows = conn.execute(
-        "SELECT actor_id, country FROM actors WHERE type = 'PERSON' AND key LIKE ? ESCAPE '\\'",
-        ("PERSON:% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
-    ).fetchall()
+    if indexed:
+        rows = conn.execute("SELECT actor_id, country FROM actors WHERE surname = ?", (word,)).fetchall()
+    else:  # schema version 3 or 4 (the migration that backfills the links): no surname column yet
+        rows = conn.execute(
+            "SELECT actor_id, country FROM actors WHERE type = 'PERSON' AND key LIKE ? ESCAPE '\\'",
+            ("PERSON:% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
+        ).fetchall()
     compatible = [r for r in rows if not entity.country or not r[1] or r[1] == entity.country]
     return int(compatible[0][0]) if len(compatible) == 1 else None
 
 
-def resolve_actor(conn: sqlite3.Connection, entity: Entity) -> int:
-    """The actor id for ``entity``, creating the actor if it is new."""
+def resolve_actor(conn: sqlite3.Connection, entity: Entity, *, indexed: bool = True) -> int:
+    """The actor id for ``entity``, creating the actor if it is new.
+
+    ``indexed=False`` only for the schema-3 backfill, before the ``surname`` column exists.
+    """
     key = actor_key(entity)
     row = conn.execute("SELECT actor_id FROM actors WHERE key = ?", (key,)).fetchone()
     if row is not None:
         return int(row[0])
-    matched = _surname_match(conn, entity)
+    matched = _surname_match(conn, entity, indexed)
     if matched is not None:
         return matched
-    cur = conn.execute(
-        "INSERT INTO actors (key, name, type, country, actor_code) VALUES (?, ?, ?, ?, ?)",
-        (key, entity.name, entity.type, entity.country, entity.actor_code),
-    )
+    values = (key, entity.name, entity.type, entity.country, entity.actor_code)
+    if indexed:
+        cur = conn.execute(
+            "INSERT INTO actors (key, name, type, country, actor_code, surname) VALUES (?, ?, ?, ?, ?, ?)",
+            (*values, surname_of_key(key)),
+        )
+    else:
+        cur = conn.execute(
+            "INSERT INTO actors (key, name, type, country, actor_code) VALUES (?, ?, ?, ?, ?)", values
+        )
     return int(cur.lastrowid or 0)
 
 
@@ -119,12 +141,12 @@ def title_evidence(text: str, entity: Entity, title: str) -> tuple[int, int]:
     return 0, 0
 
 
-def link_article(conn: sqlite3.Connection, seq: int, article: Article) -> None:
+def link_article(conn: sqlite3.Connection, seq: int, article: Article, *, indexed: bool = True) -> None:
     """Link every entity of a stored article to its actor and record its titles."""
     links = []
     roles = []
     for idx, entity in enumerate(article.entities):
-        actor_id = resolve_actor(conn, entity)
+        actor_id = resolve_actor(conn, entity, indexed=indexed)
         links.append((seq, idx, actor_id))
         for title in dict.fromkeys(entity.titles):
             start, end = title_evidence(article.text, entity, title)
@@ -134,7 +156,7 @@ def link_article(conn: sqlite3.Connection, seq: int, article: Article) -> None:
 
 
 def backfill(conn: sqlite3.Connection) -> None:
-    """Migration step: create the tables and link the articles already stored."""
+    """Migration step (schema 3): create the tables and link the articles already stored."""
     for statement in ACTORS_SQL.split(";"):
         if statement.strip():
             conn.execute(statement)
@@ -143,7 +165,25 @@ def backfill(conn: sqlite3.Connection) -> None:
     for (seq,) in conn.execute("SELECT seq FROM articles ORDER BY seq").fetchall():
         article = read_article(conn, seq)
         if article is not None:
-            link_article(conn, seq, article)
+            link_article(conn, seq, article, indexed=False)
+
+
+SURNAME_SQL = """
+ALTER TABLE actors ADD COLUMN surname TEXT;
+CREATE INDEX actors_surname ON actors (surname) WHERE surname IS NOT NULL
+"""
+
+
+def add_surnames(conn: sqlite3.Connection) -> None:
+    """Migration step (schema 5): the indexed ``surname`` column, filled for stored persons."""
+    for statement in SURNAME_SQL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    rows = conn.execute("SELECT actor_id, key FROM actors WHERE type = 'PERSON'").fetchall()
+    conn.executemany(
+        "UPDATE actors SET surname = ? WHERE actor_id = ?",
+        [(surname, actor_id) for actor_id, key in rows if (surname := surname_of_key(key))],
+    )
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -177,6 +177,12 @@ def _v3_actors(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
+def _v5_surnames(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.actors import add_surnames
+
+    add_surnames(conn)
+
+
 # Version 4: ingest state, duplicates and statements (see newsgraph.dedup and newsgraph.runner).
 # ``article_sources`` has one row per input that resolved to a stored article: the article's own
 # source ('original') and every copy of it found later ('exact' / 'near'), so a syndicated copy
@@ -269,6 +275,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search over articles and quotes (FTS5)", _V2_FTS),
     Migration(3, "actors across articles, entity links and role history", _v3_actors),
     Migration(4, "ingest state, duplicates (MinHash LSH) and the statements view", _v4_ingest),
+    Migration(5, "actors.surname: one-word person names find their actor through an index", _v5_surnames),
 )
 
 _BOOKKEEPING = """
@@ -387,7 +394,7 @@ def _check_registry(migrations: Sequence[Migration]) -> None:
 
 
 SCHEMA_DOC = """\
-## Database schema (SQLite, schema version 4)
+## Database schema (SQLite, schema version 5)
 
 One file, WAL mode, foreign keys on.  The text of an article is stored once; every span
 (`start`, `end`) is a half-open character range `[start, end)` into `articles.text` (Python
@@ -510,6 +517,7 @@ person name joins a known person only when exactly one matches).
 | `type` | TEXT | `PERSON`, `ORG`, `GPE` or `NORP` |
 | `country` | TEXT | ISO 3166-1 alpha-3 code, or NULL |
 | `actor_code` | TEXT | CAMEO actor code, or NULL |
+| `surname` | TEXT | last word of a multi-word person key (indexed), else NULL |
 
 ### `actor_links`
 Which actor each article entity is.
