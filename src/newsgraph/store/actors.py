@@ -29,6 +29,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.records import Article, Entity
 
@@ -63,8 +64,12 @@ CREATE INDEX actor_roles_actor ON actor_roles (actor_id)
 """
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
-    """Lower-case, accents and punctuation removed, spaces collapsed, no leading "the"."""
+    """Lower-case, accents and punctuation removed, spaces collapsed, no leading "the".
+
+    Cached (bounded): the writer normalises every entity of every article, and names repeat.
+    """
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _SPACE.sub(" ", _PUNCT.sub(" ", plain.lower())).strip()
