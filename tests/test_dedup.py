@@ -158,3 +158,20 @@ def test_lsh_bands_are_what_datasketch_finds_optimal() -> None:
     from newsgraph.dedup import LSH_BANDS_ROWS, LSH_THRESHOLD, NUM_PERM
 
     assert tuple(int(v) for v in _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)) == LSH_BANDS_ROWS
+
+
+def test_signatures_are_datasketchs_bit_for_bit() -> None:
+    # newsgraph computes datasketch's MinHash itself (its import pulls in scipy); stored
+    # signatures must not depend on which of the two computed them.
+    import numpy as np
+    from datasketch import MinHash
+
+    from newsgraph.dedup import NUM_PERM, _hash32, _shingles
+
+    words = [f"w{i % 97}x{i % 13}" for i in range(6000)]  # more shingles than one numpy block
+    for text in (" ".join(words[:60]), " ".join(words), "The council met on Monday. " * 30):
+        ours = signature(text)
+        assert ours is not None
+        reference = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash32)
+        reference.update_batch(_shingles(text))
+        assert np.array_equal(ours, reference.hashvalues.astype(np.uint32))

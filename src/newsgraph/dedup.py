@@ -6,7 +6,8 @@ Why this shape:
   check is one indexed lookup.
 * **Near duplicates** are the same wire story republished by another outlet with a changed
   headline line, a trimmed last paragraph or a different byline.  We compare word 3-gram
-  shingles with MinHash signatures (datasketch computes them) and find candidates with
+  shingles with MinHash signatures (datasketch's, computed here: see :func:`_permutations`)
+  and find candidates with
   locality-sensitive hashing: the signature is cut into ``b`` bands of ``r`` values (datasketch's
   optimal ``b, r`` for :data:`LSH_THRESHOLD`), and two texts are candidates when any band is
   equal.  Candidates are then verified on the whole signature (:data:`MATCH_THRESHOLD`).
@@ -22,7 +23,7 @@ Why this shape:
   (case, curly vs straight quotes, dashes, punctuation, spacing); the store keeps the key per
   quote and the ``statements`` view groups by it.
 
-datasketch (and numpy) are imported lazily: the store imports :func:`normalize_statement`
+numpy is imported lazily: the store imports :func:`normalize_statement`
 and must stay light.
 """
 
@@ -78,11 +79,34 @@ def _shingles(text: str) -> list[bytes]:
     return list({" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)})
 
 
-@cache
-def _permutations() -> Any:
-    from datasketch import MinHash
+#: The Mersenne prime 2**61 - 1 and the 32-bit mask of the universal hash functions.
+_PRIME = (1 << 61) - 1
+_MAX_HASH = (1 << 32) - 1
+#: Shingles hashed per numpy step (bounds the ``shingles x NUM_PERM`` matrix to ~4 MB).
+_BLOCK = 4096
 
-    return MinHash(num_perm=NUM_PERM, seed=1).permutations
+
+@cache
+def _permutations() -> tuple[Any, Any]:
+    """``(a, b)``: the parameters of the :data:`NUM_PERM` hash functions of a signature.
+
+    Each is ``h(x) = ((a * x + b) mod p) & (2**32 - 1)`` over the 32-bit hash ``x`` of a
+    shingle, ``p = 2**61 - 1``.  They are drawn the way datasketch draws them for
+    ``MinHash(num_perm=128, seed=1)`` (numpy ``RandomState(1)``, ``a`` in ``[1, p)`` then ``b``
+    in ``[0, p)``, per function), so our signatures are datasketch's, bit for bit (a test
+    compares them): stored signatures stay comparable whichever computed them.  We compute
+    them ourselves because importing datasketch imports scipy, ~0.4 s in every process.
+    """
+    import numpy as np
+
+    rng = np.random.RandomState(1)
+    pairs = [
+        (rng.randint(1, _PRIME, dtype=np.uint64), rng.randint(0, _PRIME, dtype=np.uint64))
+        for _ in range(NUM_PERM)
+    ]
+    a = np.array([pair[0] for pair in pairs], dtype=np.uint64)
+    b = np.array([pair[1] for pair in pairs], dtype=np.uint64)
+    return a, b
 
 
 #: ``(bands, rows)`` of the LSH index: what datasketch's optimiser finds for
@@ -107,12 +131,17 @@ def signature(text: str) -> Signature | None:
     if len(_WORD.findall(text)) < MIN_WORDS:
         return None
     import numpy as np
-    from datasketch import MinHash
 
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=_hash32, permutations=_permutations())
-    minhash.update_batch(_shingles(text))
-    values: Signature = minhash.hashvalues.astype(np.uint32)
-    return values
+    a, b = _permutations()
+    values = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    shingles = _shingles(text)
+    for start in range(0, len(shingles), _BLOCK):
+        hashes = np.array([_hash32(s) for s in shingles[start : start + _BLOCK]], dtype=np.uint64)
+        # uint64 arithmetic wraps on overflow, exactly as datasketch's does
+        permuted = ((hashes[:, None] * a + b) % np.uint64(_PRIME)) & np.uint64(_MAX_HASH)
+        values = np.minimum(values, permuted.min(axis=0))
+    signature_values: Signature = values.astype(np.uint32)
+    return signature_values
 
 
 def to_bytes(sig: Signature) -> bytes:
