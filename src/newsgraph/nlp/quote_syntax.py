@@ -180,7 +180,7 @@ def _quoted_within(start: int, end: int, quoted: Sequence[Quoted]) -> bool:
 
 def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> Attribution | None:
     lemma = token.lemma_.lower()
-    patterns = lexicon.verbs.get(lemma)
+    patterns = lexicon.verb_patterns(lemma)
     if patterns is None and lemma not in lexicon.phrase_verbs:
         return None  # most verbs: no cue, no phrase (the cheap test first)
     cue_end = token.i + 1
