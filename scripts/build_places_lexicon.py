@@ -1,4 +1,4 @@
-"""Build ``src/newsgraph/nlp/lexicons/places.tsv`` (place name -> ISO-3) from the Phoenix dictionaries.
+"""Build ``src/newsgraph/nlp/knowledge/lexicons/places.tsv`` (place name -> ISO-3) from Phoenix.
 
 The Phoenix/PETRARCH-2 country actor file lists, under each country entry ``NAME_ [ISO]``, synonyms that
 are the country's cities, regions and provinces.  We keep only those (not the leaders), so that a city
@@ -85,7 +85,7 @@ def places(lines: list[str]) -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     source = Path(argv[1])
-    target = Path(__file__).resolve().parents[1] / "src/newsgraph/nlp/lexicons/places.tsv"
+    target = Path(__file__).resolve().parents[1] / "src/newsgraph/nlp/knowledge/lexicons/places.tsv"
     found = places(source.read_text(encoding="utf-8", errors="replace").splitlines())
     body = "".join(f"{name}\t{iso}\n" for name, iso in sorted(found.items()))
     target.write_text(HEADER + body, encoding="utf-8")

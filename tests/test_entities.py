@@ -14,10 +14,10 @@ from spacy.language import Language
 from newsgraph.core import make_doc
 from newsgraph.eval.entities import normalise, titles_match
 from newsgraph.extract.base import ExtractedArticle
-from newsgraph.nlp.coref import fold, name_tokens
-from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.discourse.names import fold, name_tokens
+from newsgraph.nlp.discourse.pronouns import quote_spans
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.nlp.pronouns import quote_spans
 from newsgraph.records import Entity
 
 Analyse = Callable[[str], list[Entity]]
@@ -223,7 +223,7 @@ def test_first_of_two_surnames_joins_the_full_name(analyse: Analyse) -> None:
 
 
 def test_hyphenated_surname_and_who_clause_make_a_person() -> None:
-    from newsgraph.nlp import mentions
+    from newsgraph.nlp.mentions import names as mentions
 
     nlp = load_pipeline()
     doc = nlp.make_doc("They met Ingrid Holm-Larsen and Pavel Ostrov, who runs the depot.")

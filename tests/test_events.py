@@ -8,8 +8,8 @@ import pytest
 
 from newsgraph.core import make_doc
 from newsgraph.extract.base import ExtractedArticle
-from newsgraph.nlp.event_lexicon import PLOVER_TYPES, load_event_lexicon, parse_triggers
-from newsgraph.nlp.events import extract_events
+from newsgraph.nlp.events.component import extract_events
+from newsgraph.nlp.knowledge.event_lexicon import PLOVER_TYPES, load_event_lexicon, parse_triggers
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Event, Quote
 
@@ -187,7 +187,7 @@ def test_component_runs_on_a_doc_without_entities_or_quotes() -> None:
 
 
 def test_data_is_no_speaker_actor_but_people_and_written_sources_are() -> None:
-    from newsgraph.nlp.event_actors import ActorResolver
+    from newsgraph.nlp.events.actors import ActorResolver
     from newsgraph.records import TextSpan
 
     text = (

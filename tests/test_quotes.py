@@ -6,9 +6,9 @@ import pytest
 
 from newsgraph.core import make_doc
 from newsgraph.extract.base import ExtractedArticle
-from newsgraph.nlp.cues import load_lexicon, parse_lexicon
+from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.nlp.quote_marks import find_pull_quotes, find_quoted
+from newsgraph.nlp.quotes.marks import find_pull_quotes, find_quoted
 from newsgraph.records import Quote
 
 
@@ -241,7 +241,7 @@ def test_pull_quote_needs_a_sentence_and_a_short_credit() -> None:
 
 
 def test_speaker_comes_from_the_entities_component_when_it_ran() -> None:
-    from newsgraph.nlp.quote_build import extract_quotes
+    from newsgraph.nlp.quotes.build import extract_quotes
     from newsgraph.records import Entity, Span
 
     text = 'Minister Jane Doe arrived. "We will act fast," she said.'

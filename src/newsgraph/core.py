@@ -55,7 +55,7 @@ class Outcome:
 def lexicons_hash() -> str:
     """A short hash over every lexicon data file shipped in the package."""
     digest = hashlib.sha256()
-    for package in ("newsgraph.nlp", "newsgraph.extract"):
+    for package in ("newsgraph.nlp.knowledge", "newsgraph.extract"):
         folder = resources.files(package).joinpath("lexicons")
         if not folder.is_dir():
             continue

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.nlp.resolve import entity_for_span
+from newsgraph.nlp.discourse.lookup import entity_for_span
 from newsgraph.records import Entity
 
 TYPES = ("PERSON", "ORG", "GPE", "NORP")

@@ -28,9 +28,9 @@ _CACHE: dict[str, Language] = {}
 #: Our components that run after the model's own, in order.  A module is imported to
 #: register its factory; a missing module (a stage not built yet) is skipped.
 POST_COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("newsgraph_entities", "newsgraph.nlp.entities"),
-    ("newsgraph_quotes", "newsgraph.nlp.quotes"),
-    ("newsgraph_events", "newsgraph.nlp.events"),
+    ("newsgraph_entities", "newsgraph.nlp.entities.component"),
+    ("newsgraph_quotes", "newsgraph.nlp.quotes.component"),
+    ("newsgraph_events", "newsgraph.nlp.events.component"),
 )
 
 INSTALL_HINT = (

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import sentence_bounds, tokens_of
-from newsgraph.nlp.gazetteer import gazetteer, lookup
-from newsgraph.nlp.mentions import Mention, surface
-from newsgraph.nlp.titles import TitlePhrase
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
+from newsgraph.nlp.mentions.names import Mention, surface
+from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})

@@ -24,8 +24,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.gazetteer import gazetteer, lookup
-from newsgraph.nlp.speakers import DOCUMENT_NOUNS
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 from newsgraph.records import Entity, Quote
 
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
@@ -178,7 +178,9 @@ _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 @cache
 def agent_nouns() -> frozenset[str]:
     """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
-    text = resources.files("newsgraph.nlp").joinpath("lexicons", "agent_nouns.tsv").read_text("utf-8")
+    text = (
+        resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", "agent_nouns.tsv").read_text("utf-8")
+    )
     words = {line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#")}
     return frozenset((words | _MORE_AGENTS) - _NOT_AGENTS)
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.nlp.event_lexicon import EventLexicon, Trigger
-from newsgraph.nlp.speakers import RELATIVE, source_token
+from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
+from newsgraph.nlp.syntax import RELATIVE, source_token
 
 #: Modal auxiliaries that make a clause hypothetical ("would strike", "could use").
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})

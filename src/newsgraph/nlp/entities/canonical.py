@@ -16,10 +16,10 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.coref import Cluster
+from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import text_of
-from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
-from newsgraph.nlp.mentions import Mention
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.mentions.names import Mention
 from newsgraph.records import Entity, Span
 
 _LABEL_ORDER = {"ORG": 3, "GPE": 2, "PERSON": 1, "NORP": 0}

@@ -73,7 +73,7 @@ class EventLexicon:
 
 
 def _data(name: str) -> str:
-    return resources.files("newsgraph.nlp").joinpath("lexicons", name).read_text("utf-8")
+    return resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", name).read_text("utf-8")
 
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:

@@ -2,10 +2,10 @@
 
 It runs after the NER and the entities component (when that is installed) and sets
 ``doc._.ng_quotes`` to a list of :class:`~newsgraph.records.Quote` in text order.  The work
-is done in :mod:`newsgraph.nlp.quote_build` (stages), :mod:`~newsgraph.nlp.quote_marks`
-(quotation marks and pull-quotes), :mod:`~newsgraph.nlp.quote_syntax` (cues and complements
-from the parse), :mod:`~newsgraph.nlp.speakers` (sources and their resolution) and
-:mod:`~newsgraph.nlp.cues` (the lexicon, ``lexicons/cues.tsv``).
+is done in :mod:`newsgraph.nlp.quotes.build` (stages), :mod:`~newsgraph.nlp.quotes.marks`
+(quotation marks and pull-quotes), :mod:`~newsgraph.nlp.quotes.attribution` (cues and complements
+from the parse), :mod:`~newsgraph.nlp.quotes.speakers` (sources and their resolution) and
+:mod:`~newsgraph.nlp.knowledge.cues` (the lexicon, ``lexicons/cues.tsv``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp.cues import CueLexicon, load_lexicon
 from newsgraph.nlp.extensions import register_extensions
-from newsgraph.nlp.quote_build import extract_quotes
+from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
+from newsgraph.nlp.quotes.build import extract_quotes
 
 __all__ = ["QuotesComponent", "extract_quotes"]
 

@@ -21,10 +21,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.coref import FEMALE, MALE, PLURAL, Cluster
+from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
-from newsgraph.nlp.gazetteer import gazetteer
-from newsgraph.nlp.mentions import Mention
+from newsgraph.nlp.knowledge.gazetteer import gazetteer
+from newsgraph.nlp.mentions.names import Mention
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})

@@ -1,7 +1,7 @@
 """The entity pipeline over one analysed Doc: mentions -> titles -> clusters -> coreference -> records.
 
 Each step lives in its own module and is a general rule backed by a lexicon; this module only runs
-them in order (see :func:`build_entities`).  The spaCy component in :mod:`newsgraph.nlp.entities`
+them in order (see :func:`build_entities`).  The spaCy component in :mod:`newsgraph.nlp.entities.component`
 calls it and stores the result in ``doc._.ng_entities``.
 """
 
@@ -9,20 +9,26 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.actors import to_entities
-from newsgraph.nlp.byline import Header, find_header
-from newsgraph.nlp.coref import Cluster, add_name_repeats, cluster_names, link_title_mentions, name_tokens
+from newsgraph.nlp.discourse.names import (
+    Cluster,
+    add_name_repeats,
+    cluster_names,
+    link_title_mentions,
+    name_tokens,
+)
+from newsgraph.nlp.discourse.pronouns import init_genders, resolve_pronouns
 from newsgraph.nlp.doc_cache import text_of
-from newsgraph.nlp.mentions import Mention, collect_names
-from newsgraph.nlp.pronouns import init_genders, resolve_pronouns
-from newsgraph.nlp.roles import (
+from newsgraph.nlp.entities.canonical import to_entities
+from newsgraph.nlp.mentions.byline import Header, find_header
+from newsgraph.nlp.mentions.names import Mention, collect_names
+from newsgraph.nlp.mentions.roles import (
     appositive_title_mentions,
     attach_titles,
     dominant_country,
     government_mentions,
     resolve_demonyms_and_capitals,
 )
-from newsgraph.nlp.titles import find_title_phrases
+from newsgraph.nlp.mentions.titles import find_title_phrases
 from newsgraph.records import Entity
 
 

@@ -26,11 +26,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.cues import CueLexicon, load_lexicon
 from newsgraph.nlp.doc_cache import text_of
-from newsgraph.nlp.quote_marks import PullQuote, Quoted, find_pull_quotes, find_quoted, paragraphs
-from newsgraph.nlp.quote_syntax import Attribution, find_attributions, inside_quote, trim
-from newsgraph.nlp.speakers import DOCUMENT_NOUNS, SpeakerResolver, mention_bounds, source_token
+from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
+from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, inside_quote, trim
+from newsgraph.nlp.quotes.marks import PullQuote, Quoted, find_pull_quotes, find_quoted, paragraphs
+from newsgraph.nlp.quotes.speakers import SpeakerResolver
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds, source_token
 from newsgraph.records import Quote, TextSpan
 
 _WORD = re.compile(r"\w+")

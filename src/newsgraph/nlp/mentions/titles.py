@@ -12,8 +12,8 @@ phrases with the titles lexicon instead, before any entity is built:
   Refugee Council").  When a complement runs on into a person's name that the NER missed
   ("Secretary of Defense Lloyd Austin"), the name is split off as ``trailing_name``.
 
-The phrases are attached to names (pre-nominal, appositive) by :mod:`newsgraph.nlp.mentions`, and the
-unattached definite ones ("the spokesman") become title mentions resolved by :mod:`newsgraph.nlp.coref`.
+The phrases are attached to names (pre-nominal, appositive) by :mod:`newsgraph.nlp.mentions.roles`;
+unattached definite ones ("the spokesman") become title mentions that the discourse layer resolves.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text, tokens_of
-from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 
 _STOP_POS = frozenset({"DET", "PRON", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "SYM"})
 _LINKS = frozenset({"of", "for"})

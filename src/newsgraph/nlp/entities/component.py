@@ -4,10 +4,10 @@ Runs after the model's NER and sets ``doc._.ng_entities`` to a ``list[records.En
 canonical entity per real-world person, organisation, place or group, with its type, country,
 titles, aliases, CAMEO-style actor code and *every* coreferent mention (names, surnames, titles
 used as names, pronouns), so that the quote and event components can resolve a speaker or an
-actor with :func:`newsgraph.nlp.resolve.entity_for_span`.
+actor with :func:`newsgraph.nlp.discourse.lookup.entity_for_span`.
 
 The work is done by small rule modules over lexicon data files (see
-:mod:`newsgraph.nlp.entity_builder` for the order); this module only registers the component.
+:mod:`newsgraph.nlp.entities.build` for the order); this module only registers the component.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp.entity_builder import build_entities
+from newsgraph.nlp.entities.build import build_entities
 from newsgraph.nlp.extensions import register_extensions
 
 

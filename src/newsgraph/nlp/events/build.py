@@ -1,6 +1,6 @@
 """Assemble Event records from triggers: codes, actors, quote links, evidence, de-duplication.
 
-The policy on modality (see :mod:`newsgraph.nlp.event_syntax` for how it is read):
+The policy on modality (see :mod:`newsgraph.nlp.events.syntax` for how it is read):
 
 - asserted events are coded as they stand, including events reported inside quotations
   (linked to their quote);
@@ -25,10 +25,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import tokens_of
-from newsgraph.nlp.event_actors import Actor, ActorResolver
-from newsgraph.nlp.event_lexicon import EventLexicon, Trigger
-from newsgraph.nlp.event_statements import criticism_events
-from newsgraph.nlp.event_syntax import (
+from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.statements import criticism_events
+from newsgraph.nlp.events.syntax import (
     Found,
     absolute_subjects,
     find_triggers,
@@ -41,6 +40,7 @@ from newsgraph.nlp.event_syntax import (
     verb_source,
     verb_target,
 )
+from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.records import Event, Quote, Span
 
 #: Intent of a cooperative act -> (AGREE, CAMEO 03x); threat of a conflictual one -> 13x.

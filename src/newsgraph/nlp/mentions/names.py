@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
-from newsgraph.nlp.name_spans import (
+from newsgraph.nlp.knowledge.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
+from newsgraph.nlp.mentions.name_spans import (
     blocked_tokens,
     extend_org,
     extend_person,
@@ -30,7 +30,7 @@ from newsgraph.nlp.name_spans import (
     split_inner_the,
     split_known_prefix,
 )
-from newsgraph.nlp.titles import TitlePhrase
+from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
 _DETS = frozenset({"the", "The", "THE"})

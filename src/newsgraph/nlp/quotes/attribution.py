@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.cues import CueLexicon
 from newsgraph.nlp.doc_cache import tokens_of
-from newsgraph.nlp.quote_marks import Quoted
-from newsgraph.nlp.speakers import low_participle, source_token
+from newsgraph.nlp.knowledge.cues import CueLexicon
+from newsgraph.nlp.quotes.marks import Quoted
+from newsgraph.nlp.syntax import low_participle, source_token
 
 _NEGATORS = frozenset({"decline", "refuse", "fail"})
 _ANONYMITY = frozenset({"name", "identify", "quote"})

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.event_actors import Actor, ActorResolver
-from newsgraph.nlp.event_lexicon import EventLexicon
+from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.knowledge.event_lexicon import EventLexicon
 from newsgraph.records import Event, Quote, Span
 
 #: Nouns that name the criticised authority when no entity is named ("the government").

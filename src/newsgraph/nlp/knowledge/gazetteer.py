@@ -67,7 +67,7 @@ class Gazetteer:
 
 def _rows(name: str) -> list[list[str]]:
     """Non-comment rows of a lexicon file, split on tabs (trailing empty fields kept)."""
-    text = resources.files("newsgraph.nlp").joinpath("lexicons", name).read_text(encoding="utf-8")
+    text = resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -7,15 +7,15 @@ countries), its evidence span and, when it is coded from a statement, the index 
 
 How (each step in its own module):
 
-- :mod:`~newsgraph.nlp.event_lexicon`: triggers (verbs, phrases, light verb + object, nouns)
+- :mod:`~newsgraph.nlp.knowledge.event_lexicon`: triggers (verbs, phrases, light verb + object, nouns)
   per PLOVER type with CAMEO codes, from ``lexicons/events.tsv``, and the code tables;
-- :mod:`~newsgraph.nlp.event_syntax`: triggers in the parse, their source (subject; agent of a
+- :mod:`~newsgraph.nlp.events.syntax`: triggers in the parse, their source (subject; agent of a
   passive) and target (object or prepositional complement), and the clause's modality;
-- :mod:`~newsgraph.nlp.event_actors`: tokens to actors through the entities (pronouns and
+- :mod:`~newsgraph.nlp.events.actors`: tokens to actors through the entities (pronouns and
   titles included), country agents ("Iranian officials" -> Iran), coordinated actors;
-- :mod:`~newsgraph.nlp.event_build`: codes, quote links, evidence, merging repeated mentions.
+- :mod:`~newsgraph.nlp.events.build`: codes, quote links, evidence, merging repeated mentions.
 
-Modality and polarity policy (details in :mod:`~newsgraph.nlp.event_build`):
+Modality and polarity policy (details in :mod:`~newsgraph.nlp.events.build`):
 
 - asserted events are coded, also inside quotations (linked to the quote);
 - expressed intents and future acts ("open to discussing", "will provide", "vowed to strike")
@@ -38,9 +38,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import release
-from newsgraph.nlp.event_build import EventBuilder
-from newsgraph.nlp.event_lexicon import EventLexicon, load_event_lexicon
+from newsgraph.nlp.events.build import EventBuilder
 from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, load_event_lexicon
 from newsgraph.records import Event
 
 __all__ = ["EventsComponent", "extract_events"]

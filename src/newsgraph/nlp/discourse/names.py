@@ -27,9 +27,9 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import tokens_of
-from newsgraph.nlp.gazetteer import gazetteer
-from newsgraph.nlp.mentions import Mention
-from newsgraph.nlp.titles import TitlePhrase
+from newsgraph.nlp.knowledge.gazetteer import gazetteer
+from newsgraph.nlp.mentions.names import Mention
+from newsgraph.nlp.mentions.titles import TitlePhrase
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})

@@ -64,5 +64,5 @@ def parse_lexicon(text: str) -> CueLexicon:
 @cache
 def load_lexicon() -> CueLexicon:
     """The packaged cue lexicon (read once per process)."""
-    data = resources.files("newsgraph.nlp").joinpath("lexicons", "cues.tsv").read_text("utf-8")
+    data = resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", "cues.tsv").read_text("utf-8")
     return parse_lexicon(data)

@@ -3,7 +3,7 @@
 The mention is found syntactically (subject of the cue, passive ``by`` agent, antecedent of a
 relative pronoun, subject of the governing verb for conjoined and participial cues, the noun
 a participle modifies: "a message stating").  Resolution prefers the entities component
-(``doc._.ng_entities``, through :func:`~newsgraph.nlp.resolve.entity_for_span`); when it has
+(``doc._.ng_entities``, through :func:`~newsgraph.nlp.discourse.lookup.entity_for_span`); when it has
 not run or finds nothing, a small fallback resolves names, surnames, pronouns, role nouns
 ("the spokesman") and documents ("the statement") itself, so quotes are measurable either way.
 
@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.discourse import entity_for_span
 from newsgraph.nlp.doc_cache import tokens_of
-from newsgraph.nlp.resolve import entity_for_span
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds
 from newsgraph.records import Entity
 
 
@@ -29,15 +30,9 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 IT_PRONOUNS = frozenset({"it", "its"})
-#: Nouns naming a written source: its author organisation is the speaker when it is given.
-DOCUMENT_NOUNS = _wordset(
-    "statement letter report release website site post posting analysis ruling study message "
-    "document survey communique memo blog tweet declaration"
-)
 #: Nouns that stand for an organisation mentioned before ("the organization said").
 ORG_NOUNS = _wordset("organization organisation group company agency firm ministry department")
 #: Nouns for businesses: "the company" is never a government.
@@ -52,98 +47,7 @@ TITLE_WORDS = _wordset(
 )
 #: Words that end an organisation's name inside a run of proper nouns.
 ORG_WORDS = _wordset("council committee office ministry department party agency union court house")
-_STOP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "parataxis"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def source_token(cue: Token) -> Token | None:
-    """The token standing for the source of a cue verb (see the module docstring), or None."""
-    verb = cue
-    for _ in range(6):
-        for child in verb.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-        # two subjects are a misparse of a fronted apposition ("In Tumaco, the largest town
-        # ..., community leader Ana Ruiz said"): the one next to the verb is the source
-        subject = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=None)
-        subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return _antecedent_noun(verb.head)
-            return subject
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return None  # an agentless passive names no source
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return verb.head
-        if low_participle(verb):
-            verb = verb.head.head  # "X denied that Y had ..., saying ...": X is saying it
-            continue
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        return None
-    return None
-
-
-def low_participle(verb: Token) -> bool:
-    """A ", saying ..." participle the parser hung on the verb of a reported clause.
-
-    In "The ministry denied that any strike had taken place, saying ..." the parser attaches
-    "saying" to "taken", whose subject ("any strike") cannot be saying anything; the participle
-    after a comma goes with the main clause, whose subject reported the clause.
-    """
-    head = verb.head
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
-        and head.dep_ == "ccomp"
-        and head.i < verb.i
-        and any(c.dep_ == "nsubj" for c in head.head.children)
-    )
-
-
-def _antecedent_noun(noun: Token) -> Token:
-    """The noun a relative clause is about.  When the parser hangs the clause on the agent of
-    a parenthetical participle ("a letter ..., reported by Politico, which urged ..."), the
-    clause is about the participle's noun, not the agent."""
-    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-        participle = noun.head.head
-        if participle.dep_ == "acl" and participle.tag_ == "VBN":
-            return participle.head
-    return noun
-
-
-def mention_bounds(head: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the noun phrase headed by ``head``.
-
-    Appositions, relative clauses and anything after a comma are left out: they describe the
-    source, they are not its name ("Jenny Leong, co-ordinator of ..., said").
-    """
-    left, right = head.left_edge.i, head.i
-    for child in head.lefts:
-        if child.dep_ in ("punct", "cc") and child.i >= left:
-            left = child.i + 1
-    for child in head.rights:
-        if child.dep_ in _STOP_DEPS:
-            if child.dep_ == "cc":
-                continue
-            break
-        right = mention_bounds(child)[1] - 1 if child.dep_ == "conj" else child.right_edge.i
-    doc = head.doc
-    for i in range(head.i + 1, right):
-        nxt = doc[i + 1]
-        if doc[i].text == "," and (nxt.lower_ in RELATIVE or nxt.tag_ in ("VBG", "VBN")):
-            right = i  # "an official familiar with the case, who spoke on condition ..."
-            break
-    while right > left and doc[right].is_punct:
-        right -= 1
-    while left < right and doc[left].is_punct:
-        left += 1
-    return left, right + 1
 
 
 @dataclass(slots=True)

@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.nlp.doc_cache import span_text, tokens_of
-from newsgraph.nlp.gazetteer import country_of_place, gazetteer, lookup
-from newsgraph.nlp.titles import TitlePhrase
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 

@@ -1,0 +1,119 @@
+"""Syntax helpers shared by the quote and event stages: who is the source of a verb, and
+where the noun phrase of a source ends.
+
+Both stages ask the same questions of the dependency parse (the subject or passive agent of a
+cue or trigger, through conjoined, participial and relative clauses), so the answers live here
+once instead of in each stage.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easier to read and extend)."""
+    return frozenset(words.split())
+
+
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+#: Nouns naming a written source: its author organisation is the speaker when it is given.
+DOCUMENT_NOUNS = _wordset(
+    "statement letter report release website site post posting analysis ruling study message "
+    "document survey communique memo blog tweet declaration"
+)
+
+
+_STOP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "parataxis"})
+
+
+def source_token(cue: Token) -> Token | None:
+    """The token standing for the source of a cue verb (see the module docstring), or None."""
+    verb = cue
+    for _ in range(6):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        # two subjects are a misparse of a fronted apposition ("In Tumaco, the largest town
+        # ..., community leader Ana Ruiz said"): the one next to the verb is the source
+        subject = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=None)
+        subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return _antecedent_noun(verb.head)
+            return subject
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # an agentless passive names no source
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head
+        if low_participle(verb):
+            verb = verb.head.head  # "X denied that Y had ..., saying ...": X is saying it
+            continue
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def low_participle(verb: Token) -> bool:
+    """A ", saying ..." participle the parser hung on the verb of a reported clause.
+
+    In "The ministry denied that any strike had taken place, saying ..." the parser attaches
+    "saying" to "taken", whose subject ("any strike") cannot be saying anything; the participle
+    after a comma goes with the main clause, whose subject reported the clause.
+    """
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and head.dep_ == "ccomp"
+        and head.i < verb.i
+        and any(c.dep_ == "nsubj" for c in head.head.children)
+    )
+
+
+def _antecedent_noun(noun: Token) -> Token:
+    """The noun a relative clause is about.  When the parser hangs the clause on the agent of
+    a parenthetical participle ("a letter ..., reported by Politico, which urged ..."), the
+    clause is about the participle's noun, not the agent."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        participle = noun.head.head
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            return participle.head
+    return noun
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the noun phrase headed by ``head``.
+
+    Appositions, relative clauses and anything after a comma are left out: they describe the
+    source, they are not its name ("Jenny Leong, co-ordinator of ..., said").
+    """
+    left, right = head.left_edge.i, head.i
+    for child in head.lefts:
+        if child.dep_ in ("punct", "cc") and child.i >= left:
+            left = child.i + 1
+    for child in head.rights:
+        if child.dep_ in _STOP_DEPS:
+            if child.dep_ == "cc":
+                continue
+            break
+        right = mention_bounds(child)[1] - 1 if child.dep_ == "conj" else child.right_edge.i
+    doc = head.doc
+    for i in range(head.i + 1, right):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and (nxt.lower_ in RELATIVE or nxt.tag_ in ("VBG", "VBN")):
+            right = i  # "an official familiar with the case, who spoke on condition ..."
+            break
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return left, right + 1
