@@ -1,8 +1,8 @@
-"""Gold gates for entities: the seed's Must-show list (issue 3) and dev-wide floors.
+"""Gold gates for entities: the seed's Must-show list (issue 3) and floors on dev + dev2.
 
-The floors are the figures reached when they were set, rounded down (issue target: entity F1 on
-PERSON/ORG/GPE canonical names >= 0.85).  Raise them when the figures improve.  Skipped with a
-message when ``../shared`` is absent.
+The floors sit about 0.02 below the figures measured on dev + dev2 together (40 articles) when
+they were set, so that one flipped item never blocks a general improvement; raise them when the
+figures improve.  Skipped with a message when ``../shared`` is absent.
 """
 
 from __future__ import annotations
@@ -17,14 +17,15 @@ from newsgraph.records import Entity
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "gold" / "dev"
+DEV2 = SHARED / "gold" / "dev2"
 SEED = DEV / "seed-us-open-to-discussing-deep-strikes.json"
 
-MAIN_F1_FLOOR = 0.92
-PERSON_F1_FLOOR = 0.97
-GPE_F1_FLOOR = 0.95
-ORG_F1_FLOOR = 0.83
-PRONOUN_ACCURACY_FLOOR = 0.88
-SPEAKER_MENTION_ACCURACY_FLOOR = 0.90
+MAIN_F1_FLOOR = 0.82
+PERSON_F1_FLOOR = 0.89
+GPE_F1_FLOOR = 0.86
+ORG_F1_FLOOR = 0.71
+PRONOUN_ACCURACY_FLOOR = 0.78
+SPEAKER_MENTION_ACCURACY_FLOOR = 0.80
 
 pytestmark = pytest.mark.gold
 
@@ -42,8 +43,9 @@ def seed() -> tuple[str, list[Entity]]:
 
 
 @pytest.fixture(scope="module")
-def dev_scores() -> EntityScores:
-    return run_gold(_require(DEV), pipeline_entities)
+def gold_scores() -> EntityScores:
+    """dev and dev2 scored together (40 articles): a gate on what rules were not tuned on too."""
+    return run_gold((_require(DEV), _require(DEV2)), pipeline_entities)
 
 
 def _entity(entities: list[Entity], name: str) -> Entity:
@@ -95,15 +97,15 @@ def test_seed_no_org_state_and_nothing_from_the_byline_but_the_author(seed: tupl
     assert header == ["Camilla Jessen"]
 
 
-def test_dev_entity_f1_floors(dev_scores: EntityScores) -> None:
-    table = format_table(dev_scores)
-    assert dev_scores.main.f1 >= MAIN_F1_FLOOR, table
-    assert dev_scores.by_type["PERSON"].f1 >= PERSON_F1_FLOOR, table
-    assert dev_scores.by_type["GPE"].f1 >= GPE_F1_FLOOR, table
-    assert dev_scores.by_type["ORG"].f1 >= ORG_F1_FLOOR, table
+def test_dev_and_dev2_entity_f1_floors(gold_scores: EntityScores) -> None:
+    table = format_table(gold_scores)
+    assert gold_scores.main.f1 >= MAIN_F1_FLOOR, table
+    assert gold_scores.by_type["PERSON"].f1 >= PERSON_F1_FLOOR, table
+    assert gold_scores.by_type["GPE"].f1 >= GPE_F1_FLOOR, table
+    assert gold_scores.by_type["ORG"].f1 >= ORG_F1_FLOOR, table
 
 
-def test_dev_coreference_floors(dev_scores: EntityScores) -> None:
-    table = format_table(dev_scores)
-    assert dev_scores.pronoun_ok / dev_scores.pronoun_n >= PRONOUN_ACCURACY_FLOOR, table
-    assert dev_scores.mention_ok / dev_scores.mention_n >= SPEAKER_MENTION_ACCURACY_FLOOR, table
+def test_dev_and_dev2_coreference_floors(gold_scores: EntityScores) -> None:
+    table = format_table(gold_scores)
+    assert gold_scores.pronoun_ok / gold_scores.pronoun_n >= PRONOUN_ACCURACY_FLOOR, table
+    assert gold_scores.mention_ok / gold_scores.mention_n >= SPEAKER_MENTION_ACCURACY_FLOOR, table

@@ -240,7 +240,8 @@ def test_pull_quote_needs_a_sentence_and_a_short_credit() -> None:
     assert len(find_pull_quotes("Nobody is above the law. — Jane Doe")) == 1
 
 
-def test_speaker_comes_from_the_entities_component_when_it_ran() -> None:
+def test_speaker_comes_from_the_discourse_layer() -> None:
+    from newsgraph.nlp.discourse import Discourse
     from newsgraph.nlp.quotes.build import extract_quotes
     from newsgraph.records import Entity, Span
 
@@ -249,9 +250,8 @@ def test_speaker_comes_from_the_entities_component_when_it_ran() -> None:
     with nlp.select_pipes(disable=["newsgraph_quotes"]):
         doc = nlp(make_doc(nlp, ExtractedArticle(text=text)))
     she = text.index("she")
-    doc._.ng_entities = [
-        Entity("e1", "Jane Q. Doe", "PERSON", mentions=(Span(9, 17), Span(she, she + 3))),
-    ]
+    entities = (Entity("e1", "Jane Q. Doe", "PERSON", mentions=(Span(9, 17), Span(she, she + 3))),)
+    doc._.ng_discourse = Discourse(entities, (), (), None)
     q = only(extract_quotes(doc), "act fast")
     assert (q.speaker, q.speaker_entity) == ("Jane Q. Doe", "e1")
 

@@ -308,10 +308,11 @@ def cmd_dyads(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    gold = Path(args.gold)
-    if not gold.is_dir():
-        _err(f"error: {gold}: not a directory of gold JSON files")
-        return EXIT_USAGE
+    gold = [Path(g) for g in args.gold]
+    for folder in gold:
+        if not folder.is_dir() or not any(folder.glob("*.json")):
+            _err(f"error: {folder}: not a directory of gold JSON files")
+            return EXIT_USAGE
     if args.what == "quotes":
         from newsgraph.eval.quotes import analyze_quotes, evaluate_dir, format_report
 
@@ -522,7 +523,12 @@ def build_parser() -> argparse.ArgumentParser:
         "newsgraph eval quotes --gold ../shared/gold/dev --errors",
     )
     p.add_argument("what", choices=("quotes", "entities", "events"), help="what to score")
-    p.add_argument("--gold", required=True, help="folder of gold JSON files")
+    p.add_argument(
+        "--gold",
+        required=True,
+        nargs="+",
+        help="folder(s) of gold JSON files; several are scored together (--gold dev dev2)",
+    )
     p.add_argument("--errors", action="store_true", help="also list misses and false alarms")
     p.add_argument(
         "--sentences",

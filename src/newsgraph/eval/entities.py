@@ -23,10 +23,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from newsgraph.nlp.discourse.lookup import entity_for_span
+from newsgraph.eval import GoldDirs, gold_files
+from newsgraph.nlp.discourse import entity_for_span
 from newsgraph.records import Entity
 
 TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -223,10 +223,10 @@ def analyze_entities(text: str) -> Sequence[Entity]:
     return analyze(text).entities
 
 
-def run_gold(gold_dir: Path, predict: Predictor) -> EntityScores:
+def run_gold(gold_dir: GoldDirs, predict: Predictor) -> EntityScores:
     """Score ``predict`` (text -> entities) over every ``*.json`` gold file of ``gold_dir``."""
     scores = EntityScores()
-    for path in sorted(Path(gold_dir).glob("*.json")):
+    for path in gold_files(gold_dir):
         gold = json.loads(path.read_text(encoding="utf-8"))
         predicted = predict(gold["text"])
         match_article(predicted, gold["entities"], scores, path.stem)

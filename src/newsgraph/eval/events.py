@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.eval import GoldDirs, gold_files
 from newsgraph.eval.quotes import normalize_name, prf
 from newsgraph.records import PLOVER_TYPES, Event
 
@@ -164,10 +165,10 @@ def score_article(
             scores.confusion[(g.plover, best.plover)] += 1
 
 
-def evaluate_dir(gold_dir: str | Path, analyze_fn: AnalyzeFn) -> EventScores:
+def evaluate_dir(gold_dir: GoldDirs, analyze_fn: AnalyzeFn) -> EventScores:
     """Score ``analyze_fn`` (article text -> events) on every ``*.json`` file of a gold folder."""
     scores = EventScores()
-    for path in sorted(Path(gold_dir).glob("*.json")):
+    for path in gold_files(gold_dir):
         text, gold = load_gold(path)
         score_article(path.stem, gold, list(analyze_fn(text)), scores)
     return scores

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.eval import GoldDirs, gold_files
 from newsgraph.records import Quote
 
 AnalyzeFn = Callable[[str], Sequence[Quote]]
@@ -225,10 +226,10 @@ def score_article(name: str, gold: Sequence[GoldQuote], predicted: Sequence[Quot
     return result
 
 
-def evaluate_dir(gold_dir: str | Path, analyze_fn: AnalyzeFn) -> QuoteScores:
+def evaluate_dir(gold_dir: GoldDirs, analyze_fn: AnalyzeFn) -> QuoteScores:
     """Score ``analyze_fn`` (article text -> quotes) on every ``*.json`` gold file of a folder."""
     scores = QuoteScores()
-    for path in sorted(Path(gold_dir).glob("*.json")):
+    for path in gold_files(gold_dir):
         text, gold = load_gold(path)
         scores.articles.append(score_article(path.stem, gold, list(analyze_fn(text))))
     return scores

@@ -6,6 +6,9 @@
 - ``doc._.ng_entities``: ``list[records.Entity]`` set by the entities component; each
   entity's ``mentions`` include every coreferent mention (names, titles, pronouns), which is
   how quotes and events resolve a speaker or actor to an entity;
+- ``doc._.ng_discourse``: the :class:`~newsgraph.nlp.discourse.Discourse` of the article (the
+  entities again, the pass behind every link, resolved descriptions, the article's setting):
+  the only way quotes and events see entities;
 - ``doc._.ng_quotes``: ``list[records.Quote]`` set by the quotes component;
 - ``doc._.ng_events``: ``list[records.Event]`` set by the events component.
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_NAMES = ("ng_article", "ng_entities", "ng_quotes", "ng_events")
+_NAMES = ("ng_article", "ng_entities", "ng_discourse", "ng_quotes", "ng_events")
 
 
 def register_extensions() -> None:

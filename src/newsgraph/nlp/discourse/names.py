@@ -188,7 +188,7 @@ def cluster_names(mentions: Iterable[Mention]) -> list[Cluster]:
             pending.append(m)
             continue
         key = name_tokens(m.canonical or m.text)
-        target = _find_cluster(clusters, keys, m, key)
+        target, m.sieve = _find_cluster(clusters, keys, m, key)
         if target is None:
             target = Cluster(m.label)
             clusters.append(target)
@@ -210,23 +210,23 @@ def _singular(key: tuple[str, ...]) -> tuple[str, ...]:
 
 def _find_cluster(
     clusters: list[Cluster], keys: dict[int, dict[tuple[str, ...], None]], m: Mention, key: tuple[str, ...]
-) -> Cluster | None:
-    """The first cluster with a name ``m`` may refer to; ``keys`` holds each cluster's distinct
-    name keys (a cluster repeats the same name many times: "Blinken" x 10)."""
+) -> tuple[Cluster | None, str]:
+    """The first cluster with a name ``m`` may refer to, and the pass that links it; ``keys`` holds
+    each cluster's distinct name keys (a cluster repeats the same name many times: "Blinken" x 10)."""
     for c in clusters:
         for okey in keys[id(c)]:
             if okey == key:
-                return c
+                return c, "exact"
             if c.label == m.label == "NORP" and _singular(okey) == _singular(key):
-                return c
+                return c, "exact"
             both = {c.label, m.label}
             if both <= {"PERSON", "ORG"} and len(key) >= 2 and _same_name(okey, key):
-                return c
+                return c, "exact"
             if c.label == m.label == "PERSON" and (
                 _is_part_of_person(key, okey) or _is_part_of_person(okey, key)
             ):
-                return c
-    return None
+                return c, "surname"
+    return None, "exact"
 
 
 def _attach_partial(
@@ -239,6 +239,7 @@ def _attach_partial(
         candidates = [c for c in clusters if c.label == "PERSON" and name_tokens(c.names()[0].text) == key]
     if candidates:
         best = max(candidates, key=lambda c: (sum(1 for x in c.mentions if x.start < m.start), -c.first))
+        m.sieve = "surname"
         best.mentions.append(m)
         return
     clusters.append(Cluster("PERSON", [m]))
@@ -256,7 +257,7 @@ def _merge_partial_persons(clusters: list[Cluster]) -> None:
         owner = next((p for p, full in persons if key == full or _is_part_of_person(key, full)), None)
         if owner is not None:
             for m in c.mentions:
-                m.label = "PERSON"
+                m.label, m.sieve = "PERSON", "surname"
             owner.mentions.extend(c.mentions)
             clusters.remove(c)
     places = {c.longest_tokens(): c for c in clusters if c.label == "GPE"}
@@ -307,7 +308,7 @@ def add_name_repeats(doc: Doc, clusters: list[Cluster]) -> None:
             continue
         owners = surnames.get(fold(tok.text))
         if owners and len(owners) == 1 and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper()):
-            m = Mention(tok.i, tok.i + 1, "PERSON", tok.text)
+            m = Mention(tok.i, tok.i + 1, "PERSON", tok.text, sieve="surname")
             m.set_chars(doc)
             owners[0].mentions.append(m)
 
@@ -340,7 +341,8 @@ def link_title_mentions(doc: Doc, clusters: list[Cluster], phrases: list[TitlePh
             continue
         before = [o for o in options if o[0] < p.start]
         pos_c = max(before, key=lambda o: o[0]) if before else min(options, key=lambda o: o[0])
-        mention = Mention(p.start, p.end, "PERSON", doc[p.start : p.end].text, kind="title", titles=[p])
+        text = doc[p.start : p.end].text
+        mention = Mention(p.start, p.end, "PERSON", text, kind="title", titles=[p], sieve="title")
         mention.set_chars(doc)
         pos_c[1].mentions.append(mention)
 

@@ -18,9 +18,13 @@ For they/their the rule is conservative: a plural common noun between the entity
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.discourse.descriptions import Described
 from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
@@ -29,6 +33,8 @@ from newsgraph.nlp.mentions.names import Mention
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
 _WINDOW = 3
+NEUTER = frozenset({"it", "its"})
+_PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 _QUOTE_MARKS = re.compile('[“”"]')
 
 
@@ -73,14 +79,29 @@ def init_genders(doc: Doc, clusters: list[Cluster]) -> None:
                 break
 
 
-def _plural_noun_between(doc: Doc, start: int, end: int) -> bool:
-    return any(t.tag_ == "NNS" and t.dep_ in _SUBJECT_DEPS for t in doc[start:end])
+def _paragraph_starts(text: str) -> list[int]:
+    """Character offsets where paragraphs start (a line break begins one)."""
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
 
-def _score(doc: Doc, m: Mention, pron: Token, sent_of: list[int]) -> float | None:
+@dataclass(slots=True)
+class _Candidate:
+    """An antecedent candidate: an entity mention, or a group description ("the troops")."""
+
+    start: int
+    end: int
+    kind: str  # mention kind, or "group"
+    cluster: Cluster | None
+    group: Described | None = None
+
+
+def _score(doc: Doc, m: _Candidate, pron: Token, sent_of: list[int], paragraph: int) -> float | None:
+    """Salience of a candidate for a pronoun; None where binding rules it out."""
     distance = sent_of[pron.i] - sent_of[m.start]
-    head = doc[m.end - 1]
+    head = doc[m.end - 1] if m.group is None else m.group.head
     score = -2.0 * distance + 0.001 * m.start
+    if paragraph and doc[m.start].idx < paragraph:
+        score -= 1.0  # an earlier paragraph: still reachable, but less salient
     if head.dep_ in _SUBJECT_DEPS or (m.kind == "pronoun" and doc[m.start].dep_ in _SUBJECT_DEPS):
         score += 1.5
     elif head.dep_ == "poss":
@@ -89,68 +110,109 @@ def _score(doc: Doc, m: Mention, pron: Token, sent_of: list[int]) -> float | Non
         verb = pron.head if pron.dep_ != "pobj" else pron.head.head
         if head.head == verb and pron.lower_ not in {"himself", "herself", "themselves"}:
             return None
+    if _reporting_subject(pron) is head:
+        score += 3.0  # "Syria says it is willing", "officials said they": the reporter
     return score
 
 
-def resolve_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
-    """Add each third-person pronoun to the most salient compatible cluster (module docstring)."""
+def _reporting_subject(pron: Token) -> Token | None:
+    """The subject of the speech verb whose clause the pronoun is the subject of."""
+    verb = pron.head
+    if pron.dep_ not in _SUBJECT_DEPS or verb.dep_ != "ccomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+
+
+def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Described] = ()) -> list[Described]:
+    """Add each third-person pronoun to the most salient compatible cluster (module docstring);
+    pronouns that take a group description are returned as descriptions of that group."""
     sent_of = sentence_index(doc)
-    quotes = quote_spans(text_of(doc))
-    owner: dict[int, Cluster] = {}
+    text = text_of(doc)
+    quotes = quote_spans(text)
+    paragraphs = _paragraph_starts(text)
+    owner: set[int] = set()
     for c in clusters:
         for m in c.mentions:
-            for i in range(m.start, m.end):
-                owner.setdefault(i, c)
-    mentions = sorted(((m, c) for c in clusters for m in c.mentions), key=lambda mc: mc[0].start)
+            owner.update(range(m.start, m.end))
+    cands = [_Candidate(m.start, m.end, m.kind, c) for c in clusters for m in c.mentions]
+    cands += [_Candidate(g.start, g.end, "group", None, g) for g in groups]
+    cands.sort(key=lambda m: m.start)
+    out: list[Described] = []
     for pron in tokens_of(doc):
         lower = pron.lower_
-        if lower not in MALE | FEMALE | PLURAL or pron.i in owner or pron.pos_ not in {"PRON", "DET"}:
+        if lower not in _PRONOUNS or pron.i in owner or pron.pos_ not in {"PRON", "DET"}:
             continue
-        best = _best(doc, pron, mentions, sent_of, quotes)
+        best = _best(doc, pron, cands, sent_of, quotes, _previous_paragraph(paragraphs, pron.idx))
         if best is None:
             continue
-        cluster = best
-        mention = Mention(pron.i, pron.i + 1, cluster.label, pron.text, kind="pronoun")
+        if best.group is not None:
+            g = best.group
+            out.append(Described(pron.i, pron.i + 1, pron, g.name, "GROUP", None, 0.5))
+            cands.append(_Candidate(pron.i, pron.i + 1, "pronoun", None, out[-1]))
+            cands.sort(key=lambda m: m.start)
+            continue
+        cluster = best.cluster
+        assert cluster is not None
+        mention = Mention(pron.i, pron.i + 1, cluster.label, pron.text, kind="pronoun", sieve="pronoun")
         mention.set_chars(doc)
         cluster.mentions.append(mention)
-        mentions.append((mention, cluster))
-        mentions.sort(key=lambda mc: mc[0].start)
+        cands.append(_Candidate(pron.i, pron.i + 1, "pronoun", cluster))
+        cands.sort(key=lambda m: m.start)
         if cluster.gender is None and lower in MALE | FEMALE:
             cluster.gender = "m" if lower in MALE else "f"
+    return out
+
+
+def _previous_paragraph(starts: list[int], pos: int) -> int:
+    """Start of the paragraph before the one holding ``pos`` (the salience horizon)."""
+    i = bisect_right(starts, pos) - 1
+    return starts[max(i - 1, 0)]
 
 
 def _best(
     doc: Doc,
     pron: Token,
-    mentions: list[tuple[Mention, Cluster]],
+    cands: list[_Candidate],
     sent_of: list[int],
     quotes: list[tuple[int, int]],
-) -> Cluster | None:
+    horizon: int,
+) -> _Candidate | None:
     lower = pron.lower_
     pron_quoted = _inside(pron.idx, quotes)
     if pron_quoted and lower in PLURAL:
         return None  # a quoted "they" belongs to the speaker's world, not to the article's entities
-    scored: list[tuple[float, Cluster]] = []
-    for m, c in mentions:
-        if m.start >= pron.i or sent_of[pron.i] - sent_of[m.start] > _WINDOW:
+    reported = _reporting_subject(pron)
+    if lower in NEUTER and reported is None:
+        return None  # "it" is mostly a thing; only "X said it would ..." is resolved
+    scored: list[tuple[float, _Candidate]] = []
+    for m in cands:
+        if m.start >= pron.i:
+            break
+        distance = sent_of[pron.i] - sent_of[m.start]
+        if distance > _WINDOW and doc[m.start].idx < horizon:
             continue
         if not pron_quoted and _inside(doc[m.start].idx, quotes):
             continue
-        if not _agrees(lower, c):
+        if not _agrees(lower, m):
             continue
-        if lower in PLURAL and _plural_noun_between(doc, m.end, pron.i):
-            continue
-        score = _score(doc, m, pron, sent_of)
+        score = _score(doc, m, pron, sent_of, horizon)
         if score is not None:
-            scored.append((score, c))
+            scored.append((score, m))
     if not scored:
         return None
     return max(scored, key=lambda sc: sc[0])[1]
 
 
-def _agrees(lower: str, c: Cluster) -> bool:
+def _agrees(lower: str, m: _Candidate) -> bool:
+    """Agreement is a hard filter: number, animacy and, where known, gender."""
+    if m.group is not None:
+        return lower in PLURAL
+    c = m.cluster
+    assert c is not None
     if lower in PLURAL:
         return c.label in {"ORG", "NORP"}
+    if lower in NEUTER:
+        return c.label in {"ORG", "GPE"}
     if c.label != "PERSON":
         return False
     if c.gender is None:

@@ -138,6 +138,7 @@ class Mention:
     char_start: int = -1
     char_end: int = -1
     gender: str | None = None
+    sieve: str = "exact"  # the discourse pass that linked it to its entity (discourse.model.SIEVES)
 
     def set_chars(self, doc: Doc) -> None:
         if self.char_start < 0:

@@ -117,7 +117,8 @@ def appositive_title_mentions(doc: Doc, m: Mention) -> list[Mention]:
         if p.end == m.start or (p.end + 1 == m.start and doc[p.end].text in {"[", "("}):
             continue
         start = p.start - 1 if p.start > 0 and doc[p.start - 1].pos_ == "DET" else p.start
-        title = Mention(start, p.end, "PERSON", doc[start : p.end].text, kind="title", titles=[p])
+        text = doc[start : p.end].text
+        title = Mention(start, p.end, "PERSON", text, kind="title", titles=[p], sieve="appositive")
         title.set_chars(doc)
         out.append(title)
     return out

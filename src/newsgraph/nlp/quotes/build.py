@@ -30,7 +30,7 @@ from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
 from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, inside_quote, trim
 from newsgraph.nlp.quotes.marks import PullQuote, Quoted, find_pull_quotes, find_quoted, paragraphs
-from newsgraph.nlp.quotes.speakers import SpeakerResolver
+from newsgraph.nlp.quotes.speakers import Speakers
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds, source_token
 from newsgraph.records import Quote, TextSpan
 
@@ -390,24 +390,25 @@ def _dedupe(cands: list[Candidate], pulls: list[PullQuote]) -> list[Candidate]:
     return kept
 
 
-def _resolve(doc: Doc, cands: list[Candidate], resolver: SpeakerResolver) -> None:
-    """Stage 6a: speakers in text order (so pronouns only look back)."""
+def _resolve(doc: Doc, cands: list[Candidate], speakers: Speakers) -> None:
+    """Stage 6a: speakers, through the discourse layer."""
     for cand in cands:
         if cand.follows is not None and cand.source is None:
             cand.speaker, cand.entity = cand.follows.speaker, cand.follows.entity
             continue
         if cand.credit is not None:
-            _credit_speaker(doc, cand, resolver)
+            _credit_speaker(doc, cand, speakers)
             continue
         if cand.source is None:
             continue
         bounds = mention_bounds(cand.source)
         span = doc[bounds[0] : bounds[1]]
         cand.mention = (span.start_char, span.end_char)
-        cand.speaker, cand.entity = resolver.resolve(cand.source, bounds)
+        cand.speaker, cand.entity = speakers.resolve(cand.source, bounds)
 
 
-def _credit_speaker(doc: Doc, cand: Candidate, resolver: SpeakerResolver) -> None:
+def _credit_speaker(doc: Doc, cand: Candidate, speakers: Speakers) -> None:
+    """A pull-quote's or headline's credit ("-- Jane Roe, UN envoy"): the referent of its words."""
     assert cand.credit is not None
     start, end = cand.credit
     words = text_of(doc)[start:end].split()
@@ -415,14 +416,12 @@ def _credit_speaker(doc: Doc, cand: Candidate, resolver: SpeakerResolver) -> Non
         words.pop()
     cand.mention = (start, end)
     span = doc.char_span(start, start + len(" ".join(words)), alignment_mode="expand")
-    if span is not None and span.root.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= span.root.i < e.end), None)
-        if ent is not None:
-            cand.speaker, cand.entity, kind = resolver.name_of(ent)
-            resolver.remember(start, cand.speaker, cand.entity, kind)
-            return
+    root = span.root if span is not None else None  # "Witness to the Silea attack" is no place
+    found = speakers.referent(root.idx, root.idx + len(root)) if root is not None else None
+    if found is not None and found.entity is not None:
+        cand.speaker, cand.entity = found.name, found.entity.id
+        return
     cand.speaker = " ".join(words)
-    resolver.remember(start, cand.speaker, None)
 
 
 def _to_records(doc: Doc, cands: list[Candidate]) -> list[Quote]:
@@ -466,6 +465,5 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
     layout = _pull_quotes(pulls, text) + ([headline] if headline else [])
     cands = _dedupe(sorted(layout, key=lambda c: c.start) + sorted(cands, key=lambda c: c.start), pulls)
     cands.sort(key=lambda c: (c.start, c.end))
-    spans = [(q.start, q.end) for q in quoted if not q.single]
-    _resolve(doc, cands, SpeakerResolver(doc, spans))
+    _resolve(doc, cands, Speakers(doc))
     return _to_records(doc, cands)

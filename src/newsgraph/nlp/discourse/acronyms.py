@@ -1,0 +1,103 @@
+"""The acronym pass: an organisation's short form joins its long form.
+
+News spells an organisation out once and abbreviates it after that, either defining the short
+form in brackets ("the World Food Programme (WFP)") or relying on the reader to know it ("the
+Central Intelligence Agency ... the CIA").  Two general patterns, no list of organisations:
+
+- *bracket definition*: a name directly followed by ``(SHORT)``, SHORT in capitals: SHORT is that
+  name, whatever its letters (translated names: "Reporters Without Borders (RSF)");
+- *initials*: a capitalised short form (2-8 letters) equal to the initials of a longer name's
+  words, with or without its function words ("of", "for", "and", "the"): "UNHCR" = "United
+  Nations High Commissioner for Refugees", "NATO" = "North Atlantic Treaty Organization".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.discourse.names import Cluster
+
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "du", "des", "la", "le", "&"})
+_SHORT = re.compile(r"^[A-Z][A-Za-z&]{0,2}[A-Z&]{1,6}s?$")
+_LINKED = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+
+
+def _short_form(text: str) -> str | None:
+    """The letters of a short form ("UNHCR", "the WFP", "U.N." -> "UN"), or None."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 1:
+        return None
+    word = words[0].replace(".", "").removesuffix("'s").removesuffix("’s")
+    return word.upper() if _SHORT.match(word) and sum(c.isupper() for c in word) >= 2 else None
+
+
+def initials(name: str) -> set[str]:
+    """The initials a long name can be abbreviated to: all words, and content words only."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
+    return {every, content}
+
+
+def _long_name(c: Cluster) -> str:
+    names = [m.canonical or m.text for m in c.names()]
+    return max(names, key=lambda n: len(n.split()), default="")
+
+
+def link_acronyms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters with every short form merged into its long form (module docstring)."""
+    short: dict[int, str] = {}
+    for c in clusters:
+        forms = {_short_form(m.text) for m in c.names()}
+        forms.discard(None)
+        if c.label in _LINKED and len(forms) == 1 and all(len(m.text.split()) <= 2 for m in c.names()):
+            short[id(c)] = forms.pop()  # type: ignore[assignment]
+    if not short:
+        return clusters
+    merged: set[int] = set()
+    for c in clusters:
+        form = short.get(id(c))
+        if form is None:
+            continue
+        owner = _defined_by_bracket(doc, c, clusters) or _by_initials(form, c, clusters)
+        if owner is None or owner is c or id(owner) in merged:
+            continue
+        for m in c.mentions:
+            m.sieve = "acronym"
+        owner.mentions.extend(c.mentions)
+        merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _defined_by_bracket(doc: Doc, c: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """The cluster whose name stands right before ``(SHORT)`` where SHORT is a mention of ``c``."""
+    for m in c.names():
+        if m.start < 2 or m.end >= len(doc) or doc[m.start - 1].text != "(" or doc[m.end].text != ")":
+            continue
+        before = m.start - 1
+        for other in clusters:
+            if (
+                other is not c
+                and other.label in ("ORG", "GPE", "NORP")
+                and any(o.end == before for o in other.names())
+            ):
+                return other
+    return None
+
+
+def _by_initials(form: str, c: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    letters = form.removesuffix("S") if form.endswith("S") and len(form) > 3 else form
+    found = [
+        o
+        for o in clusters
+        if o is not c and o.label in ("ORG", "GPE", "NORP") and {form, letters} & initials(_long_name(o))
+    ]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,69 @@
+"""The mentions stage in one call: name mentions with their titles, title phrases and authors.
+
+The discourse layer links what this returns; nothing else reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.doc_cache import text_of
+from newsgraph.nlp.mentions.byline import Header, find_header
+from newsgraph.nlp.mentions.names import Mention, collect_names
+from newsgraph.nlp.mentions.roles import (
+    attach_titles,
+    dominant_country,
+    government_mentions,
+    resolve_demonyms_and_capitals,
+)
+from newsgraph.nlp.mentions.titles import TitlePhrase, find_title_phrases
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Everything the discourse layer links: names (text order), title phrases, byline authors,
+    and the country the article is set in."""
+
+    names: tuple[Mention, ...]
+    phrases: tuple[TitlePhrase, ...]
+    authors: tuple[Mention, ...]
+    setting: str | None
+
+
+def _header(doc: Doc) -> Header:
+    article = doc._.ng_article
+    original = getattr(article, "text", None)
+    authors = tuple(getattr(article, "authors", ()) or ())
+    return find_header(text_of(doc), original, authors)
+
+
+def _author_mentions(doc: Doc, header: Header) -> list[Mention]:
+    out = []
+    for name, start, end in header.authors:
+        span = doc.char_span(start, end, alignment_mode="expand") if start >= 0 else None
+        if span is not None and text_of(doc)[start:end].strip() == name:
+            m = Mention(span.start, span.end, "PERSON", name, kind="author", char_start=start, char_end=end)
+        else:
+            m = Mention(0, 0, "PERSON", name, kind="author", char_start=max(start, 0), char_end=max(end, 0))
+        m.sieve = "author"
+        out.append(m)
+    return out
+
+
+def collect_mentions(doc: Doc) -> Mentions:
+    """Name mentions, title phrases and authors of ``doc`` (the byline block excluded)."""
+    header = _header(doc)
+    person_tokens = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
+    phrases = find_title_phrases(doc, person_tokens, person_starts)
+    phrases = [p for p in phrases if not header.is_excluded(doc[p.start].idx, doc[p.end - 1].idx)]
+    mentions = [m for m in collect_names(doc, phrases) if not header.is_excluded(m.char_start, m.char_end)]
+    attach_titles(doc, mentions, phrases)
+    mentions = [m for m in mentions if m.label != "FAC"]
+    resolve_demonyms_and_capitals(doc, mentions)
+    mentions.extend(government_mentions(doc, mentions, phrases))
+    mentions.sort(key=lambda m: m.start)
+    setting = dominant_country(doc, mentions, phrases)
+    return Mentions(tuple(mentions), tuple(phrases), tuple(_author_mentions(doc, header)), setting)
