@@ -309,9 +309,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
     gold = [Path(g) for g in args.gold]
+    wanted = "*.conll" if args.what == "coref" else "*.json"
     for folder in gold:
-        if not folder.is_dir() or not any(folder.glob("*.json")):
-            _err(f"error: {folder}: not a directory of gold JSON files")
+        if not folder.is_dir() or not any(folder.glob(wanted)):
+            _err(f"error: {folder}: not a directory of gold {wanted} files")
             return EXIT_USAGE
     if args.what == "quotes":
         from newsgraph.eval.quotes import analyze_quotes, evaluate_dir, format_report
@@ -325,6 +326,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             sentences = events.evaluate_sentences(args.sentences, events.sentence_events)
         dev = events.evaluate_dir(gold, events.analyze_events)
         print(events.format_report(dev, sentences, errors=args.errors))
+    elif args.what == "coref":
+        from newsgraph.eval import coref
+
+        print(coref.format_table(coref.evaluate(gold[0], settings), errors=args.errors))
     else:
         from newsgraph.eval.entities import analyze_entities, format_table, run_gold
 
@@ -519,17 +524,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "eval",
         cmd_eval,
-        "Score newsgraph against a folder of gold articles (../shared/gold schema).",
-        "newsgraph eval quotes --gold ../shared/gold/dev --errors",
+        "Score newsgraph against a folder of gold articles (../shared/gold schema) or GUM coreference.",
+        "newsgraph eval quotes --gold ../shared/gold/dev --errors\n"
+        "  newsgraph eval coref --gold ../shared/data/coref/gum-conll --errors",
     )
-    p.add_argument("what", choices=("quotes", "entities", "events"), help="what to score")
+    p.add_argument(
+        "what",
+        choices=("quotes", "entities", "events", "coref"),
+        help="what to score (coref: pronoun accuracy and B-cubed by GUM genre)",
+    )
     p.add_argument(
         "--gold",
         required=True,
         nargs="+",
-        help="folder(s) of gold JSON files; several are scored together (--gold dev dev2)",
+        help="folder(s) of gold JSON files, scored together (--gold dev dev2); coref: GUM's gum-conll",
     )
-    p.add_argument("--errors", action="store_true", help="also list misses and false alarms")
+    p.add_argument(
+        "--errors", action="store_true", help="also list misses and false alarms (coref: wrong pronouns)"
+    )
     p.add_argument(
         "--sentences",
         help="events: also score type accuracy on the PLOVER gold sentences (file or folder)",
