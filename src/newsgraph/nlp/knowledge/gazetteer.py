@@ -102,6 +102,12 @@ NAMES = Schema(
     key=("word",),
     codes=(("gender", "gender"),),
 )
+GIVEN_NAMES = Schema(
+    ("name", "gender", "male_share", "source"),
+    required=("name", "gender", "male_share", "source"),
+    key=("name",),
+    codes=(("gender", "gender"), ("male_share", "number")),
+)
 
 
 def _items(field: str) -> list[str]:
@@ -157,8 +163,12 @@ def gazetteer() -> Gazetteer:
     }
     name_words, descriptors = _org_words()
     name_rows = read_table("names.tsv", NAMES)
-    genders = {row["word"]: row["gender"] for row in name_rows if row["gender"]}
-    honorifics = frozenset(row["word"] for row in name_rows if row["kind"] == "honorific")
+    for row in name_rows:
+        if row["kind"] != "honorific":
+            raise row.error(f"kind must be honorific, not {row['kind']!r}")
+    genders = dict(_given_names())
+    genders.update({row["word"]: row["gender"] for row in name_rows if row["gender"]})
+    honorifics = frozenset(row["word"] for row in name_rows)
     return Gazetteer(
         country_names=tables["country_names"],
         demonyms=tables["demonyms"],
@@ -177,6 +187,34 @@ def gazetteer() -> Gazetteer:
         lexicon_first_words=_first_words([*tables["country_names"], *tables["seats"], *orgs]),
         title_first_words=_first_words(titles),
     )
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """Given name -> "m" or "f" (``given_names.tsv``; names used by both sexes are left out), each
+    also under its unaccented form ("Jose" for "José") unless that form is a name of its own."""
+    rows = read_table("given_names.tsv", GIVEN_NAMES)
+    table = {row["name"]: row["gender"] for row in rows}
+    out = {name: gender for name, gender in table.items() if gender != "u"}
+    for name, gender in list(out.items()):
+        plain = _unaccented(name)
+        if plain not in table:
+            out.setdefault(plain, gender)
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m" or "f" for a given name whose bearers are mostly of one sex, None when it is used by
+    both or unknown.  Matched as written, then capitalised ("JOHN" -> "John") and unaccented."""
+    names = _given_names()
+    for form in (name, name.capitalize(), _unaccented(name.capitalize())):
+        if form in names:
+            return names[form]
+    return None
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _first_words(keys: list[str] | dict[str, Title]) -> frozenset[str]:
@@ -206,8 +244,7 @@ def place_key(text: str) -> str:
     The list comes from ASCII data (Phoenix), while news text writes names with their accents
     and typographic apostrophes.
     """
-    plain = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in plain if not unicodedata.combining(c)).upper()
+    return _unaccented(text.replace("’", "'")).upper()
 
 
 def country_of_place(text: str) -> str | None:
