@@ -20,6 +20,8 @@ HEADER = """\
 # Phoenix dictionaries (openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf,
 # petrarch2/data/dictionaries/), generated from CountryInfo.140130.txt.
 # Only the synonyms listed under each country's own entry are kept; names of people are not.
+# Codes that are no current ISO 3166-1 code are recoded (DDR -> DEU, TMP -> TLS) or dropped
+# (SUN, CSK: dissolved states; KNT: a fictional test country).
 #
 # The MIT License (MIT)
 # Copyright (c) 2014 Open Event Data Alliance
@@ -38,6 +40,12 @@ HEADER = """\
 # Columns: name (upper case, words separated by spaces)<TAB>iso3
 """
 
+#: Phoenix codes that are not current ISO 3166-1 alpha-3: a place of a former state lies in its
+#: successor (East German cities are German; "TMP" became "TLS" in 2002); the names of dissolved
+#: states themselves (USSR, Czechoslovakia) and the fictional test country Kinakuta get no country.
+RECODE = {"DDR": "DEU", "TMP": "TLS"}
+DROP = frozenset({"SUN", "CSK", "KNT"})
+
 _ENTRY = re.compile(r"^([A-Z][^\s#\[]*)\s+\[([A-Z]{3})\]\s*(#.*)?$")
 _SYN = re.compile(r"^\+([^\s#]+)")
 _CODE = re.compile(r"^\s+\[([A-Z]{3,})(?:\s[^\]]*)?\]")
@@ -54,7 +62,8 @@ def places(lines: list[str]) -> dict[str, str]:
     iso: str | None = None
 
     def flush(code: str | None) -> None:
-        if code:
+        code = RECODE.get(code, code) if code else None
+        if code and code not in DROP:
             for name in pending:
                 out.setdefault(name, code)
         pending.clear()

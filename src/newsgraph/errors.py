@@ -22,3 +22,16 @@ class ModelNotFoundError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     """The database cannot be opened, migrated or written."""
+
+
+class LexiconError(NewsgraphError, ValueError):
+    """A lexicon data file is malformed: the message names the file, the line and the fault."""
+
+    def __init__(self, source: str, line: int, reason: str) -> None:
+        super().__init__(f"{source} line {line}: {reason}")
+        self.source = source
+        self.line = line
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[LexiconError], tuple[str, int, str]]:
+        return (type(self), (self.source, self.line, self.reason))

@@ -35,8 +35,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
-from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from newsgraph.nlp.knowledge.tsv import read_list
 
 __all__ = ["Zone", "find_date", "load_lexicon", "normalize_iso", "parse_datetime", "time_zones"]
 
@@ -61,10 +62,9 @@ _YEARS = range(1900, 2100)
 
 @cache
 def load_lexicon(name: str) -> tuple[str, ...]:
-    """The entries of ``newsgraph/extract/lexicons/<name>``: stripped lines, ``#`` comments dropped."""
-    raw = resources.files("newsgraph.extract").joinpath("lexicons", name).read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in raw.splitlines())
-    return tuple(e for e in entries if e)
+    """The entries of ``newsgraph/extract/lexicons/<name>``: stripped lines, ``#`` comments dropped,
+    a repeated entry refused (:func:`newsgraph.nlp.knowledge.tsv.read_list`)."""
+    return read_list(name, "newsgraph.extract")
 
 
 @dataclass(frozen=True, slots=True)

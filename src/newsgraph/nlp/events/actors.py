@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
+from newsgraph.nlp.knowledge.tsv import Schema, read_table
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 from newsgraph.records import Entity, Quote
 
@@ -82,8 +82,6 @@ QUANTIFIERS = frozenset(
 #: People and organisation nouns beyond the Phoenix agents list.
 _MORE_AGENTS = frozenset(
     [
-        "hacker",
-        "critic",
         "organization",
         "organisation",
         "party",
@@ -91,8 +89,6 @@ _MORE_AGENTS = frozenset(
         "agency",
         "campaigner",
         "activist",
-        "fisherman",
-        "fishermen",
         "lawmaker",
         "legislator",
         "legislature",
@@ -121,7 +117,6 @@ _MORE_AGENTS = frozenset(
         "protester",
         "demonstrator",
         "supporter",
-        "loyalist",
         "follower",
         "opponent",
         "rival",
@@ -173,15 +168,15 @@ _NOT_AGENTS = frozenset(
     ]
 )
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AGENT_NOUNS = Schema(
+    ("noun", "sector"), required=("noun", "sector"), key=("noun",), codes=(("sector", "sector"),)
+)
 
 
 @cache
 def agent_nouns() -> frozenset[str]:
     """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
-    text = (
-        resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", "agent_nouns.tsv").read_text("utf-8")
-    )
-    words = {line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#")}
+    words = {row["noun"] for row in read_table("agent_nouns.tsv", AGENT_NOUNS)}
     return frozenset((words | _MORE_AGENTS) - _NOT_AGENTS)
 
 

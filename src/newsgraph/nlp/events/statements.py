@@ -5,8 +5,8 @@ so consumed with secrecy ...", "a mockery of the fundamental values".  The gold 
 codes such statements as ACCUSE 111 by the speaker against the one criticised.  The rule:
 
 - the quote has a resolved speaker and no event was coded from it already;
-- its words include a word of condemnation from the lexicon (``criticism`` lines of
-  ``events.tsv``: "shocking", "draconian", "mockery", "clumsy" ...), not negated;
+- its words include a word of condemnation (``criticism.tsv``, from the CAMEO verb dictionary:
+  "deplore", "unacceptable", "outrage", "illegitimate" ...), not negated;
 - the target is the first actor the quote names other than the speaker (an entity, or a
   government-like noun: "the government", "the authorities"); without one, nothing is coded.
 """

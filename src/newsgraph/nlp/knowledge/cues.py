@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newsgraph.nlp.knowledge.tsv import Schema, data_text, parse_table
 
 #: Complement patterns a cue may declare (see the header of ``cues.tsv``).
 PATTERNS = frozenset({"ccomp", "xcomp", "dobj", "dobjq", "of", "as", "for", "about", "to", "direct", "that"})
@@ -31,38 +32,44 @@ class CueLexicon:
         return self.verbs.get(lemma.lower())
 
 
-def parse_lexicon(text: str) -> CueLexicon:
+CUES = Schema(
+    ("kind", "lemma", "complements"),
+    required=("kind", "lemma"),
+    optional=1,
+    key=("kind", "lemma"),
+    fold_key=True,
+)
+
+
+def parse_lexicon(text: str, source: str = "cues.tsv") -> CueLexicon:
     """Parse the TSV text of a cue lexicon (comments and blank lines are skipped)."""
     verbs: dict[str, frozenset[str]] = {}
     phrases: dict[tuple[str, str], frozenset[str]] = {}
     nouns: dict[str, frozenset[str]] = {}
     headline: set[str] = set()
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        kind, lemma = fields[0], fields[1].lower()
-        patterns = frozenset(p for p in (fields[2].split(",") if len(fields) > 2 else []) if p)
+    for row in parse_table(text, CUES, source):
+        kind, lemma = row["kind"], row["lemma"].lower()
+        patterns = frozenset(p for p in row["complements"].split(",") if p)
         unknown = patterns - PATTERNS
         if unknown:
-            raise ValueError(f"cues.tsv line {number}: unknown pattern(s) {sorted(unknown)}")
+            raise row.error(f"unknown pattern(s) {sorted(unknown)}")
         if kind == "verb":
-            verbs[lemma] = verbs.get(lemma, frozenset()) | patterns
+            verbs[lemma] = patterns
         elif kind == "phrase":
-            verb, particle = lemma.split(" ", 1)
+            verb, _, particle = lemma.partition(" ")
+            if not particle:
+                raise row.error(f"a phrase is 'verb particle', not {lemma!r}")
             phrases[(verb, particle)] = patterns
         elif kind == "noun":
             nouns[lemma] = patterns
         elif kind == "headline":
             headline.add(lemma)
         else:
-            raise ValueError(f"cues.tsv line {number}: unknown kind {kind!r}")
+            raise row.error(f"unknown kind {kind!r}")
     return CueLexicon(verbs, phrases, nouns, frozenset(headline), frozenset(v for v, _ in phrases))
 
 
 @cache
 def load_lexicon() -> CueLexicon:
     """The packaged cue lexicon (read once per process)."""
-    data = resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", "cues.tsv").read_text("utf-8")
-    return parse_lexicon(data)
+    return parse_lexicon(data_text("cues.tsv"))

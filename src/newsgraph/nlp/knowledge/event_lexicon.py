@@ -1,10 +1,11 @@
 """The event lexicon and the CAMEO/PLOVER code tables, read once per process.
 
-Three data files in ``newsgraph.nlp/lexicons`` (each documents its format and licence in its
-header):
+Four data files in ``newsgraph/nlp/knowledge/lexicons`` (each documents its format and licence in
+its header), read through :mod:`~newsgraph.nlp.knowledge.tsv`:
 
 - ``events.tsv``: trigger verbs, phrases and nouns per PLOVER type with their CAMEO code and
   where their target is; plus the intent words that turn an act into an expressed intent;
+- ``criticism.tsv`` (MIT, from the CAMEO verb dictionary of PETRARCH-2): words of condemnation;
 - ``cameo_codes.tsv`` (MIT, from the CAMEO codebook): quad class and Goldstein weight per code;
 - ``cameo_plover.tsv`` (CC BY-SA 4.0, from the PLOVER codebook): the quad class of each PLOVER
   type and the PLOVER mode of a CAMEO code.
@@ -14,13 +15,25 @@ Data, not code: adding a trigger never means touching the rules (architecture ru
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from newsgraph.records import PLOVER_TYPES
+from newsgraph.nlp.knowledge.tsv import (
+    CAMEO_CODES,
+    CAMEO_PLOVER,
+    Row,
+    Schema,
+    check_codes,
+    data_text,
+    parse_table,
+)
+from newsgraph.records import PLOVER_TYPES as PLOVER_TYPES
 
-_KINDS = frozenset({"verb", "noun", "phrase", "intent", "criticism"})
+_KINDS = frozenset({"verb", "noun", "phrase", "intent"})
+CRITICISM = Schema(
+    ("word", "cameo", "source"), required=("word", "cameo"), key=("word",), codes=(("cameo", "cameo"),)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,96 +85,124 @@ class EventLexicon:
         return found[1]
 
 
-def _data(name: str) -> str:
-    return resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", name).read_text("utf-8")
-
-
-def _rows(text: str) -> list[tuple[int, list[str]]]:
-    return [
-        (number, line.split("\t"))
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.startswith("#")
-    ]
-
-
-def _dash(value: str) -> str:
-    return "" if value == "-" else value
-
-
 @dataclass(frozen=True, slots=True)
 class ParsedTriggers:
-    """What ``events.tsv`` holds: triggers by lemma, intent words, criticism words."""
+    """What ``events.tsv`` holds: triggers by lemma and intent words."""
 
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
     intents: frozenset[str]
-    criticism: frozenset[str]
 
 
-def parse_triggers(text: str) -> ParsedTriggers:
-    """Parse the text of ``events.tsv`` (format in its header)."""
+EVENTS = Schema(
+    ("kind", "lemma", "plover", "cameo", "targets", "when", "mode"),
+    required=("kind", "lemma"),
+    optional=1,
+    key=("kind", "lemma", "when"),
+    fold_key=True,
+    codes=(("plover", "plover"), ("cameo", "cameo")),
+    dash=True,
+)
+
+
+def parse_triggers(
+    text: str, source: str = "events.tsv", sets: Mapping[str, frozenset[str]] | None = None
+) -> ParsedTriggers:
+    """Parse the text of ``events.tsv`` (format in its header).  ``sets``: the word sets a ``when``
+    condition may name as ``&name`` (``&criticism``: the words of ``criticism.tsv``)."""
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
-    words: dict[str, set[str]] = {"intent": set(), "criticism": set()}
-    for number, fields in _rows(text):
-        if len(fields) < 6 or fields[0] not in _KINDS:
-            raise ValueError(f"events.tsv line {number}: expected 6-7 fields and a known kind")
-        kind, lemma = fields[0], fields[1].lower()
-        if kind in words:
-            words[kind].add(lemma)
+    intents: set[str] = set()
+    for row in parse_table(text, EVENTS, source):
+        kind, lemma = row["kind"], row["lemma"].lower()
+        if kind not in _KINDS:
+            raise row.error(f"unknown kind {kind!r}")
+        if kind == "intent":
+            intents.add(lemma)
             continue
-        if fields[2] not in PLOVER_TYPES or not fields[3].isdigit():
-            raise ValueError(f"events.tsv line {number}: bad PLOVER type or CAMEO code")
+        if not row["plover"] or not row["cameo"]:
+            raise row.error("a trigger needs a PLOVER type and a CAMEO code")
         particle = None
         if kind == "phrase":
-            lemma, particle = lemma.split(" ", 1)
+            lemma, _, particle = lemma.partition(" ")
+            if not particle:
+                raise row.error(f"a phrase is 'verb particle', not {lemma!r}")
         trigger = Trigger(
             kind,
             lemma,
             particle,
-            fields[2],
-            fields[3],
-            tuple(t for t in _dash(fields[4]).split(",") if t),
-            frozenset(w for w in _dash(fields[5]).split("|") if w),
-            _dash(fields[6]) or None if len(fields) > 6 else None,
+            row["plover"],
+            row["cameo"],
+            tuple(t for t in row["targets"].split(",") if t),
+            _condition(row, sets or {}),
+            row["mode"] or None,
         )
         (nouns if kind == "noun" else verbs).setdefault(lemma, []).append(trigger)
     return ParsedTriggers(
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
-        frozenset(words["intent"]),
-        frozenset(words["criticism"]),
+        frozenset(intents),
     )
 
 
-def parse_cameo(text: str) -> dict[str, CameoCode]:
+def _condition(row: Row, sets: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The lemmas of a ``when`` field, with each ``&name`` replaced by that word set."""
+    words: set[str] = set()
+    for item in (w for w in row["when"].split("|") if w):
+        if not item.startswith("&"):
+            words.add(item)
+        elif item[1:] in sets:
+            words |= sets[item[1:]]
+        else:
+            raise row.error(f"unknown word set {item!r}")
+    return frozenset(words)
+
+
+def parse_criticism(text: str, source: str = "criticism.tsv") -> frozenset[str]:
+    """``criticism.tsv`` text -> the words of condemnation."""
+    return frozenset(row["word"].lower() for row in parse_table(text, CRITICISM, source))
+
+
+def parse_cameo(text: str, source: str = "cameo_codes.tsv") -> dict[str, CameoCode]:
     """``cameo_codes.tsv`` text -> code table."""
-    return {f[0]: CameoCode(f[0], f[3] if len(f) > 3 else "", int(f[1]), float(f[2])) for _, f in _rows(text)}
+    return {
+        r["code"]: CameoCode(r["code"], r["name"], int(r["quad_class"]), float(r["goldstein"]))
+        for r in parse_table(text, CAMEO_CODES, source)
+    }
 
 
-def parse_plover(text: str) -> tuple[dict[str, int], dict[str, tuple[str, str]]]:
+def parse_plover(
+    text: str, source: str = "cameo_plover.tsv"
+) -> tuple[dict[str, int], dict[str, tuple[str, str]]]:
     """``cameo_plover.tsv`` text -> (PLOVER type -> quad class, CAMEO code -> (type, mode))."""
     quads: dict[str, int] = {}
     modes: dict[str, tuple[str, str]] = {}
-    for _, fields in _rows(text):
-        if fields[0] == "type":
-            quads[fields[1]] = int(fields[2])
-        elif fields[0] == "cameo":
-            modes[fields[1]] = (fields[2], fields[3] if len(fields) > 3 else "")
+    for row in parse_table(text, CAMEO_PLOVER, source):
+        if row["row"] == "type":
+            check_codes(row, "plover", [row["id"]], "id")
+            check_codes(row, "quad", [row["value"]], "value")
+            quads[row["id"]] = int(row["value"])
+        elif row["row"] == "cameo":
+            check_codes(row, "cameo-shape", [row["id"]], "id")
+            check_codes(row, "plover", [row["value"]], "value")
+            modes[row["id"]] = (row["value"], row["mode"])
+        else:
+            raise row.error(f"a row is 'type' or 'cameo', not {row['row']!r}")
     return quads, modes
 
 
 @cache
 def load_event_lexicon() -> EventLexicon:
     """The packaged event lexicon and code tables (read once per process)."""
-    parsed = parse_triggers(_data("events.tsv"))
-    quads, modes = parse_plover(_data("cameo_plover.tsv"))
+    criticism = parse_criticism(data_text("criticism.tsv"))
+    parsed = parse_triggers(data_text("events.tsv"), sets={"criticism": criticism})
+    quads, modes = parse_plover(data_text("cameo_plover.tsv"))
     return EventLexicon(
         parsed.verbs,
         parsed.nouns,
         parsed.intents,
-        parse_cameo(_data("cameo_codes.tsv")),
+        parse_cameo(data_text("cameo_codes.tsv")),
         quads,
         modes,
-        parsed.criticism,
+        criticism,
     )

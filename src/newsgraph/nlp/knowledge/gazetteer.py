@@ -1,7 +1,8 @@
-"""The entity lexicons (data files under ``nlp/lexicons``), parsed once per process.
+"""The entity lexicons (data files under ``nlp/knowledge/lexicons``), parsed once per process.
 
 Everything the entity rules know about the world lives in tab-separated data files with a header
-saying where the facts came from; this module only parses them into lookup tables.  Surface forms
+saying where the facts came from, read and validated by :mod:`~newsgraph.nlp.knowledge.tsv`;
+this module only turns them into lookup tables.  Surface forms
 are looked up by their exact text first and then case-folded, so that "US" (the country) is never
 confused with "us" (the pronoun): all-caps and dotted forms must match exactly.
 """
@@ -12,8 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TypeVar
+
+from newsgraph.nlp.knowledge.tsv import COUNTRIES, Schema, read_table
 
 V = TypeVar("V")
 
@@ -65,14 +67,47 @@ class Gazetteer:
     title_first_words: frozenset[str]
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Non-comment rows of a lexicon file, split on tabs (trailing empty fields kept)."""
-    text = resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _opt(row: list[str], i: int) -> str | None:
-    return (row[i].strip() or None) if len(row) > i else None
+PLACES = Schema(("place", "iso3"), required=("place", "iso3"), key=("place",), codes=(("iso3", "iso3"),))
+TITLES = Schema(  # an empty sector: the title implies none ("mediator")
+    ("title", "sector", "gender"),
+    required=("title",),
+    optional=1,
+    key=("title",),
+    fold_key=True,
+    codes=(("sector", "sector"), ("gender", "gender")),
+)
+TITLE_MODIFIERS = Schema(
+    ("word", "sector"),
+    required=("word", "sector"),
+    key=("word",),
+    fold_key=True,
+    codes=(("sector", "sector"),),
+)
+ORGS = Schema(
+    ("surface", "canonical", "country", "actor"),
+    required=("surface", "canonical", "actor"),
+    key=("surface",),
+    codes=(("country", "iso3"),),
+)
+ORG_WORDS = Schema(
+    ("word", "sector", "kind"),
+    required=("word", "sector", "kind"),
+    key=("word", "kind"),
+    fold_key=True,
+    codes=(("sector", "sector"),),
+)
+NAMES = Schema(
+    ("word", "gender", "kind"),
+    required=("word", "kind"),
+    key=("word",),
+    codes=(("gender", "gender"),),
+)
+GIVEN_NAMES = Schema(
+    ("name", "gender", "male_share", "source"),
+    required=("name", "gender", "male_share", "source"),
+    key=("name",),
+    codes=(("gender", "gender"), ("male_share", "number")),
+)
 
 
 def _items(field: str) -> list[str]:
@@ -80,19 +115,29 @@ def _items(field: str) -> list[str]:
 
 
 def _load_countries(g: dict[str, dict[str, Country]]) -> None:
-    for row in _rows("countries.tsv"):
-        iso3, name, aliases, adjectives, people, capitals, seats = (row + [""] * 7)[:7]
-        country = Country(iso3, name)
-        for alias in [name, *_items(aliases)]:
+    """Country rows into the five tables; an ambiguous form ("Congolese") keeps its first country."""
+    for row in read_table("countries.tsv", COUNTRIES):
+        country = Country(row["iso3"], row["name"])
+        for alias in [row["name"], *_items(row["aliases"])]:
             g["country_names"].setdefault(alias, country)
-        for adj in _items(adjectives):
+        for adj in _items(row["adjectives"]):
             g["demonyms"].setdefault(adj, country)
-        for plural in _items(people):
+        for plural in _items(row["people"]):
             g["peoples"].setdefault(plural, country)
-        for capital in _items(capitals):
+        for capital in _items(row["capitals"]):
             g["capitals"].setdefault(capital, country)
-        for seat in _items(seats):
+        for seat in _items(row["seats"]):
             g["seats"].setdefault(seat.removeprefix("the "), country)
+
+
+def _org_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(name words, descriptor nouns) of ``org_words.tsv``, each with its sector."""
+    tables: dict[str, dict[str, str]] = {"name": {}, "descriptor": {}}
+    for row in read_table("org_words.tsv", ORG_WORDS):
+        if row["kind"] not in tables:
+            raise row.error(f"kind must be name or descriptor, not {row['kind']!r}")
+        tables[row["kind"]][row["word"]] = row["sector"]
+    return tables["name"], tables["descriptor"]
 
 
 @cache
@@ -106,16 +151,24 @@ def gazetteer() -> Gazetteer:
         "seats": {},
     }
     _load_countries(tables)
-    places = {row[0]: row[1] for row in _rows("places.tsv")}
-    titles = {row[0].lower(): Title(row[1], _opt(row, 2)) for row in _rows("titles.tsv")}
-    modifiers = {row[0]: row[1] for row in _rows("title_modifiers.tsv")}
-    orgs = {row[0]: OrgEntry(row[1], _opt(row, 2), row[3]) for row in _rows("orgs.tsv")}
-    org_rows = _rows("org_words.tsv")
-    name_words = {row[0]: row[1] for row in org_rows if row[2] == "name"}
-    descriptors = {row[0]: row[1] for row in org_rows if row[2] == "descriptor"}
-    name_rows = _rows("names.tsv")
-    genders = {row[0]: row[1].strip() for row in name_rows if row[1].strip()}
-    honorifics = frozenset(row[0] for row in name_rows if row[2] == "honorific")
+    places = {row["place"]: row["iso3"] for row in read_table("places.tsv", PLACES)}
+    titles = {
+        row["title"].lower(): Title(row["sector"], row["gender"] or None)
+        for row in read_table("titles.tsv", TITLES)
+    }
+    modifiers = {row["word"]: row["sector"] for row in read_table("title_modifiers.tsv", TITLE_MODIFIERS)}
+    orgs = {
+        row["surface"]: OrgEntry(row["canonical"], row["country"] or None, row["actor"])
+        for row in read_table("orgs.tsv", ORGS)
+    }
+    name_words, descriptors = _org_words()
+    name_rows = read_table("names.tsv", NAMES)
+    for row in name_rows:
+        if row["kind"] != "honorific":
+            raise row.error(f"kind must be honorific, not {row['kind']!r}")
+    genders = dict(_given_names())
+    genders.update({row["word"]: row["gender"] for row in name_rows if row["gender"]})
+    honorifics = frozenset(row["word"] for row in name_rows)
     return Gazetteer(
         country_names=tables["country_names"],
         demonyms=tables["demonyms"],
@@ -134,6 +187,34 @@ def gazetteer() -> Gazetteer:
         lexicon_first_words=_first_words([*tables["country_names"], *tables["seats"], *orgs]),
         title_first_words=_first_words(titles),
     )
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """Given name -> "m" or "f" (``given_names.tsv``; names used by both sexes are left out), each
+    also under its unaccented form ("Jose" for "José") unless that form is a name of its own."""
+    rows = read_table("given_names.tsv", GIVEN_NAMES)
+    table = {row["name"]: row["gender"] for row in rows}
+    out = {name: gender for name, gender in table.items() if gender != "u"}
+    for name, gender in list(out.items()):
+        plain = _unaccented(name)
+        if plain not in table:
+            out.setdefault(plain, gender)
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m" or "f" for a given name whose bearers are mostly of one sex, None when it is used by
+    both or unknown.  Matched as written, then capitalised ("JOHN" -> "John") and unaccented."""
+    names = _given_names()
+    for form in (name, name.capitalize(), _unaccented(name.capitalize())):
+        if form in names:
+            return names[form]
+    return None
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _first_words(keys: list[str] | dict[str, Title]) -> frozenset[str]:
@@ -163,8 +244,7 @@ def place_key(text: str) -> str:
     The list comes from ASCII data (Phoenix), while news text writes names with their accents
     and typographic apostrophes.
     """
-    plain = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in plain if not unicodedata.combining(c)).upper()
+    return _unaccented(text.replace("’", "'")).upper()
 
 
 def country_of_place(text: str) -> str | None:

@@ -16,8 +16,6 @@ from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
 
 def blocked_tokens(doc: Doc, titles: list[TitlePhrase]) -> frozenset[int]:
     """Token indices a person name may not grow over: titles and non-person entities.
@@ -69,17 +67,11 @@ def split_inner_the(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
 def extend_org(doc: Doc, start: int, end: int) -> int:
     """Widen an organisation name the model cut short.
 
-    "ABC" + "Online", "Joint Council" + "for the Welfare of Immigrants", "Sheriff" + "'s office".
+    "ABC" + "Online", "Joint Council" + "for the Welfare of Immigrants".
     """
     g = gazetteer()
     while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in g.org_name_words:
         end += 1
-    if (
-        end + 1 < len(doc)
-        and doc[end].text in _POSSESSIVE
-        and doc[end + 1].lower_ in {"office", "department"}
-    ):
-        return end + 2
     if doc[end - 1].lower_ in g.org_name_words and end < len(doc) and doc[end].lower_ in {"of", "for", "on"}:
         k = end + 1
         if k < len(doc) and doc[k].lower_ == "the":

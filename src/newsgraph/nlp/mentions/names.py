@@ -54,8 +54,6 @@ _EVENT_WORDS = frozenset(
         "week",
         "season",
         "league",
-        "countdown",
-        "zodiac",
         "year",
     }
 )
@@ -92,9 +90,6 @@ _NON_ENTITIES = frozenset(
         "Buddhism",
         "Hinduism",
         "Internet",
-        "Firefox",
-        "Chrome",
-        "Safari",
         "Windows",
         "iPhone",
         "Android",
@@ -253,8 +248,6 @@ def _drop(doc: Doc, start: int, end: int, label: str) -> bool:
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
         return True
-    if label == "ORG" and end - start >= 2 and len(doc[end - 1].text) == 1 and doc[end - 1].is_upper:
-        return True
     return label == "GPE" and any(c.isdigit() for c in text)
 
 
@@ -345,8 +338,6 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         start, end = cut
         if label == "PERSON":
             start, end = extend_person(doc, start, end, blocked)
-            if end - start >= 3 and doc[start].lower_.endswith(("ist", "ists")):
-                start += 1  # a role noun glued to the name: "Scientologist Tom Cruise"
         elif label == "ORG":
             end = extend_org(doc, start, end)
         if _drop(doc, start, end, label):
