@@ -187,6 +187,7 @@ def test_component_runs_on_a_doc_without_entities_or_quotes() -> None:
 
 
 def test_data_is_no_speaker_actor_but_people_and_written_sources_are() -> None:
+    from newsgraph.nlp.discourse import Discourse
     from newsgraph.nlp.events.actors import ActorResolver
     from newsgraph.records import TextSpan
 
@@ -197,7 +198,7 @@ def test_data_is_no_speaker_actor_but_people_and_written_sources_are() -> None:
     )
     nlp = load_pipeline()
     doc = nlp(make_doc(nlp, ExtractedArticle(text=text)))
-    resolver = ActorResolver(doc, [], [])
+    resolver = ActorResolver(doc, Discourse((), (), (), None), [])
 
     def speaker(description: str) -> str | None:
         start = text.index(description)

@@ -17,6 +17,7 @@ For they/their the rule is conservative: a plural common noun between the entity
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse.descriptions import Described
 from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
+from newsgraph.nlp.knowledge.cues import load_lexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.mentions.names import Mention
 
@@ -130,10 +132,11 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Describ
     text = text_of(doc)
     quotes = quote_spans(text)
     paragraphs = _paragraph_starts(text)
-    owner: set[int] = set()
+    owner: dict[int, Cluster] = {}
     for c in clusters:
         for m in c.mentions:
-            owner.update(range(m.start, m.end))
+            for i in range(m.start, m.end):
+                owner.setdefault(i, c)
     cands = [_Candidate(m.start, m.end, m.kind, c) for c in clusters for m in c.mentions]
     cands += [_Candidate(g.start, g.end, "group", None, g) for g in groups]
     cands.sort(key=lambda m: m.start)
@@ -142,7 +145,7 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Describ
         lower = pron.lower_
         if lower not in _PRONOUNS or pron.i in owner or pron.pos_ not in {"PRON", "DET"}:
             continue
-        best = _best(doc, pron, cands, sent_of, quotes, _previous_paragraph(paragraphs, pron.idx))
+        best = _best(doc, pron, cands, sent_of, quotes, _previous_paragraph(paragraphs, pron.idx), owner)
         if best is None:
             continue
         if best.group is not None:
@@ -169,6 +172,28 @@ def _previous_paragraph(starts: list[int], pos: int) -> int:
     return starts[max(i - 1, 0)]
 
 
+def _quote_speakers(doc: Doc, quote: tuple[int, int], owner: dict[int, Cluster]) -> set[int]:
+    """Clusters (by id) of the subjects of speech verbs framing a quotation: the sentence that
+    opens it and the one after it ("...," Wilkins said).  A "he" inside the quotation is someone
+    the speaker talks about, never the speaker, who would say "I"."""
+    lexicon = load_lexicon()
+    first = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
+    last = doc.char_span(max(quote[1] - 1, quote[0]), quote[1], alignment_mode="expand")
+    if first is None or last is None:
+        return set()
+    lo, hi = first.sent.start, last.sent.end
+    if hi < len(doc):
+        hi = doc[hi].sent.end
+    out: set[int] = set()
+    for tok in doc[lo:hi]:
+        inside = quote[0] <= tok.idx < quote[1]
+        if tok.dep_ in _SUBJECT_DEPS and not inside and lexicon.verb_patterns(tok.head.lemma_) is not None:
+            cluster = owner.get(tok.i)
+            if cluster is not None:
+                out.add(id(cluster))
+    return out
+
+
 def _best(
     doc: Doc,
     pron: Token,
@@ -176,9 +201,12 @@ def _best(
     sent_of: list[int],
     quotes: list[tuple[int, int]],
     horizon: int,
+    owner: dict[int, Cluster],
 ) -> _Candidate | None:
     lower = pron.lower_
-    pron_quoted = _inside(pron.idx, quotes)
+    quote = next(((s, e) for s, e in quotes if s < pron.idx < e), None)
+    pron_quoted = quote is not None
+    speakers = _quote_speakers(doc, quote, owner) if quote is not None else set()
     if pron_quoted and lower in PLURAL:
         return None  # a quoted "they" belongs to the speaker's world, not to the article's entities
     reported = _reporting_subject(pron)
@@ -193,14 +221,28 @@ def _best(
             continue
         if not pron_quoted and _inside(doc[m.start].idx, quotes):
             continue
-        if not _agrees(lower, m):
+        if not _agrees(lower, m) or (m.cluster is not None and id(m.cluster) in speakers):
             continue
         score = _score(doc, m, pron, sent_of, horizon)
         if score is not None:
-            scored.append((score, m))
+            scored.append((score + _entity_salience(m, pron.i, lower), m))
     if not scored:
         return None
     return max(scored, key=lambda sc: sc[0])[1]
+
+
+def _entity_salience(m: _Candidate, before: int, lower: str) -> float:
+    """What the entity brings beyond this mention: how often the article has named it so far
+    (the protagonist of a story stays "he" across paragraphs), and whether its gender is known
+    to agree rather than merely not known to clash."""
+    c = m.cluster
+    if c is None:
+        return 0.0
+    seen = sum(1 for x in c.mentions if x.start < before)
+    bonus = 0.5 * math.log1p(seen)
+    if lower in MALE | FEMALE:
+        bonus += 1.0 if c.gender is not None else -0.5
+    return bonus
 
 
 def _agrees(lower: str, m: _Candidate) -> bool:

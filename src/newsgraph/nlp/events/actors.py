@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.discourse import Discourse
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.tsv import Schema, read_table
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
@@ -223,30 +224,13 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _reporting_subject(pronoun: Token) -> Token | None:
-    """The subject of the speech verb that reports a pronoun's clause, when the entities gave
-    the pronoun no antecedent: "Syria says it is willing" -> Syria."""
-    verb = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
-        return None
-    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    plural = pronoun.lower_ in ("they", "them", "their")
-    person = pronoun.lower_ in ("he", "she", "him", "her", "his")
-    if person and subject.ent_type_ not in ("PERSON", ""):
-        return None
-    if plural and subject.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subject.children):
-        return None
-    return subject
-
-
 class ActorResolver:
     """Resolves tokens of one Doc to actors, through its entities and quotes."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+    def __init__(self, doc: Doc, discourse: Discourse, quotes: Sequence[Quote]) -> None:
         self.doc = doc
-        self.entities = entities
+        self.discourse = discourse
+        entities = self.entities = discourse.entities
         self.quotes = quotes
         self.by_id = {e.id: e for e in entities}
         self.by_country: dict[str, Entity] = {}
@@ -282,17 +266,8 @@ class ActorResolver:
         return None
 
     def main_country(self) -> str | None:
-        """The country the article is mostly about: the GPE with the most mentions (ties: the
-        first named)."""
-        best: Entity | None = None
-        for entity in self.entities:
-            if (
-                entity.type == "GPE"
-                and entity.country
-                and (best is None or len(entity.mentions) > len(best.mentions))
-            ):
-                best = entity
-        return best.country if best is not None else None
+        """The country the article is set in, as the discourse layer decided it."""
+        return self.discourse.setting
 
     def _of_entity(self, entity: Entity) -> Actor:
         return Actor(entity.name, entity.id, entity.country)
@@ -353,9 +328,11 @@ class ActorResolver:
         entity = self.entity_at(head.idx, head.idx + len(head))
         if entity is not None:
             return self._of_entity(entity)
-        if head.pos_ == "PRON":
-            reporter = _reporting_subject(head)  # "Hungary has said it will support"
-            return self.resolve(reporter, quote) if reporter is not None else None
+        if head.pos_ == "PRON":  # "Hungary has said it will support": the discourse layer's referent
+            found = self.discourse.referent(head.idx, head.idx + len(head))
+            if found is None or found.entity is not None:
+                return self._of_entity(found.entity) if found is not None and found.entity else None
+            return Actor(found.name, None, self._country_in_text(found.name))
         if head.pos_ == "NUM" or head.lower_ in QUANTIFIERS:
             part = self._partitive(head)  # "three of Bacar's supporters"
             return self.resolve(part, quote) if part is not None else None

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.events.statements import criticism_events
@@ -160,7 +161,7 @@ class EventBuilder:
         self.doc = doc
         self.lexicon = lexicon
         self.quotes: list[Quote] = list(doc._.ng_quotes or [])
-        self.resolver = ActorResolver(doc, doc._.ng_entities or [], self.quotes)
+        self.resolver = ActorResolver(doc, discourse_of(doc), self.quotes)
 
     def build(self) -> list[Event]:
         """All events of the Doc, in text order (module docstring)."""
