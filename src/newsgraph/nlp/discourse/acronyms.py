@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.nlp.discourse.names import Cluster
+from newsgraph.nlp.mentions.names import Mention
 
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "du", "des", "la", "le", "&"})
 _SHORT = re.compile(r"^[A-Z][A-Za-z&]{0,2}[A-Z&]{1,6}s?$")
@@ -67,27 +68,33 @@ def link_acronyms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         form = short.get(id(c))
         if form is None:
             continue
-        owner = _defined_by_bracket(doc, c, clusters) or _by_initials(form, c, clusters)
-        if owner is None or owner is c or id(owner) in merged:
+        owner = _defined_by_bracket(doc, form, c, clusters) or _by_initials(form, c, clusters)
+        if owner is None:
+            _add_untagged_long_form(doc, c, form)
             continue
-        for m in c.mentions:
-            m.sieve = "acronym"
+        if owner is c or id(owner) in merged:
+            continue
+        for m in c.mentions:  # the long form decides the type: "NRA" tagged as a place is the authority
+            m.sieve, m.label = "acronym", owner.label
         owner.mentions.extend(c.mentions)
         merged.add(id(c))
     return [c for c in clusters if id(c) not in merged]
 
 
-def _defined_by_bracket(doc: Doc, c: Cluster, clusters: list[Cluster]) -> Cluster | None:
-    """The cluster whose name stands right before ``(SHORT)`` where SHORT is a mention of ``c``."""
-    for m in c.names():
-        if m.start < 2 or m.end >= len(doc) or doc[m.start - 1].text != "(" or doc[m.end].text != ")":
+def _defined_by_bracket(doc: Doc, form: str, c: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """The cluster whose name stands right before ``(FORM)`` anywhere in the text (the model
+    often leaves the bracketed short form itself untagged)."""
+    for tok in doc:
+        i = tok.i
+        if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or doc[i + 1].text != ")":
             continue
-        before = m.start - 1
+        if _short_form(tok.text) != form:
+            continue
         for other in clusters:
             if (
                 other is not c
                 and other.label in ("ORG", "GPE", "NORP")
-                and any(o.end == before for o in other.names())
+                and any(o.end == i - 1 for o in other.names())
             ):
                 return other
     return None
@@ -101,3 +108,25 @@ def _by_initials(form: str, c: Cluster, clusters: list[Cluster]) -> Cluster | No
         if o is not c and o.label in ("ORG", "GPE", "NORP") and {form, letters} & initials(_long_name(o))
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _add_untagged_long_form(doc: Doc, c: Cluster, form: str) -> None:
+    """ "the World Food Programme (WFP)" where the model tagged only "WFP": the capitalised words
+    before the bracket whose initials spell the short form are its long form."""
+    for m in c.names():
+        if m.start < 2 or doc[m.start - 1].text != "(":
+            continue
+        start = m.start - 1
+        while start > 0 and m.start - 1 - start < 10:
+            word = doc[start - 1].text
+            if not (word[:1].isupper() or word.lower() in _FUNCTION_WORDS - {"the"}):
+                break
+            start -= 1
+        while start < m.start - 1 and doc[start].text.lower() in _FUNCTION_WORDS:
+            start += 1
+        text = doc[start : m.start - 1].text
+        if start < m.start - 1 and form in initials(text):
+            long_form = Mention(start, m.start - 1, c.label, text, canonical=text, sieve="acronym")
+            long_form.set_chars(doc)
+            c.mentions.append(long_form)
+            return

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.mentions.byline import Header, find_header
+from newsgraph.nlp.mentions.given_names import given_name_mentions
 from newsgraph.nlp.mentions.names import Mention, collect_names
 from newsgraph.nlp.mentions.roles import (
     attach_titles,
@@ -64,6 +65,10 @@ def collect_mentions(doc: Doc) -> Mentions:
     mentions = [m for m in mentions if m.label != "FAC"]
     resolve_demonyms_and_capitals(doc, mentions)
     mentions.extend(government_mentions(doc, mentions, phrases))
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    taken |= {i for p in phrases for i in range(p.start, p.end)}
+    missed = given_name_mentions(doc, taken)
+    mentions.extend(m for m in missed if not header.is_excluded(m.char_start, m.char_end))
     mentions.sort(key=lambda m: m.start)
     setting = dominant_country(doc, mentions, phrases)
     return Mentions(tuple(mentions), tuple(phrases), tuple(_author_mentions(doc, header)), setting)
