@@ -15,6 +15,7 @@ from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plover, parse_triggers
 from newsgraph.nlp.knowledge.gazetteer import ORGS, PLACES, gazetteer, given_name_gender
 from newsgraph.nlp.knowledge.tsv import COUNTRIES, Schema, parse_list, parse_table, read_table
+from newsgraph.nlp.knowledge.wordlists import parse_wordlists, wordlist
 
 LEXICONS = Path(str(resources.files("newsgraph.nlp.knowledge").joinpath("lexicons")))
 EXTRACT_LISTS = Path(str(resources.files("newsgraph.extract").joinpath("lexicons")))
@@ -97,10 +98,10 @@ def test_every_shipped_lexicon_loads() -> None:
     g = gazetteer()
     assert g.country_names["Germany"].iso3 == "DEU" and "secretary of state" in g.titles
     assert load_event_lexicon().verbs["attack"] and load_lexicon().verb_patterns("say") is not None
-    assert "soldier" in agent_nouns()
+    assert "soldier" in agent_nouns() and wordlist("speech_verbs")
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
-    read |= {"given_names.tsv", "criticism.tsv"}
+    read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv"}
     shipped = {p.name for p in LEXICONS.iterdir() if p.suffix == ".tsv"}
     assert shipped <= read, f"lexicons without a validated reader: {sorted(shipped - read)}"
     for path in EXTRACT_LISTS.glob("*.txt"):
@@ -135,3 +136,18 @@ def test_conditions_may_name_a_word_set() -> None:
     lexicon = load_event_lexicon()
     (call,) = [t for t in lexicon.verbs["call"] if t.plover == "ACCUSE"]
     assert "unacceptable" in lexicon.criticism and "unacceptable" in call.when
+
+
+def test_word_lists_are_named_once_and_hold_no_repeats() -> None:
+    lists = parse_wordlists("a\tx\tfirst list\na\ty\n\nb\tx\n")
+    assert lists == {"a": frozenset({"x", "y"}), "b": frozenset({"x"})}
+    with pytest.raises(LexiconError, match="line 2: duplicate key 'a / x'"):
+        parse_wordlists("a\tx\na\tx\n")
+    with pytest.raises(
+        LexiconError, match=r"line 3: list 'a' continues here but began in another block \(line 1\)"
+    ):
+        parse_wordlists("a\tx\nb\ty\na\tz\n")
+    assert wordlist("possessive") == frozenset({"'s", "’s", "'", "’"})
+    assert "who" in wordlist("relative_pronouns") and "The" in wordlist("determiners")
+    with pytest.raises(KeyError, match="no word list 'nope'"):
+        wordlist("nope")

@@ -10,20 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.nlp.knowledge.wordlists import wordlist
 
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string (easier to read and extend)."""
-    return frozenset(words.split())
-
-
-RELATIVE = frozenset({"who", "which", "that", "whom"})
+RELATIVE = wordlist("relative_pronouns")
 
 
 #: Nouns naming a written source: its author organisation is the speaker when it is given.
-DOCUMENT_NOUNS = _wordset(
-    "statement letter report release website site post posting analysis ruling study message "
-    "document survey communique memo blog tweet declaration"
-)
+DOCUMENT_NOUNS = wordlist("document_nouns")
 
 
 _STOP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "parataxis"})

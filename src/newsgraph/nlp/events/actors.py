@@ -26,148 +26,21 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse import Discourse
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.tsv import Schema, read_table
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 from newsgraph.records import Entity, Quote
 
-FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my", "ours"})
+FIRST_PERSON = wordlist("first_person")
 #: Heads that stand for a state's agents; with a country modifier the actor is the country.
-STATE_AGENTS = frozenset(
-    [
-        "official",
-        "authority",
-        "government",
-        "troop",
-        "force",
-        "military",
-        "army",
-        "navy",
-        "police",
-        "soldier",
-        "warplane",
-        "jet",
-        "aircraft",
-        "helicopter",
-        "plane",
-        "drone",
-        "ministry",
-        "regime",
-        "administration",
-        "officer",
-        "agent",
-        "guard",
-        "security",
-        "intelligence",
-        "diplomat",
-        "embassy",
-        "delegation",
-        "leader",
-        "ship",
-        "warship",
-        "tank",
-        "artillery",
-        "offensive",
-        "special",
-        "commando",
-        "militia",
-    ]
-)
+STATE_AGENTS = wordlist("state_agents")
 _BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
 
 
-MEDIA_NOUNS = frozenset(
-    {"magazine", "newspaper", "paper", "tabloid", "website", "blog", "editorial", "report", "article"}
-)
-QUANTIFIERS = frozenset(
-    {"some", "many", "most", "all", "dozens", "hundreds", "thousands", "several", "few", "none"}
-)
+MEDIA_NOUNS = wordlist("media_nouns")
+QUANTIFIERS = wordlist("quantifiers")
 #: People and organisation nouns beyond the Phoenix agents list.
-_MORE_AGENTS = frozenset(
-    [
-        "organization",
-        "organisation",
-        "party",
-        "administration",
-        "agency",
-        "campaigner",
-        "activist",
-        "lawmaker",
-        "legislator",
-        "legislature",
-        "parliament",
-        "congress",
-        "court",
-        "judge",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "ministry",
-        "department",
-        "office",
-        "council",
-        "committee",
-        "union",
-        "board",
-        "team",
-        "person",
-        "people",
-        "man",
-        "woman",
-        "citizen",
-        "resident",
-        "protester",
-        "demonstrator",
-        "supporter",
-        "follower",
-        "opponent",
-        "rival",
-        "candidate",
-        "voter",
-        "student",
-        "worker",
-        "employee",
-        "staff",
-        "newspaper",
-        "magazine",
-        "agency",
-        "radio",
-        "television",
-        "broadcaster",
-        "network",
-        "forum",
-        "alliance",
-        "coalition",
-    ]
-)
-_NOT_AGENTS = frozenset(
-    [
-        "law",
-        "bill",
-        "ruling",
-        "message",
-        "operation",
-        "raid",
-        "attack",
-        "policy",
-        "airstrike",
-        "strike",
-        "bombing",
-        "bomb",
-        "explosion",
-        "blast",
-        "shell",
-        "missile",
-        "rocket",
-        "weapon",
-        "offensive",
-        "decision",
-        "plan",
-        "proposal",
-        "move",
-        "idea",
-        "tool",
-    ]
-)
+_MORE_AGENTS = wordlist("more_agent_nouns")
+_NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 AGENT_NOUNS = Schema(
     ("noun", "sector"), required=("noun", "sector"), key=("noun",), codes=(("sector", "sector"),)

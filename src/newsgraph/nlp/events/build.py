@@ -42,6 +42,7 @@ from newsgraph.nlp.events.syntax import (
     verb_target,
 )
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.records import Event, Quote, Span
 
 #: Intent of a cooperative act -> (AGREE, CAMEO 03x); threat of a conflictual one -> 13x.
@@ -65,7 +66,7 @@ NEGATED_IS_REJECT = frozenset({"AGREE", "CONCEDE"})
 REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
 #: Verbs of force that are verbal when a statement or a publication does them
 #: ("the magazine attacked defectors").
-VERBAL_READINGS = {"attack": "111", "hit": "111", "strike": "111", "blast": "111", "fire": "111"}
+VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
 #: Acts only a state performs; an agentless passive's source is the country it happened in.
 STATE_ACTS = frozenset({"COERCE"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})

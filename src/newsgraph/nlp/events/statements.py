@@ -19,10 +19,11 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.records import Event, Quote, Span
 
 #: Nouns that name the criticised authority when no entity is named ("the government").
-AUTHORITY_NOUNS = frozenset({"government", "authority", "administration", "regime", "ministry", "office"})
+AUTHORITY_NOUNS = wordlist("authority_nouns")
 
 
 def _tokens(doc: Doc, quote: Quote) -> list[Token]:

@@ -21,47 +21,27 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import RELATIVE, source_token
 
 #: Modal auxiliaries that make a clause hypothetical ("would strike", "could use").
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_MODALS = wordlist("hypothetical_modals")
+FUTURE_AUX = wordlist("future_auxiliaries")
 #: Subordinators of conditional and open clauses: "if X attacked", "whether to meet".
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+CONDITIONAL_MARKS = wordlist("conditional_marks")
 #: Verbs whose to-clause did not (or will not) happen.
-FAILURE_VERBS = frozenset({"refuse", "decline", "fail", "threaten", "reject"})
+FAILURE_VERBS = wordlist("failure_verbs")
 #: Verbs that frame a clause as a possibility or a wish, not a report.
-IRREALIS_VERBS = frozenset({"fear", "consider", "weigh", "mull", "discuss", "debate", "hope", "want", "wish"})
+IRREALIS_VERBS = wordlist("irrealis_verbs")
 #: Verbs after which a to-infinitive act did happen ("proceeded to lie", "began to shell").
-IMPLICATIVE_VERBS = frozenset(
-    {"manage", "begin", "start", "continue", "proceed", "go", "resume", "help", "come"}
-)
+IMPLICATIVE_VERBS = wordlist("implicative_verbs")
 #: What one refuses when one declines to comment (CAMEO 011, not coded).
-DISCLOSURE_VERBS = frozenset(
-    {
-        "comment",
-        "say",
-        "give",
-        "elaborate",
-        "discuss",
-        "reveal",
-        "confirm",
-        "disclose",
-        "speak",
-        "talk",
-        "answer",
-        "identify",
-        "name",
-        "specify",
-        "detail",
-        "respond",
-    }
-)
+DISCLOSURE_VERBS = wordlist("disclosure_verbs")
 #: Dependencies along which an act can be the content of a word above it.
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "dobj", "acomp", "advcl"})
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
-_SPEECH = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "insist"})
+_SPEECH = wordlist("speech_verbs")
 
 
 @dataclass(frozen=True, slots=True)

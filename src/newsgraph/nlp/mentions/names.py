@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text
 from newsgraph.nlp.knowledge.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import (
     blocked_tokens,
     extend_org,
@@ -33,88 +34,14 @@ from newsgraph.nlp.mentions.name_spans import (
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
-_DETS = frozenset({"the", "The", "THE"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DETS = wordlist("determiners")
+_POSSESSIVE = wordlist("possessive")
 _STRIP = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "-", "–", "—", "'", "‘", "’"})
-_EVENT_WORDS = frozenset(
-    {
-        "cup",
-        "games",
-        "olympics",
-        "championship",
-        "championships",
-        "festival",
-        "award",
-        "awards",
-        "prize",
-        "summit",
-        "war",
-        "revolution",
-        "day",
-        "week",
-        "season",
-        "league",
-        "year",
-    }
-)
-_STREET_WORDS = frozenset(
-    {
-        "road",
-        "street",
-        "avenue",
-        "boulevard",
-        "lane",
-        "square",
-        "stadium",
-        "arena",
-        "station",
-        "hospital",
-        "airport",
-        "hall",
-        "memorial",
-        "tower",
-        "towers",
-        "bridge",
-    }
-)
-_NON_ENTITIES = frozenset(
-    {
-        "UTC",
-        "GMT",
-        "CET",
-        "EST",
-        "BST",
-        "Islam",
-        "Christianity",
-        "Judaism",
-        "Buddhism",
-        "Hinduism",
-        "Internet",
-        "Windows",
-        "iPhone",
-        "Android",
-        "Twitter",
-        "Facebook",
-    }
-)
-_PLACE_DESCRIPTORS = frozenset(
-    {
-        "village",
-        "town",
-        "city",
-        "capital",
-        "island",
-        "province",
-        "region",
-        "district",
-        "state",
-        "county",
-        "neighborhood",
-        "neighbourhood",
-        "port",
-    }
-)
-_CONTINENTAL = frozenset({"African", "Asian", "European", "Arab", "Western", "Latin", "Latin American"})
+_EVENT_WORDS = wordlist("event_name_heads")
+_STREET_WORDS = wordlist("facility_heads")
+_NON_ENTITIES = wordlist("non_entities")
+_PLACE_DESCRIPTORS = wordlist("place_descriptors")
+_CONTINENTAL = wordlist("continental_adjectives")
 
 
 @dataclass(slots=True)
@@ -185,7 +112,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 #: Words that join an institution's name to a title it contains ("Office of the Attorney General").
-_NAME_LINKS = frozenset({"of", "the", "for"})
+_NAME_LINKS = wordlist("name_links")
 
 
 def _subtract_titles(

@@ -23,16 +23,17 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import sentence_bounds, tokens_of
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention, surface
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
-_RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
+_RELATIVE = wordlist("relative_pronouns") | wordlist("relative_possessive")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
-_GOVERNMENT_WORDS = frozenset({"government", "administration"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_GOVERNMENT_WORDS = wordlist("government_nouns")
+_POSSESSIVE = wordlist("possessive")
 _CLAUSE_START = frozenset({",", ";", ":", "—", "–", "--", "("})
-_THE_NAMES = ("United ", "Republic", "Netherlands", "Philippines")
+_THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
 
 
 def _appositive_text(doc: Doc, p: TitlePhrase) -> str:

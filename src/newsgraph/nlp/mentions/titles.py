@@ -24,15 +24,16 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.wordlists import wordlist
 
 _STOP_POS = frozenset({"DET", "PRON", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "SYM"})
-_LINKS = frozenset({"of", "for"})
-_INNER = frozenset({"and", "of", "for", "the", "-"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_LINKS = wordlist("title_links")
+_INNER = wordlist("title_inner_words")
+_POSSESSIVE = wordlist("possessive")
 _MAX_LEFT = 6
 _MAX_RUN = 10
 #: Lower-case nouns that complete a place name in a title's complement ("of Kandahar province").
-_PLACE_NOUNS = frozenset({"province", "region", "state", "district", "county", "prefecture", "governorate"})
+_PLACE_NOUNS = wordlist("region_nouns")
 
 
 @dataclass(slots=True)

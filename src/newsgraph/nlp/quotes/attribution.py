@@ -24,12 +24,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.knowledge.cues import CueLexicon
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.quotes.marks import Quoted
 from newsgraph.nlp.syntax import low_participle, source_token
 
-_NEGATORS = frozenset({"decline", "refuse", "fail"})
-_ANONYMITY = frozenset({"name", "identify", "quote"})
-_FIRST_PERSON = frozenset({"i", "we", "you"})
+_NEGATORS = wordlist("negating_verbs")
+_ANONYMITY = wordlist("anonymity_verbs")
+_FIRST_PERSON = wordlist("quote_voice_pronouns")
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
 _OPENING = frozenset({'"', "“", "‘", "'", "«"})
 

@@ -14,7 +14,7 @@ Stages, in order (each a function below):
 4. Still unattributed, a quoted sentence that starts its sentence right after another quote
    (same or previous paragraph) is a *floating* continuation of that quote; anything else in
    marks (scare quotes, titles, names) is dropped.
-5. Pull-quotes (``words — Credit``) and headline attributions (``..., says X``,
+5. Pull-quotes (``words — Credit``) and headline attributions (:mod:`.headlines`: ``..., says X``,
    ``X: ...``, ``Reports: ...``) come from the layout.
 6. Quotes are sorted, speakers resolved in text order (pronouns look back), ``continues`` set.
 """
@@ -22,38 +22,22 @@ Stages, in order (each a function below):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
 from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, inside_quote, trim
-from newsgraph.nlp.quotes.marks import PullQuote, Quoted, find_pull_quotes, find_quoted, paragraphs
+from newsgraph.nlp.quotes.candidate import Candidate
+from newsgraph.nlp.quotes.headlines import headline_candidate
+from newsgraph.nlp.quotes.marks import PullQuote, Quoted, find_pull_quotes, find_quoted
 from newsgraph.nlp.quotes.speakers import Speakers
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds, source_token
 from newsgraph.records import Quote, TextSpan
 
 _WORD = re.compile(r"\w+")
 _FRAME_GAP = 8  # tokens allowed between a closing mark and its cue ("," said the government spokesman)
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A quote under construction (mutable until speakers and links are settled)."""
-
-    start: int
-    end: int
-    type: str
-    cue: tuple[int, int] | None = None
-    cue_token: int | None = None
-    source: Token | None = None
-    fragments: list[tuple[int, int]] = field(default_factory=list)
-    follows: Candidate | None = None
-    credit: tuple[int, int] | None = None
-    speaker: str | None = None
-    entity: str | None = None
-    mention: tuple[int, int] | None = None
 
 
 def _words(text: str) -> int:
@@ -314,60 +298,6 @@ def _pull_quotes(pulls: list[PullQuote], text: str) -> list[Candidate]:
     return found
 
 
-def _title_line(doc: Doc, text: str) -> tuple[int, int] | None:
-    """The first paragraph when it is the article's title (plain-text input keeps it)."""
-    article = doc._.ng_article
-    title = getattr(article, "title", None)
-    if not title:
-        return None
-    paras = paragraphs(text[: len(title) + 200])
-    if not paras:
-        return None
-    start, end = paras[0]
-    return (start, end) if text[start:end].strip() == title.strip() else None
-
-
-_SAYS = re.compile(r"^(?P<content>.+?),\s+(?P<cue>[A-Za-z]+)\s+(?P<src>[^,]{2,60})$")
-_SOURCE_FIRST = re.compile(r"^(?P<src>[^:]{2,30}):\s+(?P<content>.+)$")
-_SOURCE_LAST = re.compile(r"^(?P<content>.+):\s+(?P<src>[^:]{2,40})$")
-
-
-def _headline(doc: Doc, full: str, lexicon: CueLexicon) -> Candidate | None:
-    """Stage 5b: ``..., says X`` / ``Reports: ...`` / ``...: Cuban officials``."""
-    line = _title_line(doc, full)
-    if line is None:
-        return None
-    base, text = line[0], full[line[0] : line[1]]
-    m = _SAYS.match(text)
-    if m and lexicon.verb_patterns(_lemma(m.group("cue"))) is not None:
-        return _headline_cand(base, m, "src", "cue")
-    m = _SOURCE_FIRST.match(text)
-    if m and m.group("src").strip().lower() in lexicon.headline_sources:
-        cand = _headline_cand(base, m, "src", None)
-        cand.cue = (base + m.start("src"), base + m.end("src") + 1)
-        return cand
-    m = _SOURCE_LAST.match(text)
-    if m and m.group("src").split()[-1].lower() in lexicon.headline_sources:
-        return _headline_cand(base, m, "src", None)
-    return None
-
-
-def _headline_cand(base: int, m: re.Match[str], src: str, cue: str | None) -> Candidate:
-    cand = Candidate(base + m.start("content"), base + m.end("content"), "indirect")
-    cand.credit = (base + m.start(src), base + m.end(src))
-    if cue is not None:
-        cand.cue = (base + m.start(cue), base + m.end(cue))
-    return cand
-
-
-def _lemma(word: str) -> str:
-    lower = word.lower()
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            return lower[: -len(suffix)] + repl if lower[: -len(suffix)] + repl else lower
-    return lower
-
-
 def _dedupe(cands: list[Candidate], pulls: list[PullQuote]) -> list[Candidate]:
     """Drop candidates that repeat another: overlapping one kept by half or more (the first
     kept wins, unless the newcomer's cue lies inside it: the inner attribution of a nested
@@ -460,7 +390,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
     claimed: dict[int, Candidate] = {}
     cands = _from_attributions(doc, find_attributions(doc, lexicon, quoted), quoted, claimed)
     cands += _framed_and_floating(doc, quoted, lexicon, claimed, cands)
-    headline = _headline(doc, text, lexicon)
+    headline = headline_candidate(doc, text, lexicon)
     pulls = find_pull_quotes(text)
     layout = _pull_quotes(pulls, text) + ([headline] if headline else [])
     cands = _dedupe(sorted(layout, key=lambda c: c.start) + sorted(cands, key=lambda c: c.start), pulls)
