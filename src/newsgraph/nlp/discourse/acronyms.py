@@ -18,9 +18,10 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.nlp.discourse.names import Cluster
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
-_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "du", "des", "la", "le", "&"})
+_FUNCTION_WORDS = wordlist("acronym_function_words")
 _SHORT = re.compile(r"^[A-Z][A-Za-z&]{0,2}[A-Z&]{1,6}s?$")
 _LINKED = frozenset({"ORG", "GPE", "PERSON", "NORP"})
 

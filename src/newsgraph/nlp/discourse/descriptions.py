@@ -20,36 +20,23 @@ Each resolved description carries the pass ("description") and a confidence from
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import sentence_index, tokens_of
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds
 
 #: Nouns that stand for an organisation named before ("the organization said").
-ORG_NOUNS = frozenset(
-    {"organization", "organisation", "group", "company", "agency", "firm", "ministry", "department"}
-    | {"charity", "party", "union", "council", "court"}
-)
+ORG_NOUNS = wordlist("organisation_nouns")
 #: Nouns for news media: they point back only to an outlet (CAMEO sector MED) or a name with the noun.
-MEDIA_NOUNS = frozenset({"newspaper", "paper", "broadcaster", "network", "magazine", "daily", "channel"})
-_DEFINITE = frozenset({"the", "this", "that"})
+MEDIA_NOUNS = wordlist("outlet_nouns")
+_DEFINITE = wordlist("definite_determiners")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr"})
 _NEW_INFO_DEPS = frozenset({"prep", "relcl", "acl"})
-
-
-@cache
-def people_nouns() -> frozenset[str]:
-    """Head nouns that describe people or state agents (Phoenix agents dictionary, via
-    ``lexicons/agent_nouns.tsv``)."""
-    text = (
-        resources.files("newsgraph.nlp.knowledge").joinpath("lexicons", "agent_nouns.tsv").read_text("utf-8")
-    )
-    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line and line[0] != "#")
 
 
 @dataclass(slots=True)
@@ -87,7 +74,7 @@ def find_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Described]:
         elif lemma in ORG_NOUNS and any(c.dep_ == "poss" for c in tok.children):
             start, end = mention_bounds(tok)  # "Brazil's foreign ministry": a body of its own
             found.append(Described(start, end, tok, doc[start:end].text, "ORG", None, 1.0))
-        elif tok.tag_ == "NNS" and lemma in people_nouns():
+        elif tok.tag_ == "NNS" and lemma in phoenix_agent_nouns():
             start, end = mention_bounds(tok)
             found.append(Described(start, end, tok, _strip_article(doc[start:end].text), "GROUP"))
     return found

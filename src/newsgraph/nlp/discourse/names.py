@@ -28,57 +28,18 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-PLURAL = frozenset({"they", "them", "their", "themselves"})
+MALE = wordlist("male_pronouns")
+FEMALE = wordlist("female_pronouns")
+PLURAL = wordlist("plural_pronouns")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Mention kinds that name their entity (titles and pronouns only refer to it).
 _NAME_KINDS = frozenset({"name", "seat", "author", "demonym", "government", "bare"})
-_WEAK_TITLES = frozenset(
-    {
-        "member",
-        "resident",
-        "official",
-        "head",
-        "chief",
-        "player",
-        "forward",
-        "private",
-        "major",
-        "general",
-        "justice",
-        "chair",
-        "deputy",
-        "owner",
-        "writer",
-        "author",
-        "expert",
-        "analyst",
-        "officer",
-        "soldier",
-        "representative",
-        "executive",
-        "director",
-        "manager",
-        "leader",
-        "candidate",
-        "founder",
-        "speaker",
-        "secretary",
-        "captain",
-        "defender",
-        "actor",
-        "reporter",
-        "journalist",
-        "editor",
-        "attorney",
-        "lawyer",
-    }
-)
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "der"})
+_WEAK_TITLES = wordlist("weak_titles")
+_PARTICLES = wordlist("name_particles")
 
 
 @dataclass(slots=True, eq=False)  # identity semantics: `in`, `remove` must not compare mention lists

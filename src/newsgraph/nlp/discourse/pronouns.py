@@ -30,12 +30,13 @@ from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
 from newsgraph.nlp.knowledge.cues import load_lexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
 _WINDOW = 3
-NEUTER = frozenset({"it", "its"})
+NEUTER = wordlist("neuter_pronouns")
 _PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 _QUOTE_MARKS = re.compile('[“”"]')
 

@@ -24,8 +24,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse import Discourse
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
-from newsgraph.nlp.knowledge.tsv import Schema, read_table
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 from newsgraph.records import Entity, Quote
@@ -42,15 +42,12 @@ QUANTIFIERS = wordlist("quantifiers")
 _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-AGENT_NOUNS = Schema(
-    ("noun", "sector"), required=("noun", "sector"), key=("noun",), codes=(("sector", "sector"),)
-)
 
 
 @cache
 def agent_nouns() -> frozenset[str]:
     """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
-    words = {row["noun"] for row in read_table("agent_nouns.tsv", AGENT_NOUNS)}
+    words = set(phoenix_agent_nouns())
     return frozenset((words | _MORE_AGENTS) - _NOT_AGENTS)
 
 
