@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_right, insort
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -138,6 +139,7 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Describ
         for m in c.mentions:
             for i in range(m.start, m.end):
                 owner.setdefault(i, c)
+    speakers_of = cache(lambda quote: _quote_speakers(doc, quote, owner))  # once per quotation
     cands = [_Candidate(m.start, m.end, m.kind, c) for c in clusters for m in c.mentions]
     cands += [_Candidate(g.start, g.end, "group", None, g) for g in groups]
     cands.sort(key=lambda m: m.start)
@@ -146,22 +148,21 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Describ
         lower = pron.lower_
         if lower not in _PRONOUNS or pron.i in owner or pron.pos_ not in {"PRON", "DET"}:
             continue
-        best = _best(doc, pron, cands, sent_of, quotes, _previous_paragraph(paragraphs, pron.idx), owner)
+        horizon = _previous_paragraph(paragraphs, pron.idx)
+        best = _best(doc, pron, cands, sent_of, quotes, horizon, speakers_of)
         if best is None:
             continue
         if best.group is not None:
             g = best.group
             out.append(Described(pron.i, pron.i + 1, pron, g.name, "GROUP", None, 0.5))
-            cands.append(_Candidate(pron.i, pron.i + 1, "pronoun", None, out[-1]))
-            cands.sort(key=lambda m: m.start)
+            insort(cands, _Candidate(pron.i, pron.i + 1, "pronoun", None, out[-1]), key=_start)
             continue
         cluster = best.cluster
         assert cluster is not None
         mention = Mention(pron.i, pron.i + 1, cluster.label, pron.text, kind="pronoun", sieve="pronoun")
         mention.set_chars(doc)
         cluster.mentions.append(mention)
-        cands.append(_Candidate(pron.i, pron.i + 1, "pronoun", cluster))
-        cands.sort(key=lambda m: m.start)
+        insort(cands, _Candidate(pron.i, pron.i + 1, "pronoun", cluster), key=_start)
         if cluster.gender is None and lower in MALE | FEMALE:
             cluster.gender = "m" if lower in MALE else "f"
     return out
@@ -171,6 +172,10 @@ def _previous_paragraph(starts: list[int], pos: int) -> int:
     """Start of the paragraph before the one holding ``pos`` (the salience horizon)."""
     i = bisect_right(starts, pos) - 1
     return starts[max(i - 1, 0)]
+
+
+def _start(c: _Candidate) -> int:
+    return c.start
 
 
 def _quote_speakers(doc: Doc, quote: tuple[int, int], owner: dict[int, Cluster]) -> set[int]:
@@ -202,12 +207,12 @@ def _best(
     sent_of: list[int],
     quotes: list[tuple[int, int]],
     horizon: int,
-    owner: dict[int, Cluster],
+    speakers_of: Callable[[tuple[int, int]], set[int]],
 ) -> _Candidate | None:
     lower = pron.lower_
     quote = next(((s, e) for s, e in quotes if s < pron.idx < e), None)
     pron_quoted = quote is not None
-    speakers = _quote_speakers(doc, quote, owner) if quote is not None else set()
+    speakers = speakers_of(quote) if quote is not None else set()
     if pron_quoted and lower in PLURAL:
         return None  # a quoted "they" belongs to the speaker's world, not to the article's entities
     reported = _reporting_subject(pron)

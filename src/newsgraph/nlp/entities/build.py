@@ -21,12 +21,20 @@ def build_discourse(doc: Doc) -> Discourse:
     found = collect_mentions(doc)
     clusters, described = run_sieve(doc, found)
     entities = to_entities(doc, clusters, found.setting)
+    by_span: dict[tuple[int, int], Entity] = {}
+    for e in entities:  # the first entity holding a span, as entity_for_span finds it
+        for span in e.mentions:
+            by_span.setdefault((span.start, span.end), e)
+
+    def owner(start: int, end: int) -> Entity | None:
+        return by_span.get((start, end)) or entity_for_span(entities, start, end)
+
     links: list[Link] = []
     for c in clusters:
         for m in c.mentions:
             if m.char_end <= m.char_start:
                 continue
-            entity = entity_for_span(entities, m.char_start, m.char_end)
+            entity = owner(m.char_start, m.char_end)
             if entity is not None:
                 links.append(Link(m.char_start, m.char_end, entity.id, m.sieve, SIEVES.get(m.sieve, 0.5)))
     descriptions: list[Description] = []
@@ -37,7 +45,7 @@ def build_discourse(doc: Doc) -> Discourse:
             first = min(
                 (m for m in d.cluster.mentions if m.char_end > m.char_start), key=lambda m: m.char_start
             )
-            hit = entity_for_span(entities, first.char_start, first.char_end)
+            hit = owner(first.char_start, first.char_end)
             entity_id = hit.id if hit is not None else None
         sieve = "pronoun" if d.head.pos_ == "PRON" else "description"
         conf = min(SIEVES[sieve], max(0.3, 0.5 + 0.1 * d.score))
