@@ -270,3 +270,4 @@ def test_every_link_names_its_pass() -> None:
     _, d = discourse("Talks\n\nAmara Nwosu met the mayor. Later Nwosu said she was pleased.")
     assert d.links and all(link.sieve in SIEVES for link in d.links)
     assert {link.sieve for link in d.links} >= {"exact", "surname", "pronoun"}
+    assert all(0 < link.confidence <= 1 for link in d.links)

@@ -10,6 +10,8 @@ import pytest
 
 from newsgraph.errors import LexiconError, NewsgraphError
 from newsgraph.extract.dates import load_lexicon as extract_list
+from newsgraph.nlp.discourse.salience import FEATURES
+from newsgraph.nlp.discourse.salience import weights as pronoun_weights
 from newsgraph.nlp.events.actors import agent_nouns
 from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plover, parse_triggers
@@ -101,7 +103,8 @@ def test_every_shipped_lexicon_loads() -> None:
     assert "soldier" in agent_nouns() and wordlist("speech_verbs")
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
-    read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv"}
+    read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv", "pronoun_weights.tsv"}
+    assert len(pronoun_weights()) == len(FEATURES)
     shipped = {p.name for p in LEXICONS.iterdir() if p.suffix == ".tsv"}
     assert shipped <= read, f"lexicons without a validated reader: {sorted(shipped - read)}"
     for path in EXTRACT_LISTS.glob("*.txt"):

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse.descriptions import Described
 from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
+from newsgraph.nlp.discourse.salience import choose
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
 from newsgraph.nlp.knowledge.cues import load_lexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
@@ -99,26 +100,6 @@ class _Candidate:
     group: Described | None = None
 
 
-def _score(doc: Doc, m: _Candidate, pron: Token, sent_of: list[int], paragraph: int) -> float | None:
-    """Salience of a candidate for a pronoun; None where binding rules it out."""
-    distance = sent_of[pron.i] - sent_of[m.start]
-    head = doc[m.end - 1] if m.group is None else m.group.head
-    score = -2.0 * distance + 0.001 * m.start
-    if paragraph and doc[m.start].idx < paragraph:
-        score -= 1.0  # an earlier paragraph: still reachable, but less salient
-    if head.dep_ in _SUBJECT_DEPS or (m.kind == "pronoun" and doc[m.start].dep_ in _SUBJECT_DEPS):
-        score += 1.5
-    elif head.dep_ == "poss":
-        score += 0.3
-    if distance == 0 and pron.dep_ in _OBJECT_DEPS and head.dep_ in _SUBJECT_DEPS:
-        verb = pron.head if pron.dep_ != "pobj" else pron.head.head
-        if head.head == verb and pron.lower_ not in {"himself", "herself", "themselves"}:
-            return None
-    if _reporting_subject(pron) is head:
-        score += 3.0  # "Syria says it is willing", "officials said they": the reporter
-    return score
-
-
 def _reporting_subject(pron: Token) -> Token | None:
     """The subject of the speech verb whose clause the pronoun is the subject of."""
     verb = pron.head
@@ -143,23 +124,27 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Describ
     cands = [_Candidate(m.start, m.end, m.kind, c) for c in clusters for m in c.mentions]
     cands += [_Candidate(g.start, g.end, "group", None, g) for g in groups]
     cands.sort(key=lambda m: m.start)
+    named = [c for c in clusters if c.label in {"PERSON", "ORG"} and c.mentions]
+    first = min(named, key=lambda c: c.first) if named else None
     out: list[Described] = []
     for pron in tokens_of(doc):
         lower = pron.lower_
         if lower not in _PRONOUNS or pron.i in owner or pron.pos_ not in {"PRON", "DET"}:
             continue
         horizon = _previous_paragraph(paragraphs, pron.idx)
-        best = _best(doc, pron, cands, sent_of, quotes, horizon, speakers_of)
-        if best is None:
+        chosen = _best(doc, pron, cands, sent_of, quotes, horizon, speakers_of, first)
+        if chosen is None:
             continue
+        best, probability = chosen
         if best.group is not None:
             g = best.group
-            out.append(Described(pron.i, pron.i + 1, pron, g.name, "GROUP", None, 0.5))
+            out.append(Described(pron.i, pron.i + 1, pron, g.name, "GROUP", None, probability))
             insort(cands, _Candidate(pron.i, pron.i + 1, "pronoun", None, out[-1]), key=_start)
             continue
         cluster = best.cluster
         assert cluster is not None
         mention = Mention(pron.i, pron.i + 1, cluster.label, pron.text, kind="pronoun", sieve="pronoun")
+        mention.confidence = probability
         mention.set_chars(doc)
         cluster.mentions.append(mention)
         insort(cands, _Candidate(pron.i, pron.i + 1, "pronoun", cluster), key=_start)
@@ -208,47 +193,100 @@ def _best(
     quotes: list[tuple[int, int]],
     horizon: int,
     speakers_of: Callable[[tuple[int, int]], set[int]],
-) -> _Candidate | None:
+    first: Cluster | None,
+) -> tuple[_Candidate, float] | None:
+    """The chosen antecedent (the most recent mention of the chosen entity) and its probability:
+    candidates by rule, choice by :func:`.salience.choose`."""
     lower = pron.lower_
     quote = next(((s, e) for s, e in quotes if s < pron.idx < e), None)
-    pron_quoted = quote is not None
     speakers = speakers_of(quote) if quote is not None else set()
-    if pron_quoted and lower in PLURAL:
+    if quote is not None and lower in PLURAL:
         return None  # a quoted "they" belongs to the speaker's world, not to the article's entities
     reported = _reporting_subject(pron)
     if lower in NEUTER and reported is None:
         return None  # "it" is mostly a thing; only "X said it would ..." is resolved
-    scored: list[tuple[float, _Candidate]] = []
+    eligible: list[_Candidate] = []
+    history: dict[int, list[_Candidate]] = {}  # entity (cluster or group) -> its mentions so far
     for m in cands:
         if m.start >= pron.i:
             break
+        if m.end > pron.i:
+            continue  # a phrase holding the pronoun ("their statements") is not its antecedent
+        history.setdefault(_key(m), []).append(m)
         distance = sent_of[pron.i] - sent_of[m.start]
         if distance > _WINDOW and doc[m.start].idx < horizon:
             continue
-        if not pron_quoted and _inside(doc[m.start].idx, quotes):
+        if quote is None and _inside(doc[m.start].idx, quotes):
             continue
         if not _agrees(lower, m) or (m.cluster is not None and id(m.cluster) in speakers):
             continue
-        score = _score(doc, m, pron, sent_of, horizon)
-        if score is not None:
-            scored.append((score + _entity_salience(m, pron.i, lower), m))
-    if not scored:
+        if not _bound(doc, m, pron, sent_of):
+            eligible.append(m)
+    if not eligible:
         return None
-    return max(scored, key=lambda sc: sc[0])[1]
+    options = [(m, history[_key(m)]) for m in eligible]  # every mention competes: the best one speaks
+    vectors = [_features(doc, m, seen, pron, sent_of, horizon, reported, first) for m, seen in options]
+    index, probability = choose(pron.idx, [m for m, _ in options], vectors)
+    return (options[index][0], probability) if index >= 0 else None
 
 
-def _entity_salience(m: _Candidate, before: int, lower: str) -> float:
-    """What the entity brings beyond this mention: how often the article has named it so far
-    (the protagonist of a story stays "he" across paragraphs), and whether its gender is known
-    to agree rather than merely not known to clash."""
+def _key(m: _Candidate) -> int:
+    return id(m.cluster) if m.cluster is not None else id(m.group)
+
+
+def _head(doc: Doc, m: _Candidate) -> Token:
+    return doc[m.end - 1] if m.group is None else m.group.head
+
+
+def _bound(doc: Doc, m: _Candidate, pron: Token, sent_of: list[int]) -> bool:
+    """Binding: an object pronoun is not the subject of its own verb ("Montalvo helped him")."""
+    head = _head(doc, m)
+    if sent_of[pron.i] != sent_of[m.start] or pron.dep_ not in _OBJECT_DEPS or head.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+    return head.head == verb and pron.lower_ not in {"himself", "herself", "themselves"}
+
+
+def _features(
+    doc: Doc,
+    m: _Candidate,
+    seen: list[_Candidate],
+    pron: Token,
+    sent_of: list[int],
+    horizon: int,
+    reported: Token | None,
+    first: Cluster | None,
+) -> list[float]:
+    """The :data:`.salience.FEATURES` of one candidate entity for one pronoun."""
+    head = _head(doc, m)
+    distance = sent_of[pron.i] - sent_of[m.start]
+    subject = head.dep_ in _SUBJECT_DEPS or (m.kind == "pronoun" and doc[m.start].dep_ in _SUBJECT_DEPS)
     c = m.cluster
-    if c is None:
-        return 0.0
-    seen = sum(1 for x in c.mentions if x.start < before)
-    bonus = 0.5 * math.log1p(seen)
-    if lower in MALE | FEMALE:
-        bonus += 1.0 if c.gender is not None else -0.5
-    return bonus
+    lower = pron.lower_
+    personal = lower in MALE | FEMALE
+    recent = any(
+        sent_of[pron.i] - sent_of[x.start] <= 2 and _head(doc, x).dep_ in _SUBJECT_DEPS for x in seen
+    )
+    return [
+        float(distance),
+        float(distance == 0),
+        float(bool(horizon) and doc[m.start].idx < horizon),
+        math.log1p(pron.i - m.end),
+        float(subject),
+        float(head.dep_ == "poss"),
+        float(head.dep_ in _OBJECT_DEPS),
+        float(m.kind == "pronoun"),
+        float(reported is not None and any(x.start <= reported.i < x.end for x in seen)),
+        math.log1p(len(seen)),
+        float(recent),
+        float(personal and c is not None and c.gender is not None),
+        float(personal and (c is None or c.gender is None)),
+        float(c is not None and c is first),
+        float(c is not None and any(x.titles or x.kind == "title" for x in c.mentions)),
+        float(m.group is not None),
+        float(lower in PLURAL and c is not None and c.label == "ORG"),
+        float(lower in PLURAL and c is not None and c.label == "NORP"),
+    ]
 
 
 def _agrees(lower: str, m: _Candidate) -> bool:

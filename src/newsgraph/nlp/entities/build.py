@@ -36,7 +36,8 @@ def build_discourse(doc: Doc) -> Discourse:
                 continue
             entity = owner(m.char_start, m.char_end)
             if entity is not None:
-                links.append(Link(m.char_start, m.char_end, entity.id, m.sieve, SIEVES.get(m.sieve, 0.5)))
+                conf = m.confidence if m.confidence is not None else SIEVES.get(m.sieve, 0.5)
+                links.append(Link(m.char_start, m.char_end, entity.id, m.sieve, conf))
     descriptions: list[Description] = []
     for d in described:
         start, end = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1])

@@ -61,6 +61,7 @@ class Mention:
     char_end: int = -1
     gender: str | None = None
     sieve: str = "exact"  # the discourse pass that linked it to its entity (discourse.model.SIEVES)
+    confidence: float | None = None  # the link's own confidence where its pass scores it
 
     def set_chars(self, doc: Doc) -> None:
         if self.char_start < 0:
