@@ -164,6 +164,27 @@ def test_surname_pass(text: str, needle: str, name: str) -> None:
     ("text", "needle", "name"),
     [
         (
+            "Studio\n\nIsabel Ruiz founded the studio. Later Isabel hired ten artists.",
+            "Isabel",
+            "Isabel Ruiz",
+        ),
+        ("Band\n\nThomas Berg plays the drums. Fans cheered when Thomas sang.", "Thomas", "Thomas Berg"),
+        (
+            "Farm\n\nMonika Weiss runs the farm. Every morning Monika feeds the goats.",
+            "Monika",
+            "Monika Weiss",
+        ),
+    ],
+)
+def test_given_name_used_alone_joins_the_full_name(text: str, needle: str, name: str) -> None:
+    text, d = discourse(text)
+    assert link_at(text, d, needle, nth=1) == (name, "surname")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name"),
+    [
+        (
             "Talks\n\nForeign Minister Ana Costa flew to Rome. The foreign minister met her counterpart.",
             "The foreign minister",
             "Ana Costa",
@@ -243,6 +264,9 @@ def test_documents_speak_for_their_authors() -> None:
             "he",
             "Jonathan Mbeki",
         ),
+        # a person known by a given name alone has its gender ("Jason" is not "she")
+        ("Visit\n\nJason met Maria Lopez in Rome. She said the visit went well.", "She", "Maria Lopez"),
+        ("Visit\n\nSarah met Peter Novak in Oslo. He said the visit went well.", "He", "Peter Novak"),
         # number: "they" takes an organisation, never a person
         ("Deal\n\nToyota met Peter Brandt. They agreed to build a plant.", "They", "Toyota"),
     ],
@@ -271,3 +295,21 @@ def test_every_link_names_its_pass() -> None:
     assert d.links and all(link.sieve in SIEVES for link in d.links)
     assert {link.sieve for link in d.links} >= {"exact", "surname", "pronoun"}
     assert all(0 < link.confidence <= 1 for link in d.links)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Farm\n\nMonika Weiss runs the farm. Every morning Monika feeds the goats.", "Monika Weiss"),
+        ("Race\n\nSofia Marchetti won the vote. Marchetti thanked her team.", "Sofia Marchetti"),
+        ("Talks\n\nMargaret Hale met Robert Quinn in Paris.", "Margaret Hale"),
+    ],
+)
+def test_people_the_model_missed_are_found_by_their_given_name(text: str, name: str) -> None:
+    _, d = discourse(text)
+    assert any(e.name == name and e.type == "PERSON" for e in d.entities), [e.name for e in d.entities]
+
+
+def test_a_given_name_does_not_turn_an_organisation_into_a_person() -> None:
+    _, d = discourse("Press\n\nThe Jordan Times reported the vote. Maria Lopez said it was fair.")
+    assert not any(e.type == "PERSON" and "Times" in e.name for e in d.entities)

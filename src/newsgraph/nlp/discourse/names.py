@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import tokens_of
-from newsgraph.nlp.knowledge.gazetteer import gazetteer
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, given_name_gender
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.mentions.titles import TitlePhrase
@@ -254,7 +254,8 @@ def add_name_repeats(doc: Doc, clusters: list[Cluster]) -> None:
     """Occurrences of a known person's surname or full name that the model did not tag.
 
     "Lage, who is in Bolivia, ..." after "Carlos Lage": a capitalised token equal to the last word
-    of exactly one person's full name is a mention of that person.
+    of exactly one person's full name is a mention of that person; so is a proper noun equal to the
+    first word of exactly one person's full name when that word is a known given name ("Isabel").
     """
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     surnames: dict[str, list[Cluster]] = {}
@@ -264,10 +265,15 @@ def add_name_repeats(doc: Doc, clusters: list[Cluster]) -> None:
             surnames.setdefault(toks[-1], []).append(c)
             if len(toks) >= 3 and toks[-2] != toks[-1]:
                 surnames.setdefault(toks[-2], []).append(c)  # Spanish/Portuguese double surnames
+    given: dict[str, list[Cluster]] = {}  # "me and Isabel" after "Isabel Ruiz": a known given name
+    for c in clusters:
+        toks = c.longest_tokens()
+        if c.label == "PERSON" and len(toks) >= 2 and given_name_gender(toks[0].capitalize()) is not None:
+            given.setdefault(toks[0], []).append(c)
     for tok in tokens_of(doc):
         if tok.i in taken or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
             continue
-        owners = surnames.get(fold(tok.text))
+        owners = surnames.get(fold(tok.text)) or (given.get(fold(tok.text)) if tok.pos_ == "PROPN" else None)
         if owners and len(owners) == 1 and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper()):
             m = Mention(tok.i, tok.i + 1, "PERSON", tok.text, sieve="surname")
             m.set_chars(doc)

@@ -77,7 +77,10 @@ def init_genders(doc: Doc, clusters: list[Cluster]) -> None:
             prev = doc[m.start - 1].text if m.start > 0 else ""
             hint = g.genders.get(prev) if prev in g.honorifics else None
             hint = hint or next((p.gender for p in m.titles if p.gender), None)
-            if hint is None and m.kind == "name" and len(m.text.split()) >= 2:
+            # the given name's gender: "Isabel Ruiz"; a lone "Jason" only when the person has no
+            # longer name (a lone "Byron" after "George Byron" is a surname)
+            single = len(m.text.split()) == 1
+            if hint is None and m.kind == "name" and (not single or len(c.longest_tokens()) == 1):
                 hint = g.genders.get(m.text.split()[0])
             if hint:
                 c.gender = hint

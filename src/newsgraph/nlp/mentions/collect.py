@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.mentions.byline import Header, find_header
-from newsgraph.nlp.mentions.given_names import given_name_mentions
+from newsgraph.nlp.mentions.given_names import given_name_mentions, retype_after_given_name
 from newsgraph.nlp.mentions.names import Mention, collect_names
 from newsgraph.nlp.mentions.roles import (
     attach_titles,
@@ -65,6 +65,7 @@ def collect_mentions(doc: Doc) -> Mentions:
     mentions = [m for m in mentions if m.label != "FAC"]
     resolve_demonyms_and_capitals(doc, mentions)
     mentions.extend(government_mentions(doc, mentions, phrases))
+    mentions = retype_after_given_name(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     taken |= {i for p in phrases for i in range(p.start, p.end)}
     missed = given_name_mentions(doc, taken)

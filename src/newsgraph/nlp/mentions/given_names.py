@@ -1,7 +1,8 @@
-"""Person names the model missed, found by their given name.
+"""Person names the model missed or mistyped, found by their given name.
 
 The small English model often misses a person at the start of a sentence or in a short text
-("Sofia Marchetti won the vote.").  A run of two or three capitalised proper nouns whose first
+("Sofia Marchetti won the vote."), or tags only the surname, as an organisation or a place
+("Monika [Weiss]ORG runs the farm").  A run of two or three capitalised proper nouns whose first
 word is a known given name (``lexicons/given_names.tsv``: US Census and per-locale first-name
 lists) and whose other words are no place, organisation word, title or country is a person.
 """
@@ -51,4 +52,32 @@ def given_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             m.set_chars(doc)
             out.append(m)
         i = max(j, i + 1)
+    return out
+
+
+def retype_after_given_name(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, with a surname the model typed as an organisation or place (no lexicon entry
+    behind it, plain name words only) widened to the given name before it and made a person."""
+    tokens = tokens_of(doc)
+    out = []
+    for m in mentions:
+        before = tokens[m.start - 1] if m.start > 0 else None
+        if (
+            before is not None
+            and m.label in ("ORG", "GPE", "NORP")
+            and m.kind == "name"
+            and m.canonical is None
+            and m.country is None
+            and m.end - m.start <= 2
+            and before.pos_ == "PROPN"
+            and before.text.isalpha()
+            and given_name_gender(before.text) is not None
+            and all(_plain_name_word(t.text) for t in tokens[m.start : m.end])
+            and not any(o.start <= before.i < o.end for o in mentions)
+        ):
+            person = Mention(before.i, m.end, "PERSON", doc[before.i : m.end].text)
+            person.set_chars(doc)
+            out.append(person)
+        else:
+            out.append(m)
     return out
