@@ -313,3 +313,57 @@ def test_people_the_model_missed_are_found_by_their_given_name(text: str, name: 
 def test_a_given_name_does_not_turn_an_organisation_into_a_person() -> None:
     _, d = discourse("Press\n\nThe Jordan Times reported the vote. Maria Lopez said it was fair.")
     assert not any(e.type == "PERSON" and "Times" in e.name for e in d.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        (
+            "Jobs\n\nLena Brandt hired Omar Haddad. Haddad, who had told Brandt he would stay, left in May.",
+            "he",
+            "Omar Haddad",
+        ),
+        (
+            "Court\n\nPaul Meyer sued Ian Cole. Cole, who told Meyer he would settle, paid nothing.",
+            "he",
+            "Ian Cole",
+        ),
+        (
+            "Deal\n\nAnna Kovac met Tom Reed. Reed, who assured Kovac he was ready, signed the deal.",
+            "he",
+            "Tom Reed",
+        ),
+    ],
+)
+def test_reported_subject_through_a_relative_pronoun(text: str, pronoun: str, name: str) -> None:
+    text, d = discourse(text)
+    assert link_at(text, d, pronoun)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        (
+            "Visit\n\nThe talks ended late. Discussing his plans in a statement, Prime Minister Omar Said "
+            "promised new roads.",
+            "his",
+            "Omar Said",
+        ),
+        (
+            "Tour\n\nThe tour began on Monday. After her speech in Lagos, Amina Bello flew to Accra.",
+            "her",
+            "Amina Bello",
+        ),
+        (
+            "Ruling\n\nThe court sat for a week. Announcing his decision on Friday, Judge Karl Weber "
+            "rejected the appeal.",
+            "his",
+            "Karl Weber",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_fronted_modifier_points_to_the_named_subject(
+    text: str, pronoun: str, name: str
+) -> None:
+    text, d = discourse(text)
+    assert link_at(text, d, pronoun)[0] == name

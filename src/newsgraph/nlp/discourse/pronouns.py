@@ -34,6 +34,7 @@ from newsgraph.nlp.knowledge.cues import load_lexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
+from newsgraph.nlp.syntax import RELATIVE
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
@@ -104,11 +105,33 @@ class _Candidate:
 
 
 def _reporting_subject(pron: Token) -> Token | None:
-    """The subject of the speech verb whose clause the pronoun is the subject of."""
+    """The subject of the speech verb whose clause the pronoun is the subject of; through a
+    relative pronoun, the noun it stands for ("Devocht, who had told Montalvo he would ...")."""
     verb = pron.head
     if pron.dep_ not in _SUBJECT_DEPS or verb.dep_ != "ccomp":
         return None
-    return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ in RELATIVE and verb.head.dep_ == "relcl":
+        return verb.head.head
+    return subject
+
+
+def _cataphora_subject(pron: Token) -> Token | None:
+    """The main subject a pronoun in a fronted modifier points forward to ("Discussing his
+    concern in a statement, the Prime Minister said ...", "After her speech, Costa left")."""
+    root = pron.sent.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i > pron.i), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    fronted = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ in ("advcl", "prep") and c.left_edge.i <= pron.i <= c.right_edge.i
+        ),
+        None,
+    )
+    return subject if fronted is not None and fronted.right_edge.i < subject.i else None
 
 
 def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Described] = ()) -> list[Described]:
@@ -225,10 +248,17 @@ def _best(
             continue
         if not _bound(doc, m, pron, sent_of):
             eligible.append(m)
+    ahead = _cataphora_subject(pron)
+    forward = next((m for m in cands if ahead is not None and m.start <= ahead.i < m.end), None)
+    if forward is not None and _agrees(lower, forward) and forward.start > pron.i:
+        eligible.append(forward)
+        history.setdefault(_key(forward), []).append(forward)
     if not eligible:
         return None
     options = [(m, history[_key(m)]) for m in eligible]  # every mention competes: the best one speaks
     vectors = [_features(doc, m, seen, pron, sent_of, horizon, reported, first) for m, seen in options]
+    for vector, (m, _) in zip(vectors, options, strict=True):
+        vector.append(float(m is forward))
     index, probability = choose(pron.idx, [m for m, _ in options], vectors)
     return (options[index][0], probability) if index >= 0 else None
 
@@ -262,7 +292,7 @@ def _features(
 ) -> list[float]:
     """The :data:`.salience.FEATURES` of one candidate entity for one pronoun."""
     head = _head(doc, m)
-    distance = sent_of[pron.i] - sent_of[m.start]
+    distance = max(sent_of[pron.i] - sent_of[m.start], 0)
     subject = head.dep_ in _SUBJECT_DEPS or (m.kind == "pronoun" and doc[m.start].dep_ in _SUBJECT_DEPS)
     c = m.cluster
     lower = pron.lower_
@@ -274,7 +304,7 @@ def _features(
         float(distance),
         float(distance == 0),
         float(bool(horizon) and doc[m.start].idx < horizon),
-        math.log1p(pron.i - m.end),
+        math.log1p(abs(pron.i - m.end)),
         float(subject),
         float(head.dep_ == "poss"),
         float(head.dep_ in _OBJECT_DEPS),
