@@ -367,3 +367,19 @@ def test_a_pronoun_in_a_fronted_modifier_points_to_the_named_subject(
 ) -> None:
     text, d = discourse(text)
     assert link_at(text, d, pronoun)[0] == name
+
+
+@pytest.mark.parametrize("name", ["Hall Station", "Castle Road", "Sinai Desert"])
+def test_a_place_or_facility_head_makes_no_person(name: str) -> None:
+    from newsgraph.nlp.mentions.names import _drop
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc(f"They met near {name} on Monday.")
+    start = 3
+    assert _drop(doc, start, start + 2, "PERSON")
+    assert not _drop(nlp.make_doc("They met Stuart Hall on Monday."), 2, 4, "PERSON")
+
+
+def test_a_name_particle_is_no_given_name() -> None:
+    _, d = discourse("Media\n\nAl Arabiya broadcast the speech. Viewers in Cairo watched it.")
+    assert not any(e.type == "PERSON" and "Arabiya" in e.name for e in d.entities)

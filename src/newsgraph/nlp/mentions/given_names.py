@@ -13,7 +13,10 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, given_name_gender, lookup
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
+
+_PARTICLES = wordlist("name_particles")
 
 
 def _plain_name_word(text: str) -> bool:
@@ -32,6 +35,11 @@ def _plain_name_word(text: str) -> bool:
     )
 
 
+def _given_name(word: str) -> bool:
+    """A known given name that is no name particle ("Al" of "Al Arabiya")."""
+    return word.isalpha() and word.lower() not in _PARTICLES and given_name_gender(word) is not None
+
+
 def given_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     """PERSON mentions for untagged "Given Surname" runs (module docstring)."""
     tokens = tokens_of(doc)
@@ -39,7 +47,7 @@ def given_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if i in taken or tok.pos_ != "PROPN" or given_name_gender(tok.text) is None or not tok.text.isalpha():
+        if i in taken or not _given_name(tok.text) or tok.pos_ != "PROPN":
             i += 1
             continue
         j = i + 1
@@ -70,8 +78,7 @@ def retype_after_given_name(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             and m.country is None
             and m.end - m.start <= 2
             and before.pos_ == "PROPN"
-            and before.text.isalpha()
-            and given_name_gender(before.text) is not None
+            and _given_name(before.text)
             and all(_plain_name_word(t.text) for t in tokens[m.start : m.end])
             and not any(o.start <= before.i < o.end for o in mentions)
         ):

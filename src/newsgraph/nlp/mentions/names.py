@@ -39,6 +39,7 @@ _POSSESSIVE = wordlist("possessive")
 _STRIP = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "-", "–", "—", "'", "‘", "’"})
 _EVENT_WORDS = wordlist("event_name_heads")
 _STREET_WORDS = wordlist("facility_heads")
+_NOT_PEOPLE = wordlist("place_heads_not_people")
 _NON_ENTITIES = wordlist("non_entities")
 _PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _CONTINENTAL = wordlist("continental_adjectives")
@@ -175,6 +176,8 @@ def _drop(doc: Doc, start: int, end: int, label: str) -> bool:
     if last in _EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
+        return True
+    if label == "PERSON" and end - start >= 2 and last in _NOT_PEOPLE:  # "Hall Station", "Sinai Desert"
         return True
     return label == "GPE" and any(c.isdigit() for c in text)
 
