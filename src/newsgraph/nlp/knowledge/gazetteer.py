@@ -63,7 +63,6 @@ class Gazetteer:
     genders: dict[str, str]
     honorifics: frozenset[str]
     max_title_words: int
-    lexicon_first_words: frozenset[str]
     title_first_words: frozenset[str]
 
 
@@ -184,7 +183,6 @@ def gazetteer() -> Gazetteer:
         genders=genders,
         honorifics=honorifics,
         max_title_words=max(len(t.split()) for t in titles),
-        lexicon_first_words=_first_words([*tables["country_names"], *tables["seats"], *orgs]),
         title_first_words=_first_words(titles),
     )
 

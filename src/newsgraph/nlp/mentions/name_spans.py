@@ -1,6 +1,6 @@
 """Span boundaries of names: what the model cut too short, too long, or missed.
 
-- :func:`lexicon_spans` finds country names, seats and known organisations by exact match;
+- :func:`lexicon_spans` finds country names, seats and known organisations (spaCy's PhraseMatcher);
 - :func:`split_inner_the` and :func:`split_known_prefix` cut merged spans
   ("Rathbun the Scientology", "Amnesty International Iason Athanasiadis-Fowden");
 - :func:`extend_person` and :func:`extend_org` widen names the model cut short
@@ -9,12 +9,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
 
-from newsgraph.nlp.doc_cache import span_text, tokens_of
+from newsgraph.nlp.doc_cache import span_text
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.mentions.titles import TitlePhrase
+
+_MAX_WORDS = 6  # the longest lexicon name looked for, in tokens
 
 
 def blocked_tokens(doc: Doc, titles: list[TitlePhrase]) -> frozenset[int]:
@@ -110,34 +117,42 @@ def split_known_prefix(doc: Doc, ent: SpacySpan, label: str) -> list[tuple[int, 
     return [(ent.start, ent.end, label)]
 
 
-def lexicon_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """Country names, seats and known organisations found by exact token match (longest first)."""
+@lru_cache(maxsize=4)
+def _lexicon_matcher(vocab: Vocab) -> PhraseMatcher:
+    """spaCy's PhraseMatcher over every country name, seat and known organisation, matched on
+    lower case (the lookup rules then decide: all-caps short forms must match exactly)."""
     g = gazetteer()
+    keys = [*g.orgs, *g.country_names, *g.seats]
+    keys += [k.replace("'", "’") for k in keys if "'" in k]  # "N’Djamena" as typeset
+    tokenizer = English(vocab=vocab).tokenizer
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("LEXICON", [tokenizer(key) for key in sorted(set(keys))])
+    return matcher
+
+
+def lexicon_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """Country names, seats and known organisations found in the text, longest first, left to
+    right: the matcher proposes, the lexicon's lookup rules accept."""
+    g = gazetteer()
+    ends: dict[int, list[int]] = {}
+    for _, start, end in _lexicon_matcher(doc.vocab)(doc):
+        if end - start <= _MAX_WORDS:
+            ends.setdefault(start, []).append(end)
     found: list[tuple[int, int, str]] = []
     i = 0
-    first_words = g.lexicon_first_words
-    tokens = tokens_of(doc)
-    while i < len(tokens):
-        hit = None
-        word = tokens[i].text.rstrip(".")
-        if word not in first_words and word.title() not in first_words:
-            i += 1
+    for start in sorted(ends):
+        if start < i:
             continue
-        for n in (6, 5, 4, 3, 2, 1):
-            if i + n > len(tokens):
-                continue
-            text = span_text(doc, i, i + n)
+        for end in sorted(ends[start], reverse=True):
+            text = span_text(doc, start, end)
             if "\n" in text:
                 continue
             if text in g.orgs:
-                hit = (i, i + n, "ORG")
+                found.append((start, end, "ORG"))
             elif lookup(g.country_names, text) is not None or text in g.seats:
-                hit = (i, i + n, "GPE")
-            if hit:
-                break
-        if hit:
-            found.append(hit)
-            i = hit[1]
-        else:
-            i += 1
+                found.append((start, end, "GPE"))
+            else:
+                continue
+            i = end
+            break
     return found
