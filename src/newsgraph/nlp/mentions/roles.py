@@ -148,7 +148,8 @@ def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
         elif m.label == "GPE" and m.kind == "name" and lookup(g.capitals, m.text) is not None:
             country = lookup(g.capitals, m.text)
             head = doc[m.end - 1]
-            if country is not None and head.dep_ in _ACTING_DEPS and m.start not in in_person_titles:
+            acting = head.dep_ in _ACTING_DEPS and not _dateline(doc, m)  # "LONDON --" never acts
+            if country is not None and acting and m.start not in in_person_titles:
                 m.canonical = country.name
                 m.kind = "seat"
         if m.kind == "seat" and m.country:
