@@ -398,3 +398,34 @@ def test_a_place_or_facility_head_makes_no_person(name: str) -> None:
 def test_a_name_particle_is_no_given_name() -> None:
     _, d = discourse("Media\n\nAl Arabiya broadcast the speech. Viewers in Cairo watched it.")
     assert not any(e.type == "PERSON" and "Arabiya" in e.name for e in d.entities)
+
+
+def test_component_knobs_come_through_default_config() -> None:
+    import spacy
+
+    from newsgraph.nlp.pipeline import add_components, resolve_model_name
+    from newsgraph.settings import Settings
+
+    nlp = add_components(spacy.load(resolve_model_name(Settings())))
+    assert nlp.get_pipe_config("newsgraph_entities") == {
+        "factory": "newsgraph_entities",
+        "pronoun_window": 3,
+        "paragraphs_back": 1,
+    }
+    assert nlp.get_pipe_config("newsgraph_quotes")["frame_gap"] == 8
+    text = (
+        "Profile\n\nThe doctor Jonathan Mbeki founded the small clinic in the northern town in 1990 "
+        "with money from his family.\n\nThe town grew quickly in the following years and new roads "
+        "were built.\n\nYears later he opened a second clinic in the capital."
+    )
+
+    def he_linked() -> bool:
+        doc = nlp(make_doc(nlp, ExtractedArticle(text=text, title="Profile")))
+        he = text.rindex(" he ") + 1
+        return any(m.start == he for e in discourse_of(doc).entities for m in e.mentions)
+
+    assert he_linked()
+    nlp.replace_pipe(
+        "newsgraph_entities", "newsgraph_entities", config={"pronoun_window": 0, "paragraphs_back": 0}
+    )
+    assert not he_linked()

@@ -8,9 +8,26 @@ whose :meth:`Discourse.referent` says what a span refers to.
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.discourse.model import SIEVES, Description, Discourse, Link, Referent, entity_for_span
+from newsgraph.nlp.discourse.model import (
+    SIEVES,
+    Description,
+    Discourse,
+    DiscourseConfig,
+    Link,
+    Referent,
+    entity_for_span,
+)
 
-__all__ = ["SIEVES", "Description", "Discourse", "Link", "Referent", "discourse_of", "entity_for_span"]
+__all__ = [
+    "SIEVES",
+    "Description",
+    "Discourse",
+    "DiscourseConfig",
+    "Link",
+    "Referent",
+    "discourse_of",
+    "entity_for_span",
+]
 
 _EMPTY = Discourse((), (), (), None)
 

@@ -32,6 +32,21 @@ SIEVES: dict[str, float] = {
 
 
 @dataclass(frozen=True, slots=True)
+class DiscourseConfig:
+    """The discourse layer's knobs (the ``newsgraph_entities`` component's ``default_config``).
+
+    ``pronoun_window``: sentences a pronoun looks back within its reach; ``paragraphs_back``: how
+    many paragraphs before its own a pronoun may still reach (salience across paragraphs).
+    """
+
+    pronoun_window: int = 3
+    paragraphs_back: int = 1
+
+
+DEFAULT_CONFIG = DiscourseConfig()
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """One mention of an entity: its character span, the pass that linked it and its confidence."""
 

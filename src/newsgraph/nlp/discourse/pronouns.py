@@ -27,6 +27,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse.descriptions import Described
+from newsgraph.nlp.discourse.model import DEFAULT_CONFIG, DiscourseConfig
 from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
 from newsgraph.nlp.discourse.salience import choose
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
@@ -38,7 +39,6 @@ from newsgraph.nlp.syntax import RELATIVE
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
-_WINDOW = 3
 NEUTER = wordlist("neuter_pronouns")
 _PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 _QUOTE_MARKS = re.compile('[“”"]')
@@ -134,7 +134,12 @@ def _cataphora_subject(pron: Token) -> Token | None:
     return subject if fronted is not None and fronted.right_edge.i < subject.i else None
 
 
-def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Described] = ()) -> list[Described]:
+def resolve_pronouns(
+    doc: Doc,
+    clusters: list[Cluster],
+    groups: Sequence[Described] = (),
+    config: DiscourseConfig = DEFAULT_CONFIG,
+) -> list[Described]:
     """Add each third-person pronoun to the most salient compatible cluster (module docstring);
     pronouns that take a group description are returned as descriptions of that group."""
     sent_of = sentence_index(doc)
@@ -157,8 +162,8 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Describ
         lower = pron.lower_
         if lower not in _PRONOUNS or pron.i in owner or pron.pos_ not in {"PRON", "DET"}:
             continue
-        horizon = _previous_paragraph(paragraphs, pron.idx)
-        chosen = _best(doc, pron, cands, sent_of, quotes, horizon, speakers_of, first)
+        horizon = _previous_paragraph(paragraphs, pron.idx, config.paragraphs_back)
+        chosen = _best(doc, pron, cands, sent_of, quotes, horizon, speakers_of, first, config.pronoun_window)
         if chosen is None:
             continue
         best, probability = chosen
@@ -179,10 +184,11 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], groups: Sequence[Describ
     return out
 
 
-def _previous_paragraph(starts: list[int], pos: int) -> int:
-    """Start of the paragraph before the one holding ``pos`` (the salience horizon)."""
+def _previous_paragraph(starts: list[int], pos: int, back: int) -> int:
+    """Start of the paragraph ``back`` paragraphs before the one holding ``pos`` (the salience
+    horizon)."""
     i = bisect_right(starts, pos) - 1
-    return starts[max(i - 1, 0)]
+    return starts[max(i - back, 0)]
 
 
 def _start(c: _Candidate) -> int:
@@ -220,6 +226,7 @@ def _best(
     horizon: int,
     speakers_of: Callable[[tuple[int, int]], set[int]],
     first: Cluster | None,
+    window: int,
 ) -> tuple[_Candidate, float] | None:
     """The chosen antecedent (the most recent mention of the chosen entity) and its probability:
     candidates by rule, choice by :func:`.salience.choose`."""
@@ -240,7 +247,7 @@ def _best(
             continue  # a phrase holding the pronoun ("their statements") is not its antecedent
         history.setdefault(_key(m), []).append(m)
         distance = sent_of[pron.i] - sent_of[m.start]
-        if distance > _WINDOW and doc[m.start].idx < horizon:
+        if distance > window and doc[m.start].idx < horizon:
             continue
         if quote is None and _inside(doc[m.start].idx, quotes):
             continue

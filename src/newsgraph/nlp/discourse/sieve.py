@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.discourse.acronyms import link_acronyms
 from newsgraph.nlp.discourse.descriptions import Described, find_descriptions
+from newsgraph.nlp.discourse.model import DEFAULT_CONFIG, DiscourseConfig
 from newsgraph.nlp.discourse.names import (
     Cluster,
     add_name_repeats,
@@ -43,7 +44,9 @@ def _add_author(clusters: list[Cluster], author: Mention) -> None:
         clusters.append(Cluster("PERSON", [author]))
 
 
-def run_sieve(doc: Doc, found: Mentions) -> tuple[list[Cluster], list[Described]]:
+def run_sieve(
+    doc: Doc, found: Mentions, config: DiscourseConfig = DEFAULT_CONFIG
+) -> tuple[list[Cluster], list[Described]]:
     """Clusters of coreferent mentions and the resolved descriptions (module docstring)."""
     clusters = cluster_names(list(found.names))
     for c in clusters:
@@ -64,5 +67,5 @@ def run_sieve(doc: Doc, found: Mentions) -> tuple[list[Cluster], list[Described]
             m.set_chars(doc)
             d.cluster.mentions.append(m)
     speakers = [c for c in clusters if all(m.kind != "author" for m in c.mentions)]
-    described += resolve_pronouns(doc, speakers, [d for d in described if d.kind == "GROUP"])
+    described += resolve_pronouns(doc, speakers, [d for d in described if d.kind == "GROUP"], config)
     return clusters, described

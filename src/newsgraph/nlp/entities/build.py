@@ -8,18 +8,26 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.discourse.model import SIEVES, Description, Discourse, Link, entity_for_span
+from newsgraph.nlp.discourse.model import (
+    DEFAULT_CONFIG,
+    SIEVES,
+    Description,
+    Discourse,
+    DiscourseConfig,
+    Link,
+    entity_for_span,
+)
 from newsgraph.nlp.discourse.sieve import run_sieve
 from newsgraph.nlp.entities.canonical import to_entities
 from newsgraph.nlp.mentions.collect import collect_mentions
 from newsgraph.records import Entity
 
 
-def build_discourse(doc: Doc) -> Discourse:
+def build_discourse(doc: Doc, config: DiscourseConfig = DEFAULT_CONFIG) -> Discourse:
     """Entities of ``doc`` with every coreferent mention, the pass behind each link, and the
     resolved descriptions."""
     found = collect_mentions(doc)
-    clusters, described = run_sieve(doc, found)
+    clusters, described = run_sieve(doc, found, config)
     entities = to_entities(doc, clusters, found.setting)
     by_span: dict[tuple[int, int], Entity] = {}
     for e in entities:  # the first entity holding a span, as entity_for_span finds it

@@ -15,19 +15,32 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.nlp.discourse import DiscourseConfig
 from newsgraph.nlp.entities.build import build_discourse
 from newsgraph.nlp.extensions import register_extensions
 
 
-@Language.component(
+class EntitiesComponent:
+    """Callable pipeline component holding the discourse layer's knobs."""
+
+    def __init__(self, config: DiscourseConfig) -> None:
+        self.config = config
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.ng_discourse`` and ``doc._.ng_entities`` (see module docstring)."""
+        discourse = build_discourse(doc, self.config)
+        doc._.ng_discourse = discourse
+        doc._.ng_entities = list(discourse.entities)
+        return doc
+
+
+@Language.factory(
     "newsgraph_entities",
     requires=["doc.ents", "token.dep", "token.pos"],
     assigns=["doc._.ng_entities", "doc._.ng_discourse"],
+    default_config={"pronoun_window": 3, "paragraphs_back": 1},
 )
-def entities_component(doc: Doc) -> Doc:
-    """Set ``doc._.ng_entities`` (see module docstring)."""
+def make_entities(nlp: Language, name: str, pronoun_window: int, paragraphs_back: int) -> EntitiesComponent:
+    """Factory: the entities component; its knobs are the discourse layer's (see DiscourseConfig)."""
     register_extensions()
-    discourse = build_discourse(doc)
-    doc._.ng_discourse = discourse
-    doc._.ng_entities = list(discourse.entities)
-    return doc
+    return EntitiesComponent(DiscourseConfig(pronoun_window, paragraphs_back))

@@ -37,7 +37,7 @@ from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds, source_token
 from newsgraph.records import Quote, TextSpan
 
 _WORD = re.compile(r"\w+")
-_FRAME_GAP = 8  # tokens allowed between a closing mark and its cue ("," said the government spokesman)
+FRAME_GAP = 8  # tokens allowed between a closing mark and its cue ("," said the government spokesman)
 
 
 def _words(text: str) -> int:
@@ -150,7 +150,13 @@ def _agentless_passive(token: Token) -> bool:
 
 
 def _frame_cue(
-    doc: Doc, text: str, q: Quoted, bounds: tuple[int, int], lexicon: CueLexicon, quoted: list[Quoted]
+    doc: Doc,
+    text: str,
+    q: Quoted,
+    bounds: tuple[int, int],
+    lexicon: CueLexicon,
+    quoted: list[Quoted],
+    frame_gap: int = FRAME_GAP,
 ) -> Token | None:
     """Stage 3: the cue of a quote from the text around it in its sentence(s).
 
@@ -173,7 +179,7 @@ def _frame_cue(
         gap = [
             t for t in doc.char_span(q.outer_end, cue.idx, alignment_mode="expand") or [] if not t.is_space
         ]
-        if len(gap) <= _FRAME_GAP and not any(t.pos_ in ("VERB", "ADP") for t in gap):
+        if len(gap) <= frame_gap and not any(t.pos_ in ("VERB", "ADP") for t in gap):
             return cue
     before = _cue_tokens(doc, bounds[0], q.open_at, lexicon, quoted)
     if not before:
@@ -233,7 +239,12 @@ def _frames(doc: Doc, text: str, q: Quoted, quoted: list[Quoted]) -> tuple[int, 
 
 
 def _framed_and_floating(
-    doc: Doc, quoted: list[Quoted], lexicon: CueLexicon, claimed: dict[int, Candidate], found: list[Candidate]
+    doc: Doc,
+    quoted: list[Quoted],
+    lexicon: CueLexicon,
+    claimed: dict[int, Candidate],
+    found: list[Candidate],
+    frame_gap: int = FRAME_GAP,
 ) -> list[Candidate]:
     """Stages 3 and 4 for the quoted spans no attribution claimed."""
     by_cue: dict[int, Candidate] = {
@@ -248,7 +259,7 @@ def _framed_and_floating(
         if words < (4 if q.single else 2):
             continue
         bounds = _frames(doc, full, q, quoted)
-        cue = _frame_cue(doc, full, q, bounds, lexicon, quoted)
+        cue = _frame_cue(doc, full, q, bounds, lexicon, quoted, frame_gap)
         cand: Candidate | None = None
         if cue is not None:
             first = by_cue.get(cue.i)
@@ -382,14 +393,14 @@ def _text_span(text: str, bounds: tuple[int, int] | None) -> TextSpan | None:
     return None if bounds is None else TextSpan(text[bounds[0] : bounds[1]], bounds[0], bounds[1])
 
 
-def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
+def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None, frame_gap: int = FRAME_GAP) -> list[Quote]:
     """All attributed statements of an analysed Doc, as Quote records in text order."""
     lexicon = lexicon or load_lexicon()
     text = text_of(doc)
     quoted = find_quoted(text)
     claimed: dict[int, Candidate] = {}
     cands = _from_attributions(doc, find_attributions(doc, lexicon, quoted), quoted, claimed)
-    cands += _framed_and_floating(doc, quoted, lexicon, claimed, cands)
+    cands += _framed_and_floating(doc, quoted, lexicon, claimed, cands, frame_gap)
     headline = headline_candidate(doc, text, lexicon)
     pulls = find_pull_quotes(text)
     layout = _pull_quotes(pulls, text) + ([headline] if headline else [])

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
-from newsgraph.nlp.quotes.build import extract_quotes
+from newsgraph.nlp.quotes.build import FRAME_GAP, extract_quotes
 
 __all__ = ["QuotesComponent", "extract_quotes"]
 
@@ -23,11 +23,12 @@ __all__ = ["QuotesComponent", "extract_quotes"]
 class QuotesComponent:
     """Callable pipeline component holding the cue lexicon."""
 
-    def __init__(self, lexicon: CueLexicon) -> None:
+    def __init__(self, lexicon: CueLexicon, frame_gap: int = FRAME_GAP) -> None:
         self.lexicon = lexicon
+        self.frame_gap = frame_gap
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_quotes = extract_quotes(doc, self.lexicon)
+        doc._.ng_quotes = extract_quotes(doc, self.lexicon, self.frame_gap)
         return doc
 
 
@@ -35,8 +36,10 @@ class QuotesComponent:
     "newsgraph_quotes",
     assigns=["doc._.ng_quotes"],
     requires=["token.dep", "token.lemma", "doc.ents"],
+    default_config={"frame_gap": FRAME_GAP},
 )
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    """Factory: the quotes component with the packaged cue lexicon."""
+def make_quotes(nlp: Language, name: str, frame_gap: int) -> QuotesComponent:
+    """Factory: the quotes component with the packaged cue lexicon; ``frame_gap`` is how many
+    tokens may stand between a closing quotation mark and its cue."""
     register_extensions()
-    return QuotesComponent(load_lexicon())
+    return QuotesComponent(load_lexicon(), frame_gap)
