@@ -12,10 +12,20 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsgraph import __version__
+from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, article_line, err
+from newsgraph.cli_queries import (
+    cmd_actor,
+    cmd_actors,
+    cmd_dyads,
+    cmd_events,
+    cmd_export,
+    cmd_quotes,
+    cmd_search,
+    cmd_show,
+)
 from newsgraph.errors import NewsgraphError
 from newsgraph.settings import Settings
 
@@ -25,13 +35,8 @@ if TYPE_CHECKING:
     from newsgraph.records import Article
     from newsgraph.store.sqlite import SQLiteStore
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace, Settings], int]
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -71,9 +76,9 @@ def _outcomes(
 
     def report(result: WorkResult, status: str, reason: str | None) -> None:
         for warning in result.warnings:
-            _err(f"warning: {result.label}: {warning}")
+            err(f"warning: {result.label}: {warning}")
         if status == "failed":
-            _err(f"error: {result.label}: {reason}")
+            err(f"error: {result.label}: {reason}")
         elif result.article is not None and status in ("added", "analysed"):
             emit(result.article, status)
         elif store is not None and not quiet:
@@ -81,13 +86,6 @@ def _outcomes(
             print(f"{result.label}  ({notes.get(status, status)}{target})", flush=True)
 
     return run(args.paths, settings, options, store=store, on_result=report)
-
-
-def _print_jsonl(rows: Sequence[Any]) -> int:
-    """Print query rows (frozen dataclasses) as JSON Lines, the machine-readable form."""
-    for row in rows:
-        print(json.dumps(asdict(row), ensure_ascii=False))
-    return EXIT_OK
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
@@ -101,7 +99,7 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
     summary = _outcomes(args, settings, emit)
     for line in (summary.rate_line(), summary.memory_line()):
         if line:
-            _err(line)
+            err(line)
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 
 
@@ -110,7 +108,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     def emit(article: Article, status: str) -> None:
         if not args.quiet:
-            print(_article_line(article, "new"), flush=True)
+            print(article_line(article, "new"), flush=True)
 
     with open_store(settings.db_path) as store:
         s = _outcomes(args, settings, emit, store)
@@ -125,184 +123,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print("failures by reason:\n" + "\n".join(s.failure_lines()))
     for line in (s.rate_line(), s.memory_line()):
         if line:
-            _err(line)
+            err(line)
     return EXIT_PARTIAL if s.failed else EXIT_OK
-
-
-def _article_line(article: object, status: str) -> str:
-    from newsgraph.records import Article
-
-    assert isinstance(article, Article)
-    speakers = sorted({q.speaker for q in article.quotes if q.speaker})
-    lines = [
-        f"[{article.id}] {article.title or '(untitled)'}  ({status})",
-        f"    published {article.published or '?'}  by {', '.join(article.authors) or '?'}"
-        f"  outlet {article.outlet or '?'}",
-        f"    {len(article.entities)} entities, {len(article.quotes)} quotes, {len(article.events)} events",
-    ]
-    if speakers:
-        lines.append(f"    speakers: {', '.join(speakers)}")
-    return "\n".join(lines)
-
-
-def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
-
-    with open_store(settings.db_path, readonly=True) as store:
-        hits = store.search(args.query, limit=args.limit)
-    if not hits:
-        _err(f"no articles match {args.query!r}")
-        return EXIT_OK
-    for hit in hits:
-        print(f"[{hit.id}] {hit.title or '(untitled)'}  {hit.published or ''}  {hit.outlet or ''}".rstrip())
-        print(f"    {hit.snippet}")
-    return EXIT_OK
-
-
-def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
-
-    with open_store(settings.db_path, readonly=True) as store:
-        article = store.get(args.id)
-    if article is None:
-        _err(f"error: no article with id or hash {args.id!r} in {settings.db_path}")
-        return EXIT_PARTIAL
-    if args.format == "json":
-        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    print(_article_line(article, "stored"))
-    for e in article.entities:
-        extra = f" {e.country}" if e.country else ""
-        titles = f" ({'; '.join(e.titles)})" if e.titles else ""
-        print(f"  entity {e.id}: {e.name} [{e.type}{extra}]{titles} x{len(e.mentions)}")
-    for i, q in enumerate(article.quotes):
-        print(f"  quote {i} [{q.type}] {q.speaker or '?'}: {q.text}")
-    for ev in article.events:
-        print(f"  event {ev.plover}/{ev.cameo}: {ev.source or '?'} -> {ev.target or '?'}")
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.exports import export
-    from newsgraph.store import open_store
-
-    out: TextIO
-    with open_store(settings.db_path, readonly=True) as store:
-        if args.output and args.output != "-":
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = export(store, args.format, args.table, out)
-        else:
-            n = export(store, args.format, args.table, sys.stdout)
-    _err(f"exported {n} {args.table} rows as {args.format}")
-    return EXIT_OK
-
-
-def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
-
-    with open_store(settings.db_path, readonly=True) as store:
-        hits = store.find_quotes(
-            speaker=args.speaker,
-            search=args.search,
-            since=args.since,
-            until=args.until,
-            type=args.type,
-            limit=args.limit,
-        )
-    if args.format == "jsonl":
-        return _print_jsonl(hits)
-    if not hits:
-        _err("no statements match")
-    for hit in hits:
-        when = (hit.published or "undated")[:10]
-        print(f"{when}  {hit.speaker or '(unattributed)'} [{hit.type}]: {hit.text}")
-        print(
-            f"    in [{hit.article_id}] {hit.title or '(untitled)'}{f' ({hit.outlet})' if hit.outlet else ''}"
-        )
-    return EXIT_OK
-
-
-def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
-
-    with open_store(settings.db_path, readonly=True) as store:
-        rows = store.list_actors(type=args.type, name=args.name, limit=args.limit)
-    print(f"{'articles':>8} {'quotes':>6}  {'type':<6} {'ctry':<4}  name")
-    for r in rows:
-        print(f"{r.articles:>8} {r.quotes:>6}  {r.type:<6} {r.country or '':<4}  {r.name}  (#{r.actor_id})")
-    return EXIT_OK
-
-
-def cmd_actor(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
-
-    with open_store(settings.db_path, readonly=True) as store:
-        found = store.find_actors(args.name)
-    if not found:
-        _err(f"error: no actor named {args.name!r} in {settings.db_path}")
-        return EXIT_PARTIAL
-    for detail in found[: args.limit]:
-        a = detail.actor
-        print(
-            f"#{a.actor_id} {a.name} [{a.type}{' ' + a.country if a.country else ''}]"
-            f"{' ' + a.actor_code if a.actor_code else ''}: {a.articles} articles, {a.quotes} quotes"
-        )
-        if detail.roles:
-            print("  titles over time:")
-            for role in detail.roles:
-                when = (role.published or "undated")[:10]
-                print(f"    {when}  {role.title}  ({role.evidence!r} in [{role.article_id}])")
-        print("  articles:")
-        for art in detail.articles:
-            print(
-                f"    {(art.published or 'undated')[:10]}  [{art.article_id}] {art.title or '(untitled)'}"
-                f"  {art.mentions} mentions, {art.quotes} quotes"
-            )
-    if len(found) > args.limit:
-        _err(f"{len(found) - args.limit} more actors match; give the full name or the #id")
-    return EXIT_OK
-
-
-def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
-
-    with open_store(settings.db_path, readonly=True) as store:
-        hits = store.find_events(
-            source=args.source,
-            target=args.target,
-            country=args.country,
-            type=args.type,
-            since=args.since,
-            until=args.until,
-            limit=args.limit,
-        )
-    if args.format == "jsonl":
-        return _print_jsonl(hits)
-    if not hits:
-        _err("no events match")
-    for hit in hits:
-        when = (hit.published or "undated")[:10]
-        source = f"{hit.source or '?'}{f' ({hit.source_country})' if hit.source_country else ''}"
-        target = f"{hit.target or '?'}{f' ({hit.target_country})' if hit.target_country else ''}"
-        print(f"{when}  {hit.plover:<9} {hit.cameo:<5} {source} -> {target}")
-        print(f"    {hit.evidence!r} in [{hit.article_id}]")
-    return EXIT_OK
-
-
-def cmd_dyads(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
-
-    with open_store(settings.db_path, readonly=True) as store:
-        rows = store.dyads(since=args.since, until=args.until, type=args.type, period=args.period)
-    if args.format == "jsonl":
-        return _print_jsonl(rows)
-    print(f"{'period':<10} {'source':<6} {'target':<6} {'type':<10} {'events':>6} {'articles':>8}")
-    for r in rows:
-        print(
-            f"{r.period or 'undated':<10} {r.source_country or '-':<6} {r.target_country or '-':<6} "
-            f"{r.plover:<10} {r.events:>6} {r.articles:>8}"
-        )
-    return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
@@ -312,7 +134,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     wanted = "*.conll" if args.what == "coref" else "*.json"
     for folder in gold:
         if not folder.is_dir() or not any(folder.glob(wanted)):
-            _err(f"error: {folder}: not a directory of gold {wanted} files")
+            err(f"error: {folder}: not a directory of gold {wanted} files")
             return EXIT_USAGE
     if args.what == "quotes":
         from newsgraph.eval.quotes import analyze_quotes, evaluate_dir, format_report
@@ -343,7 +165,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
         from newsgraph.web import create_app
     except ImportError as exc:
-        _err(f"error: the web UI needs the web extra: pip install 'newsgraph[web]' ({exc.name} is missing)")
+        err(f"error: the web UI needs the web extra: pip install 'newsgraph[web]' ({exc.name} is missing)")
         return EXIT_USAGE
     app = create_app(settings.db_path)  # a missing or foreign database stops here, exit 2
     shown = "127.0.0.1" if args.host in ("0.0.0.0", "") else args.host
@@ -579,10 +401,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler = args.handler
         return handler(args, settings)
     except NewsgraphError as exc:
-        _err(f"error: {exc}")
+        err(f"error: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        _err("interrupted")
+        err("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
