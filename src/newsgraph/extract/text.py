@@ -32,10 +32,20 @@ Rules, in order (a "line" is a non-empty line, stripped):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from newsgraph.extract.base import ExtractedArticle
+from newsgraph.extract.bylines import (
+    REPORTING,
+    WORD,
+    Byline,
+    alternatives,
+    lower_set,
+    norm,
+    prefix_re,
+    read_byline,
+)
 from newsgraph.extract.dates import find_date, load_lexicon, parse_datetime
 from newsgraph.records import RemovedLine, Span
 
@@ -48,23 +58,13 @@ MAX_WIDGET_WORDS = 15
 
 _STRIP = " \t\r\u00a0\ufeff\u200b"
 _QUOTES = "\"'“”‘’«»„"
-_SEPARATORS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
-_LIST_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b)\s*", re.IGNORECASE)
-_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 _DATE_SEPARATORS = r"[\s|·•,:;\-–—/()]"
 _BREADCRUMB = re.compile(r"\s*[>›»]\s*")
 _SENTENCE_END = re.compile(r"(\w+)[.!?][\"”’']?\s+\S")
 _ABBREVIATIONS = frozenset(
     {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "Gen", "Sen", "Rep", "Gov", "Col", "No"}
 )
-_REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"^(?P<label>[A-Za-z ]+?)\s+by\s+(?P<names>.+)$", re.IGNORECASE)
 _AP_CREDIT = re.compile(r"\((?P<name>[^()]*?\bPhotos?\s*/\s*[^()]+?)\)\s*\.?$")
-_WORD = re.compile(r"[\w'’]+")
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_MC = re.compile(r"^Mc(\w)")
-_EDGE_PUNCT = re.compile(r"^[^\w']+|[^\w']+$")
 _WIDGET_SPLIT = re.compile(r"\s*[|·•]\s*")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SENTENCE_PUNCT = re.compile(r"[.!?\"“”]")
@@ -82,32 +82,9 @@ class _Line:
     reason: str = ""  # why a removed line was removed
 
 
-@dataclass(frozen=True, slots=True)
-class _Byline:
-    authors: tuple[str, ...]
-    outlet: str | None
-
-
-@cache
-def _lower_set(name: str) -> frozenset[str]:
-    return frozenset(e.lower() for e in load_lexicon(name))
-
-
-def _alternatives(name: str) -> str:
-    """The entries of lexicon ``name`` as a regex alternation, longest first; "a b" matches "a  b"."""
-    words = sorted(load_lexicon(name), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith(":") else r"\b") for w in words)
-
-
-@cache
-def _prefix_re(name: str, follow: str) -> re.Pattern[str]:
-    """A case-insensitive pattern for the lexicon ``name`` at the start of a line."""
-    return re.compile(rf"^(?:{_alternatives(name)}){follow}", re.IGNORECASE)
-
-
 @cache
 def _credit_re() -> re.Pattern[str]:
-    prefixes = _alternatives("credit-prefixes.txt")
+    prefixes = alternatives("credit-prefixes.txt")
     return re.compile(
         rf"^\(?\s*(?:{prefixes})\s*(?::|\bby\b|\bcourtesy(?:\s+of)?\b)\s*(?P<name>[^()]+?)\s*\)?\.?$",
         re.IGNORECASE,
@@ -123,13 +100,6 @@ def _date_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     unit = rf"(?:{_DATE_SEPARATORS}|\b(?:{'|'.join(sorted(labels, key=len, reverse=True))})\b)"
     update = rf"\b(?:{'|'.join(updates)})\b"
     return re.compile(rf"^{unit}+|{unit}+$", re.IGNORECASE), re.compile(update, re.IGNORECASE)
-
-
-def _norm(text: str) -> str:
-    """A line reduced for lexicon look-up: lower case, no surrounding punctuation or bullets."""
-    text = text.lower().replace("’", "'")
-    text = _EDGE_PUNCT.sub("", text)
-    return " ".join(text.split())
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -159,10 +129,10 @@ def _credit(text: str) -> str | None:
     if m and len(text.split()) <= 80:
         return m.group("name").strip()
     low = text.rstrip(".").lower()
-    agencies = _lower_set("photo-agencies.txt")
+    agencies = lower_set("photo-agencies.txt")
     if low in agencies:
         return text.rstrip(".")
-    sources = agencies | _lower_set("outlets.txt")
+    sources = agencies | lower_set("outlets.txt")
     for sep in ("/", " via "):
         left, found, right = low.partition(sep)
         if found and _short(left) and _short(right) and (left.strip() in sources or right.strip() in sources):
@@ -178,15 +148,15 @@ def _widget(text: str) -> bool:
     if _QUOTE_MARK.search(text):
         return False
     parts = [p for p in _WIDGET_SPLIT.split(text) if p]
-    labels = _lower_set("widgets.txt")
-    if parts and all(_norm(p) in labels for p in parts):
+    labels = lower_set("widgets.txt")
+    if parts and all(norm(p) in labels for p in parts):
         return True
-    return len(text.split()) <= MAX_WIDGET_WORDS and bool(_prefix_re("widget-prefixes.txt", "").match(text))
+    return len(text.split()) <= MAX_WIDGET_WORDS and bool(prefix_re("widget-prefixes.txt", "").match(text))
 
 
 def _section(text: str) -> str | None:
     """The section name if ``text`` is a section label or a breadcrumb ("World > Europe")."""
-    if _norm(text) in _lower_set("sections.txt") and len(text) <= 30:
+    if norm(text) in lower_set("sections.txt") and len(text) <= 30:
         return text.strip(" :")
     parts = [p for p in _BREADCRUMB.split(text) if p]
     if len(parts) < 2 or not _BREADCRUMB.search(text):
@@ -197,127 +167,12 @@ def _section(text: str) -> str | None:
     return None
 
 
-def _name(item: str) -> str | None:
-    """``item`` as a person's name (all-caps title-cased), or None: 2-5 capitalised words."""
-    tokens = item.split()
-    if not 2 <= len(tokens) <= 5 or any(c.isdigit() for c in item):
-        return None
-    if item.isupper():
-        tokens = [_title_case(t) for t in tokens]
-    stop, particles = _lower_set("name-stopwords.txt"), _lower_set("name-particles.txt")
-    for i, tok in enumerate(tokens):
-        if tok in particles and 0 < i < len(tokens) - 1:
-            continue
-        if tok.lower().strip(".,") in stop or not _NAME_TOKEN.fullmatch(tok) or not tok[0].isupper():
-            return None
-    return " ".join(tokens)
-
-
-def _title_case(token: str) -> str:
-    out = _LETTERS.sub(lambda m: m.group(0).capitalize(), token.lower())
-    return _MC.sub(lambda m: "Mc" + m.group(1).upper(), out)
-
-
-def _outlet(item: str) -> str | None:
-    low = item.lower().removeprefix("the ").strip()
-    outlets = _lower_set("outlets.txt")
-    return item if low in outlets or f"the {low}" in outlets else None
-
-
-def _role(item: str, strict: bool = False) -> bool:
-    """A job title: ends with a role head word; ``strict``: every other word is a known modifier."""
-    words = item.lower().split()
-    if not (0 < len(words) <= 5 and words[-1] in _lower_set("byline-roles.txt")):
-        return False
-    return not strict or all(w in _lower_set("byline-role-modifiers.txt") for w in words[:-1])
-
-
-@dataclass(slots=True)
-class _Parts:
-    """What the items of a byline turned out to be."""
-
-    names: list[str] = field(default_factory=list)
-    outlet: str | None = None
-    roles: int = 0
-    items: int = 0
-    ok: bool = True
-
-
-def _people(segment: str, parts: _Parts) -> None:
-    """Sort the comma/"and" items of ``segment`` into names, outlet and roles.
-
-    Only the very first item may carry a role without a separator ("Jane Doe Political Editor");
-    a later one ending in a role word is a role ("..., Latin America Correspondent").
-    """
-    for item in _LIST_SPLIT.split(segment):
-        item = _IN_PLACE.sub("", item.strip(" ."))
-        if not item:
-            continue
-        parts.items += 1
-        if (outlet := _outlet(item)) is not None:
-            parts.outlet = parts.outlet or outlet
-        elif _role(item):
-            parts.roles += 1
-            if parts.items == 1 and (name := _name_before_role(item)) is not None:
-                parts.names.append(name)
-        elif (name := _name(item)) is not None:
-            parts.names.append(name)
-        else:
-            parts.ok = False
-
-
-def _name_before_role(item: str) -> str | None:
-    """ "Jane Doe Political Editor" -> "Jane Doe"; None for a bare role ("Staff writer")."""
-    tokens = item.split()
-    for k in range(2, len(tokens)):
-        if _role(" ".join(tokens[k:]), strict=True) and (name := _name(" ".join(tokens[:k]))) is not None:
-            return name
-    return None
-
-
-def _byline(text: str) -> _Byline | None:
-    """Authors (and outlet) if ``text`` is a byline line.
-
-    With a prefix ("By", "Written by", "Author:") every item must be a name, outlet or role.
-    Without one, only "Jane Doe, Reuters" / "Jane Doe | Staff writer": one name plus an outlet or
-    a role, so that a list of names in a sentence is not a byline.
-    """
-    if len(text.split()) > 25:
-        return None
-    if _REPORTING.match(text):
-        return _reporting(text)
-    m = _prefix_re("byline-prefixes.txt", r"\s*:?\s*").match(text)
-    parts = _Parts()
-    for segment in _SEPARATORS.split(text[m.end() :] if m else text):
-        _people(segment, parts)
-    if not parts.ok or not parts.items:
-        return None
-    if not m and (len(parts.names) != 1 or not (parts.outlet or parts.roles)):
-        return None
-    return _Byline(tuple(dict.fromkeys(parts.names)), parts.outlet)
-
-
-def _reporting(text: str) -> _Byline | None:
-    """Reuters-style credits: reporters and writers are authors, editors are not."""
-    authors: list[str] = []
-    for clause in text.strip(" ().").split(";"):
-        m = _CLAUSE.match(clause.strip(" ()."))
-        if not m:
-            continue
-        parts = _Parts()
-        _people(m.group("names"), parts)
-        label = m.group("label").lower()
-        if parts.ok and ("report" in label or "writ" in label or "compil" in label):
-            authors += parts.names
-    return _Byline(tuple(dict.fromkeys(authors)), None) if authors else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Dateline:
     raw: str
     iso: str | None
     update: bool
-    byline: _Byline | None
+    byline: Byline | None
 
 
 def _dateline(text: str) -> _Dateline | None:
@@ -327,12 +182,12 @@ def _dateline(text: str) -> _Dateline | None:
         return None
     raw, s, e = found
     labels, updates = _date_labels()
-    byline: _Byline | None = None
+    byline: Byline | None = None
     for i, part in enumerate((text[:s], text[e:])):
         core = labels.sub("", part)
         if not core:
             continue
-        if byline is None and (byline := _byline(core)) is not None:
+        if byline is None and (byline := read_byline(core)) is not None:
             continue
         if i == 0 and _place(core, part):
             continue
@@ -349,7 +204,7 @@ def _place(core: str, part: str) -> bool:
 @dataclass(slots=True)
 class _Header:
     title: str | None = None
-    byline: _Byline | None = None
+    byline: Byline | None = None
     section: str | None = None
     datelines: tuple[_Dateline, ...] = ()
 
@@ -383,7 +238,7 @@ def _read_header(lines: list[_Line]) -> _Header:
             line.kind = "dateline"
             datelines.append(d)
             head.byline = head.byline or d.byline
-        elif head.byline is None and (b := _byline(line.text)) is not None:
+        elif head.byline is None and (b := read_byline(line.text)) is not None:
             line.kind, head.byline = "byline", b
         elif not body_seen and (section := _section(line.text)) is not None:
             line.kind, line.reason = "removed", "section label"
@@ -394,21 +249,21 @@ def _read_header(lines: list[_Line]) -> _Header:
             body_seen = True
     if head.byline is None:
         for line in lines[-3:]:
-            if line.kind == "body" and _REPORTING.match(line.text) and (b := _byline(line.text)):
+            if line.kind == "body" and REPORTING.match(line.text) and (b := read_byline(line.text)):
                 line.kind, head.byline = "byline", b
                 break
     head.datelines = tuple(datelines)
     return head
 
 
-def _name_over_role(line: _Line, following: list[_Line]) -> _Byline | None:
+def _name_over_role(line: _Line, following: list[_Line]) -> Byline | None:
     """A byline set on two lines of one block, the name above its role ("Jane Doe" /
     "Diplomatic editor"): each line alone is no byline, together they read as "Name, role"."""
     if not following or following[0].kind != "body" or following[0].block != line.block:
         return None
-    if _byline(line.text) is not None or _byline(following[0].text) is not None:
+    if read_byline(line.text) is not None or read_byline(following[0].text) is not None:
         return None
-    joined = _byline(f"{line.text}, {following[0].text}")
+    joined = read_byline(f"{line.text}, {following[0].text}")
     return joined if joined is not None and joined.outlet is None else None
 
 
@@ -437,7 +292,7 @@ def _continues(prev: _Line, line: _Line) -> bool:
     """
     if prev.block != line.block or prev.text.rstrip(_QUOTES + ")")[-1:] in ".!?…:":
         return False
-    return line.text[0].islower() or len(_WORD.findall(prev.text)) > MAX_HEADING_WORDS
+    return line.text[0].islower() or len(WORD.findall(prev.text)) > MAX_HEADING_WORDS
 
 
 def _standfirst(lines: list[_Line], paras: list[list[int]]) -> Span | None:
@@ -455,7 +310,7 @@ def _standfirst(lines: list[_Line], paras: list[list[int]]) -> Span | None:
 
 def _heading_like(text: str) -> bool:
     """Short, capitalised, no sentence-final punctuation, not a quotation, one sentence at most."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if not 1 <= len(words) <= MAX_HEADING_WORDS or len(text) > 90:
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.rstrip(_QUOTES)[-1] in ".,;:!":
@@ -491,7 +346,7 @@ def clean_text(text: str) -> ExtractedArticle:
     head = _read_header(lines)
     paras = _paragraphs(lines)
     published = _published(head.datelines)
-    byline = head.byline or _Byline((), None)
+    byline = head.byline or Byline((), None)
     return ExtractedArticle(
         text=text,
         title=head.title,

@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from newsgraph.store.base import MARK_CLOSE, MARK_OPEN, SearchHit, Store
-from newsgraph.store.migrations import SCHEMA_DOC
 from newsgraph.store.queries import QuoteHit
+from newsgraph.store.schema_doc import SCHEMA_DOC
 from newsgraph.store.sqlite import SQLiteStore, fts_query, open_store
 
 __all__ = [

@@ -24,7 +24,7 @@ Design choices, and why:
   mentions), 15 quotes and 10 events, FTS included: ``add`` 0.8 ms (one commit each),
   ``add_many`` 0.5 ms per article, ``get`` 0.27 ms.
 
-The tables and columns are described in :data:`newsgraph.store.migrations.SCHEMA_DOC`.
+The tables and columns are described in :data:`newsgraph.store.schema_doc.SCHEMA_DOC`.
 """
 
 from __future__ import annotations
