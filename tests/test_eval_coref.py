@@ -221,3 +221,23 @@ def test_gum_news_scores_are_computed_and_sane() -> None:
     assert len(scores.errors) == news.pronoun_n - news.pronoun_ok
     table = coref.format_table(scores, errors=True)
     assert "| news | 12 |" in table and "Wrong pronouns" in table
+
+
+#: Floors about 0.02 below the figures measured when they were set (issue targets: 0.85 on news +
+#: interview, 0.80 on news).  A hidden set of GUM news documents is scored by the maintainers too.
+NEWS_INTERVIEW_PRONOUN_FLOOR = 0.81
+NEWS_PRONOUN_FLOOR = 0.78
+OTHER_GENRES_PRONOUN_FLOOR = 0.75
+
+
+@pytest.mark.gold
+def test_gum_pronoun_accuracy_floors() -> None:
+    gold = require_shared("data", "coref", "gum-conll")
+    scores = coref.evaluate(gold)
+    both = scores.total(["news", "interview"])
+    news = scores.total(["news"])
+    other = scores.total(["bio", "court", "voyage", "academic"])
+    table = coref.format_table(scores)
+    assert both.pronoun_ok / both.pronoun_n >= NEWS_INTERVIEW_PRONOUN_FLOOR, table
+    assert news.pronoun_ok / news.pronoun_n >= NEWS_PRONOUN_FLOOR, table
+    assert other.pronoun_ok / other.pronoun_n >= OTHER_GENRES_PRONOUN_FLOOR, table
