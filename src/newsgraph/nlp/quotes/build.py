@@ -183,7 +183,7 @@ def _frame_cue(
             return cue
     before = _cue_tokens(doc, bounds[0], q.open_at, lexicon, quoted)
     if not before:
-        return None
+        return _colon_frame(doc, text, bounds[0], q) if not short else None
     cue = before[-1]
     gap_span = doc.char_span(cue.idx + len(cue.text), q.open_at, alignment_mode="contract")
     gap = [t for t in gap_span or [] if not t.is_space]
@@ -196,6 +196,29 @@ def _frame_cue(
     if ok_end and not any(t.pos_ == "VERB" or t.text in ".;" for t in gap):
         return cue
     return None
+
+
+def _colon_frame(doc: Doc, text: str, start: int, q: Quoted) -> Token | None:
+    """A framing clause that ends in a colon right before the quote introduces it whatever
+    its verb ("X sighed: "...", "X welcomed the vote: "...", "X voiced concern: "..."): the
+    clause's verb is the cue when its subject is a nominal or a personal pronoun."""
+    head = text[start : q.open_at].rstrip()
+    if not head.endswith(":"):
+        return None
+    colon = doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+    if colon is None or len(colon) == 0 or colon[0].i == 0:
+        return None
+    verb: Token | None = doc[colon[0].i - 1]
+    for _ in range(8):
+        if verb is None or verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head if verb.head.i != verb.i else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.idx < start:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "this"):
+        return None
+    return verb
 
 
 def _frame_source(cue: Token, q: Quoted) -> Token | None:
