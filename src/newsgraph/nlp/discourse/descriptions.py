@@ -118,6 +118,17 @@ def _document(tok: Token, owner: dict[int, Cluster], earlier: list[Described]) -
     return Described(start, end, tok, text, "DOCUMENT", None, 0.0)
 
 
+def _introduced_as_outlet(doc: Doc, cluster: Cluster) -> bool:
+    """An organisation the text itself presents as a news outlet: an outlet noun right before
+    or after one of its names ("the British newspaper Sunday Telegraph", "the Clarion weekly",
+    "the broadcaster NHK"), so a later "the newspaper" / "the paper" can point back to it."""
+    for m in cluster.names():
+        near = [doc[i] for i in (m.start - 1, m.start - 2, m.end) if 0 <= i < len(doc)]
+        if any(t.pos_ in ("NOUN", "ADJ") and t.lower_ in MEDIA_NOUNS for t in near):
+            return True
+    return False
+
+
 def _org_noun(
     tok: Token,
     clusters: list[Cluster],
@@ -138,6 +149,7 @@ def _org_noun(
         if c.label != "ORG":
             continue
         named = any(lemma in (m.canonical or m.text).lower().split() for m in c.names())
+        named = named or (lemma in MEDIA_NOUNS and _introduced_as_outlet(doc, c))
         if lemma in MEDIA_NOUNS and not named and not any("MED" in (m.actor or "") for m in c.mentions):
             continue  # agreement: "the newspaper" is an outlet
         before = [m for m in c.mentions if m.end <= tok.i]

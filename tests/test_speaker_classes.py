@@ -1,0 +1,62 @@
+"""Speaker error classes of issue 12 seen on unseen articles, on sentences written here.
+
+- an outlet the text presents with an outlet noun ("the British newspaper X") is what a later
+  "the newspaper" / "the paper" points back to;
+- a weekday that the model tags as a date is the first word of an outlet's name ("the Sunday X").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.core import make_doc
+from newsgraph.extract.base import ExtractedArticle
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.records import Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    nlp = load_pipeline()
+    return list(nlp(make_doc(nlp, ExtractedArticle(text=text, title=None)))._.ng_quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "The Kenyan newspaper Daily Clarion reported that the dam was cracked. "
+            "The newspaper said that engineers had warned the ministry.",
+            "Daily Clarion",
+        ),
+        (
+            "The weekly Harbour Gazette published the letters on Friday. "
+            "The paper said that the mayor had known for months.",
+            "Harbour Gazette",
+        ),
+        (
+            "The Morning Ledger newspaper obtained the contract. "
+            "The newspaper said that the price had doubled.",
+            "Morning Ledger",
+        ),
+    ],
+)
+def test_the_newspaper_points_back_to_an_outlet_the_text_introduced(text: str, outlet: str) -> None:
+    later = [
+        q for q in quotes_of(text) if q.speaker_mention and q.speaker_mention.text.lower().startswith("the")
+    ]
+    assert later and all(q.speaker is not None and outlet in q.speaker for q in later), [
+        (q.text, q.speaker) for q in quotes_of(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The Sunday Chronicle reported that the minister had resigned.", "Sunday Chronicle"),
+        ("The Saturday Courier said that the strike would spread.", "Saturday Courier"),
+        ("According to the Sunday Herald, the talks had failed.", "Sunday Herald"),
+    ],
+)
+def test_a_weekday_opens_an_outlet_name(text: str, outlet: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker is not None and outlet in quote.speaker
