@@ -60,3 +60,27 @@ def test_the_newspaper_points_back_to_an_outlet_the_text_introduced(text: str, o
 def test_a_weekday_opens_an_outlet_name(text: str, outlet: str) -> None:
     [quote] = quotes_of(text)
     assert quote.speaker is not None and outlet in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            'U.N. Deputy Secretary-General Ingrid Lindqvist\'s remarks called the flooding "a disaster".',
+            "Ingrid Lindqvist",
+        ),
+        (
+            "The spokesperson for the United Nations High Commissioner for Refugees, Marco Bellini, "
+            "said that the camps were full.",
+            "Marco Bellini",
+        ),
+        (
+            "A senior adviser to the European Commission for Energy, Petra Novak, "
+            "said that prices would fall.",
+            "Petra Novak",
+        ),
+    ],
+)
+def test_a_long_title_before_a_name_leaves_the_person_as_speaker(text: str, person: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == person

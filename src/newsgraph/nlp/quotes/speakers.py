@@ -47,7 +47,24 @@ class Speakers:
             return found.name, found.entity.id if found.entity is not None else None
         if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
             return None, None  # unresolved pronoun: no guess
+        inner = self._named_inside(mention)
+        if inner is not None:
+            return inner
         return doc[mention[0] : mention[1]].text or None, None
+
+    def _named_inside(self, mention: tuple[int, int]) -> tuple[str, str] | None:
+        """A source phrase nothing resolved as a whole that contains a named person ("UN
+        spokesperson for human rights, Jane Roe", "Deputy Secretary-General Jane Roe's remarks"):
+        the last person named in it speaks.  An organisation inside a description does not
+        ("a BBC reporter", "African Union election observers" are not the organisation)."""
+        person: tuple[str, str] | None = None
+        for tok in self.doc[mention[0] : mention[1]]:
+            if tok.pos_ != "PROPN":
+                continue
+            ref = self.referent(tok.idx, tok.idx + len(tok))
+            if ref is not None and ref.entity is not None and ref.entity.type == "PERSON":
+                person = (ref.name, ref.entity.id)
+        return person
 
 
 def _joint(head: Token) -> bool:
