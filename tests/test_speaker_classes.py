@@ -84,3 +84,34 @@ def test_a_weekday_opens_an_outlet_name(text: str, outlet: str) -> None:
 def test_a_long_title_before_a_name_leaves_the_person_as_speaker(text: str, person: str) -> None:
     [quote] = quotes_of(text)
     assert quote.speaker == person
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Security contractor Owen Pryce was charged in Basra. "
+            "The contractor said that he had acted in self-defence.",
+            "Owen Pryce",
+        ),
+        (
+            "Marta Kowal's lawyer, Daniel Szabo, asked for bail. "
+            "Her lawyer said that she would not leave the country.",
+            "Daniel Szabo",
+        ),
+        (
+            "Rui Tavares, a fisherman from Peniche, found the wreck. "
+            "The fisherman said that the boat had sunk in minutes.",
+            "Rui Tavares",
+        ),
+    ],
+)
+def test_a_role_noun_points_back_to_the_person_introduced_with_it(text: str, person: str) -> None:
+    later = [q for q in quotes_of(text) if "said" in (q.cue.text if q.cue else "")]
+    assert later and later[-1].speaker == person, [(q.text, q.speaker) for q in quotes_of(text)]
+
+
+def test_a_role_noun_never_introduced_with_a_name_stays_a_description() -> None:
+    text = "Owen Pryce was charged in Basra. The contractor said that the charges were false."
+    [quote] = [q for q in quotes_of(text) if "charges" in q.text]
+    assert quote.speaker != "Owen Pryce"

@@ -60,9 +60,9 @@ def run_sieve(
     link_title_mentions(doc, clusters, list(found.phrases))
     described = find_descriptions(doc, clusters)
     for d in described:
-        if d.kind == "ORG" and d.cluster is not None:
+        if d.kind in ("ORG", "PERSON") and d.cluster is not None:
             m = Mention(
-                d.start, d.end, "ORG", doc[d.start : d.end].text, kind="description", sieve="description"
+                d.start, d.end, d.kind, doc[d.start : d.end].text, kind="description", sieve="description"
             )
             m.set_chars(doc)
             d.cluster.mentions.append(m)
