@@ -255,7 +255,9 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
         return "  ".join(parts).rstrip()
 
     print(line([c.header for c in columns]))
-    print(line(["-" * w for w in widths]))
+    # the rule under the last column stops at the header or 40 wide: long cells wrap, the rule need not
+    rule = [*widths[:-1], min(widths[-1], max(len(columns[-1].header), 40))]
+    print(line(["-" * w for w in rule]))
     for r in cells:
         print(line(r))
     sys.stdout.flush()
