@@ -277,6 +277,20 @@ def test_eval_refuses_folders_without_gold_articles(
     (broken / "a.json").write_text("{not json", encoding="utf-8")
     code, _, err = run(capsys, "eval", "events", "--gold", str(broken))
     assert code == 2 and "a.json: not a readable JSON file" in err
+    gold = tmp_path / "gold"
+    _gold(gold, "a", {"text": "Ruiz accused Sylvania.", "quotes": [], "entities": [], "events": [{}]})
+    for sentences, reason in (
+        (tmp_path / "nowhere", "No such file or directory"),
+        (empty, "No such file or directory"),  # a folder without plover_gsr_flat.jsonl
+        (other / "config.json", "not PLOVER gold sentences"),
+    ):
+        code, _, err = run(capsys, "eval", "events", "--gold", str(gold), "--sentences", str(sentences))
+        assert code == 2 and reason in err, err
+    (tmp_path / "blank.jsonl").write_text("\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, "eval", "events", "--gold", str(gold), "--sentences", str(tmp_path / "blank.jsonl")
+    )
+    assert code == 2 and "holds no gold sentences" in err
 
 
 def test_serve_on_a_busy_port_says_so_before_anything_else(tmp_path: Path) -> None:

@@ -146,10 +146,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from newsgraph.cli_preflight import gold_problem
+    from newsgraph.cli_preflight import gold_problem, sentences_problem
 
     gold = [Path(g) for g in args.gold]
-    for problem in filter(None, (gold_problem(folder, args.what) for folder in gold)):
+    problems = [gold_problem(folder, args.what) for folder in gold]
+    problems.append(sentences_problem(args.sentences) if args.sentences else None)
+    for problem in filter(None, problems):
         err(f"error: {problem}")
         return EXIT_USAGE
     if args.what == "quotes":

@@ -78,3 +78,16 @@ def gold_problem(folder: Path, what: str) -> str | None:
     if not items:
         return f"{folder}: its gold files ({len(files)}) hold no {key} to score"
     return None
+
+
+def sentences_problem(path: str) -> str | None:
+    """Why ``eval events --sentences PATH`` has no PLOVER gold sentences to score, or None."""
+    from newsgraph.eval.events import load_sentences
+
+    try:
+        sentences = load_sentences(path)
+    except OSError as exc:
+        return f"{path}: {exc.strerror or exc} (give plover_gsr_flat.jsonl or the folder holding it)"
+    except (ValueError, KeyError, TypeError) as exc:
+        return f"{path}: not PLOVER gold sentences (JSON lines with text and event_current: {exc!r})"
+    return None if sentences else f"{path}: holds no gold sentences to score"
