@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from newsgraph import __version__
-from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, article_line, err
+from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, article_line, err, output_flags
 from newsgraph.cli_queries import (
     cmd_actor,
     cmd_actors,
@@ -90,13 +90,29 @@ def _outcomes(
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
     out: TextIO = sys.stdout
-    indent = 2 if args.format == "json" else None
+    as_array = args.format == "json"  # one JSON array, written as the articles come
+    written = 0
 
     def emit(article: Article, status: str) -> None:
-        out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+        nonlocal written
+        if as_array:
+            out.write(
+                ("[\n" if not written else ",\n")
+                + json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
+            )
+        else:
+            out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        written += 1
         out.flush()
 
-    summary = _outcomes(args, settings, emit)
+    try:
+        summary = _outcomes(args, settings, emit)
+    except KeyboardInterrupt:
+        if as_array and written:
+            out.write("\n]\n")  # what was printed stays valid JSON
+        raise
+    if as_array:
+        out.write("\n]\n" if written else "[]\n")
     for line in (summary.rate_line(), summary.memory_line()):
         if line:
             err(line)
@@ -130,12 +146,14 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
+    from newsgraph.cli_preflight import gold_problem, sentences_problem
+
     gold = [Path(g) for g in args.gold]
-    wanted = "*.conll" if args.what == "coref" else "*.json"
-    for folder in gold:
-        if not folder.is_dir() or not any(folder.glob(wanted)):
-            err(f"error: {folder}: not a directory of gold {wanted} files")
-            return EXIT_USAGE
+    problems = [gold_problem(folder, args.what) for folder in gold]
+    problems.append(sentences_problem(args.sentences) if args.sentences else None)
+    for problem in filter(None, problems):
+        err(f"error: {problem}")
+        return EXIT_USAGE
     if args.what == "quotes":
         from newsgraph.eval.quotes import analyze_quotes, evaluate_dir, format_report
 
@@ -160,6 +178,11 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.cli_preflight import busy_port
+
+    if problem := busy_port(args.host, args.port):  # before the web stack and the database load
+        err(f"error: {problem}")
+        return EXIT_USAGE
     try:
         import uvicorn
 
@@ -206,7 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
             nargs="+",
             metavar="SOURCE",
             help="article files (.txt, .html, .gz), directories, http(s) URLs or RSS/Atom feeds, files of "
-            "URLs (.urls), feed files (.rss, .atom, .xml), WARC (.warc, .warc.gz), JSON Lines (.jsonl)",
+            "URLs (.urls), feed files (.rss, .atom, .xml), WARC (.warc, .warc.gz), JSON Lines (.jsonl); "
+            "- reads one article (or a list of URLs) from standard input",
         )
         p.add_argument(
             "--model",
@@ -245,7 +269,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     nlp_flags(p)
     p.add_argument(
-        "--format", choices=("jsonl", "json"), default="jsonl", help="jsonl (default) or pretty json"
+        "--format",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="jsonl (default): one object per line; json: one JSON array of every article",
     )
 
     p = command(
@@ -268,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         "search", cmd_search, "Full-text search over stored articles.", 'newsgraph search "deep strikes"'
     )
     p.add_argument("query", help="words that must all occur")
-    p.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
+    output_flags(p, limit=20, what="articles")
     db_flag(p)
 
     p = command(
@@ -289,8 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
     p.add_argument("--type", choices=("direct", "partial", "indirect"))
-    p.add_argument("--limit", type=int, default=50, help="most statements to show (default 50)")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    output_flags(p, limit=50, what="statements")
     db_flag(p)
 
     p = command(
@@ -301,7 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--type", type=str.upper, choices=("PERSON", "ORG", "GPE", "NORP"))
     p.add_argument("--name", help="part of the name")
-    p.add_argument("--limit", type=int, default=50)
+    output_flags(p, limit=50, what="actors")
     db_flag(p)
 
     p = command(
@@ -310,8 +336,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Show one actor: titles over time and the articles that mention it.",
         'newsgraph actor "Antony Blinken"',
     )
-    p.add_argument("name", help="the actor's name, part of it, or its #id number")
-    p.add_argument("--limit", type=int, default=3, help="most matching actors to show (default 3)")
+    p.add_argument("name", help="the actor's name, part of it, or its #id number (as in: actor '#91')")
+    output_flags(p, limit=3, what="matching actors")
     db_flag(p)
 
     p = command(
@@ -326,8 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="PLOVER type (ACCUSE, REQUEST, ...) or CAMEO code prefix (11)")
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    output_flags(p, limit=50, what="events")
     db_flag(p)
 
     p = command(
@@ -340,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="PLOVER type")
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    output_flags(p, limit=50, what="dyads")
     db_flag(p)
 
     p = command(

@@ -9,6 +9,7 @@ An argument is, by its form and content:
 * a JSON Lines file (``.jsonl``, ``.ndjson``, optionally ``.gz``): one article per line;
 * a feed file (``.rss``, ``.atom``, or ``.xml`` holding RSS/Atom): its items' pages, fetched;
 * a list of URLs (``.urls``, or a ``.txt`` whose every line is a URL; ``#`` comments allowed);
+* ``-``: standard input, one article (or a list of URLs, one per line);
 * otherwise an article file (``.txt``, ``.html``, ``.gz`` ...), read by :mod:`.files`.
 
 :func:`plan` turns arguments into :data:`Task` values lazily (a million-record WARC is never
@@ -20,17 +21,18 @@ order, skipping URLs the caller already has *before* fetching them.  Every failu
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.feeds import looks_like_feed, parse_feed
-from newsgraph.ingest.files import SUFFIX_FORMATS, SUPPORTED, _format_of, read_file
+from newsgraph.ingest.files import SUFFIX_FORMATS, SUPPORTED, _format_of, read_file, sniff_format
 from newsgraph.ingest.http import HTML_TYPES, TEXT_TYPES, Fetcher, is_url
 from newsgraph.ingest.jsonl import is_jsonl, iter_jsonl
 from newsgraph.ingest.warc import is_warc, iter_warc
@@ -38,6 +40,8 @@ from newsgraph.ingest.warc import is_warc, iter_warc
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 URL_LIST_SUFFIXES = (".urls",)
 _URL_LIST_SNIFF_BYTES = 4_000_000
+#: The argument that means standard input.
+STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +150,35 @@ def _feed_file(path: Path, max_bytes: int) -> Iterator[Task]:
         yield FetchTask(item.url, item.metadata, container="feed", expand=False)
 
 
+def stdin_tasks(stream: BinaryIO, max_bytes: int) -> Iterator[Task]:
+    """``-``: standard input as one article (HTML or text, sniffed), or a list of URLs when
+    every line is one.  Read no further than ``max_bytes`` + 1, so a pipe cannot fill memory."""
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        yield InputError(STDIN, f"cannot read standard input ({exc.strerror or exc})")
+        return
+    if len(data) > max_bytes:
+        yield InputError(STDIN, f"too large (over {max_bytes / 1_000_000:.1f} MB; see --max-bytes)")
+    elif not data.strip():
+        yield InputError(STDIN, "empty standard input")
+    else:
+        lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines()]
+        lines = [line for line in lines if line and not line.startswith("#")]
+        if lines and all(is_url(line) and " " not in line for line in lines):
+            yield from (FetchTask(url) for url in lines)
+        else:
+            yield RawDocument(data=data, format=sniff_format(data), path=STDIN)
+
+
 def plan(arguments: Iterable[str], max_bytes: int) -> Iterator[Task]:
     """Tasks for every input named by ``arguments``, lazily, in argument order."""
     for arg in arguments:
         if is_url(arg):
             yield FetchTask(arg)
+            continue
+        if arg == STDIN:
+            yield from stdin_tasks(sys.stdin.buffer, max_bytes)
             continue
         path = Path(arg)
         if path.is_dir():

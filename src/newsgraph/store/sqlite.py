@@ -64,7 +64,7 @@ _SEARCH = (
     "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, "
     "snippet(articles_fts, -1, ?, ?, ?, 24), bm25(articles_fts, 5.0, 1.0) AS score "
     "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
-    "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+    "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?"
 )
 
 # Errors caused by one article's content (a taken id, a value SQLite cannot bind): the article is
@@ -285,12 +285,13 @@ class SQLiteStore:
             if article is not None:
                 yield article
 
-    def search(self, query: str, limit: int = 20, *, raw: bool = False) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, *, raw: bool = False, offset: int = 0) -> list[SearchHit]:
         match = query if raw else fts_query(query)
         if limit <= 0 or not match.strip():
             return []
+        params = (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit, max(0, offset))
         try:
-            rows = self._db.execute(_SEARCH, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit)).fetchall()
+            rows = self._db.execute(_SEARCH, params).fetchall()
         except sqlite3.OperationalError as exc:
             hint = "check the FTS5 query syntax, or search without raw=True" if raw else "please report it"
             raise StoreError(f"search {query!r} failed: {exc}; {hint}") from exc
