@@ -32,6 +32,7 @@ from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, ins
 from newsgraph.nlp.quotes.candidate import Candidate
 from newsgraph.nlp.quotes.headlines import headline_candidate
 from newsgraph.nlp.quotes.marks import PullQuote, Quoted, find_pull_quotes, find_quoted
+from newsgraph.nlp.quotes.ranking import RuleAnswer, SpeakerRanker
 from newsgraph.nlp.quotes.speakers import Speakers
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds, source_token
 from newsgraph.records import Quote, TextSpan
@@ -355,20 +356,29 @@ def _dedupe(cands: list[Candidate], pulls: list[PullQuote]) -> list[Candidate]:
 
 
 def _resolve(doc: Doc, cands: list[Candidate], speakers: Speakers) -> None:
-    """Stage 6a: speakers, through the discourse layer."""
+    """Stage 6a: speakers.  The rules resolve the cue's source through the discourse layer; the
+    ranker (:mod:`.ranking`) weighs that answer against the other entities in reach and sets
+    the speaker with its confidence.  Continuations inherit; credits name their speaker."""
+    ranker = SpeakerRanker(doc, speakers.discourse)
     for cand in cands:
         if cand.follows is not None and cand.source is None:
             cand.speaker, cand.entity = cand.follows.speaker, cand.follows.entity
-            continue
-        if cand.credit is not None:
+            cand.confidence = cand.follows.confidence
+        elif cand.credit is not None:
             _credit_speaker(doc, cand, speakers)
-            continue
-        if cand.source is None:
-            continue
-        bounds = mention_bounds(cand.source)
-        span = doc[bounds[0] : bounds[1]]
-        cand.mention = (span.start_char, span.end_char)
-        cand.speaker, cand.entity = speakers.resolve(cand.source, bounds)
+        else:
+            rule: RuleAnswer | None = None
+            if cand.source is not None:
+                bounds = mention_bounds(cand.source)
+                span = doc[bounds[0] : bounds[1]]
+                cand.mention = (span.start_char, span.end_char)
+                rule = speakers.resolve(cand.source, bounds)
+            anchor = cand.cue[0] if cand.cue is not None else cand.start
+            cand.speaker, cand.entity, cand.confidence = ranker.choose((cand.start, cand.end), anchor, rule)
+            if rule is not None and (cand.speaker, cand.entity) != (rule.name, rule.entity):
+                cand.mention = None  # the source phrase is not the chosen speaker's mention
+        if cand.entity is not None:
+            ranker.previous = cand.entity
 
 
 def _credit_speaker(doc: Doc, cand: Candidate, speakers: Speakers) -> None:
@@ -383,9 +393,9 @@ def _credit_speaker(doc: Doc, cand: Candidate, speakers: Speakers) -> None:
     root = span.root if span is not None else None  # "Witness to the Silea attack" is no place
     found = speakers.referent(root.idx, root.idx + len(root)) if root is not None else None
     if found is not None and found.entity is not None:
-        cand.speaker, cand.entity = found.name, found.entity.id
+        cand.speaker, cand.entity, cand.confidence = found.name, found.entity.id, found.confidence
         return
-    cand.speaker = " ".join(words)
+    cand.speaker, cand.confidence = " ".join(words), 1.0
 
 
 def _to_records(doc: Doc, cands: list[Candidate]) -> list[Quote]:
@@ -403,6 +413,7 @@ def _to_records(doc: Doc, cands: list[Candidate]) -> list[Quote]:
                 type=cand.type,
                 speaker=cand.speaker,
                 speaker_entity=cand.entity,
+                speaker_confidence=None if cand.confidence is None else round(cand.confidence, 3),
                 speaker_mention=_text_span(text, cand.mention),
                 cue=_text_span(text, cand.cue),
                 continues=follows,
