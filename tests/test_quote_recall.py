@@ -128,3 +128,38 @@ def test_a_colon_frame_introduces_a_direct_quote_whatever_its_verb(text: str, sp
 )
 def test_no_statement(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "words"),
+    [
+        (
+            'Mayor Lena Ortiz said the city needs more buses, "We have waited long enough. '
+            'The money is there and the drivers are ready."',
+            "the city needs more buses",
+            "We have waited long enough.",
+        ),
+        (
+            "The coach, Ivo Brandt, said the team was tired, "
+            '"Three games in six days is too many for anyone."',
+            "the team was tired",
+            "Three games in six days",
+        ),
+        (
+            'Farmers said the price was unfair, "Nobody can live on what the dairies pay us now."',
+            "the price was unfair",
+            "Nobody can live on",
+        ),
+    ],
+)
+def test_a_summary_followed_by_a_full_quoted_sentence_is_two_statements(
+    text: str, summary: str, words: str
+) -> None:
+    found = {q.type: q for q in quotes_of(text)}
+    assert found["indirect"].text == summary
+    assert found["direct"].text.startswith(words) and found["direct"].speaker == found["indirect"].speaker
+
+
+def test_a_lower_case_quote_after_the_content_stays_a_fragment() -> None:
+    [quote] = quotes_of('The judge described him as an individual, "facing serious charges".')
+    assert quote.type == "partial"

@@ -108,6 +108,10 @@ def _from_attributions(
                 first = first or cand
             continue
         start, end = att.start, att.end
+        words = [q for q in inside if _closing_words(text, att, q)]
+        if words:  # the parser put the source's own sentence inside the summary's clause
+            inside = [q for q in inside if q not in words]
+            end = text.rindex(",", att.start, words[0].open_at)
         inside += [q for q in quoted if q not in inside and _adjoins(text, end, q)]
         fragments = []
         for q in inside:
@@ -119,13 +123,43 @@ def _from_attributions(
         for q in inside:
             claimed.setdefault(id(q), cand)
         found.append(cand)
+        for q in quoted:  # "said X needs support, "We need training. ..."": the words themselves
+            if id(q) not in claimed and _adjoins(text, att.end, q, fragment=False):
+                claimed[id(q)] = Candidate(q.start, q.end, "direct", **base)  # type: ignore[arg-type]
+                found.append(claimed[id(q)])
     return found
 
 
-def _adjoins(text: str, end: int, q: Quoted) -> bool:
+def _adjoins(text: str, end: int, q: Quoted, fragment: bool = True) -> bool:
     """A quote that follows the content with only a comma between ("described X as an
-    individual, "facing ..."") continues it: the content is partial, the quote a fragment."""
-    return 0 <= q.open_at - end <= 3 and text[end : q.open_at].strip() in ("", ",") and q.close_at is not None
+    individual, "facing ..."") continues it: the content is partial, the quote a fragment.
+    A quote that opens a sentence of its own ("said X needs support, "We need training. ..."")
+    does not: it is the source's direct words after the summary, a quote of its own
+    (``fragment=False`` asks for those)."""
+    near = 0 <= q.open_at - end <= 3 and text[end : q.open_at].strip() in ("", ",") and q.close_at is not None
+    return near and _own_sentence(text[q.start : q.end]) != fragment
+
+
+def _closing_words(text: str, att: Attribution, q: Quoted) -> bool:
+    """A quoted sentence of its own that closes the content after a comma ("said the team was
+    tired, "Three games in six days is too many."")."""
+    before = text[att.start : q.open_at].rstrip()
+    return (
+        q.open_at > att.start
+        and before.endswith(",")
+        and q.outer_end >= att.end - 1
+        and _own_sentence(text[q.start : q.end])
+        and _words(before) >= 2
+    )
+
+
+def _own_sentence(words: str) -> bool:
+    """Quoted words that are a sentence of their own: a capital first letter and either an
+    inner sentence end or six words or more."""
+    inner = words.strip()
+    if not inner[:1].isupper():
+        return False
+    return _words(inner) >= 6 or any(mark in inner[:-1] for mark in (". ", "! ", "? "))
 
 
 def _cue_tokens(doc: Doc, start: int, end: int, lexicon: CueLexicon, quoted: list[Quoted]) -> list[Token]:
