@@ -152,6 +152,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         from newsgraph.eval import coref
 
         print(coref.format_table(coref.evaluate(gold[0], settings), errors=args.errors))
+    elif args.what == "actors":
+        from newsgraph.eval import actors
+
+        print(actors.format_report(actors.evaluate(gold, settings, args.db), errors=args.errors))
     else:
         from newsgraph.eval.entities import analyze_entities, format_table, run_gold
 
@@ -307,8 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "actor",
         cmd_actor,
-        "Show one actor: titles over time and the articles that mention it.",
-        'newsgraph actor "Antony Blinken"',
+        "Show one actor: titles over time and the articles that mention it "
+        "(fix one: newsgraph actor merge|split|rename|edits --help).",
+        'newsgraph actor "Antony Blinken"\n  newsgraph actor merge 12 40   # actor #40 is #12',
     )
     p.add_argument("name", help="the actor's name, part of it, or its #id number")
     p.add_argument("--limit", type=int, default=3, help="most matching actors to show (default 3)")
@@ -352,8 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "what",
-        choices=("quotes", "entities", "events", "coref"),
-        help="what to score (coref: pronoun accuracy and B-cubed by GUM genre)",
+        choices=("quotes", "entities", "events", "coref", "actors"),
+        help="what to score (coref: pronoun accuracy and B-cubed by GUM genre; actors: identity across "
+        "articles, B-cubed over gold entity occurrences, in one database)",
     )
     p.add_argument(
         "--gold",
@@ -369,6 +375,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="events: also score type accuracy on the PLOVER gold sentences (file or folder)",
     )
     p.add_argument("--model", help="spaCy pipeline name or path")
+    p.add_argument(
+        "--db", help="actors: keep the database of the gold articles here (default: a temporary one)"
+    )
 
     p = command(
         "export",
@@ -394,6 +403,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from newsgraph.cli_actor_edits import OPERATIONS
+
+    if argv[:1] == ["actor"] and argv[1:2] and argv[1] in OPERATIONS:  # actor merge|split|rename|edits
+        from newsgraph.cli_actor_edits import main as actor_edit
+
+        return actor_edit(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
