@@ -247,3 +247,33 @@ def test_bcubed_scores() -> None:
     p, r = ActorScores(occurrences=occ).bcubed()
     assert p == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
     assert r == pytest.approx((1 + 1 + 1 / 2 + 1 / 2) / 4)
+
+
+def test_schema_6_relinks_places_merged_into_their_country(tmp_path: Path) -> None:
+    """A store made before version 6 keyed places on their country; opening it splits them."""
+    from newsgraph.records import text_sha256
+    from newsgraph.store.actors import add_surnames, link_article
+    from newsgraph.store.migrations import migrate
+    from newsgraph.store.sqlite_rows import write_article
+
+    db = tmp_path / "v5.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrate(conn, target=4)
+    old = _article(
+        "old", ("Ohio", "GPE", "USA", ()), ("United States", "GPE", "USA", ()), ("Columbus", "GPE", "USA", ())
+    )
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN")
+    seq = write_article(conn, old, text_sha256(old.text), "2024-06-01T00:00:00+00:00")
+    assert seq is not None
+    link_article(conn, seq, old, indexed=False)  # as newsgraph at schema 4 did: one actor GPE:USA
+    add_surnames(conn)
+    conn.execute("INSERT INTO schema_migrations VALUES (5, 'surnames', '2024-06-01T00:00:00Z')")
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 1
+    conn.close()
+    with open_store(db):
+        pass
+    actors = _actors(db)
+    assert actors["United States"][0][3] == "country"
+    assert actors["Ohio"][0][3] == "region" and actors["Columbus"][0][3:] == ("city", "Ohio")
