@@ -90,7 +90,9 @@ def _outcomes(
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
-    _check_language(settings)
+    from newsgraph.core import check_language
+
+    check_language(settings)
     out: TextIO = sys.stdout
     indent = 2 if args.format == "json" else None
 
@@ -105,19 +107,11 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 
 
-def _check_language(settings: Settings) -> None:
-    """Refuse ``--language`` values the model does not cover before any work starts."""
-    if settings.language:
-        from newsgraph.core import analysed_languages
-        from newsgraph.nlp.pipeline import load_pipeline
-
-        analysed_languages(load_pipeline(settings), settings)
-
-
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.core import check_language
     from newsgraph.store import open_store
 
-    _check_language(settings)
+    check_language(settings)
 
     def emit(article: Article, status: str) -> None:
         if not args.quiet:

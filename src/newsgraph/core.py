@@ -132,6 +132,12 @@ def analysed_languages(nlp: Language, settings: Settings) -> frozenset[str] | No
     return frozenset({str(nlp.lang)})
 
 
+def check_language(settings: Settings) -> None:
+    """Refuse ``--language`` values the model does not cover, before any work starts."""
+    if settings.language:
+        analysed_languages(load_pipeline(settings), settings)
+
+
 def skipped_article(raw: RawDocument, extracted: ExtractedArticle, nlp: Language) -> Article:
     """The Article of a text in a language the model does not cover: metadata and text, no NLP."""
     digest = text_sha256(extracted.text)
