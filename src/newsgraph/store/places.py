@@ -22,7 +22,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -182,6 +182,7 @@ def subdivision_code(name: str, country: str | None) -> str | None:
     return _subdivisions().get((normalise_name(name), country)) if country else None
 
 
+@lru_cache(maxsize=65536)
 def is_country_name(name: str, country: str | None) -> bool:
     """Whether ``name`` names the country itself ("United States", "U.S."), not a place in it."""
     if subdivision_code(name, country):
@@ -193,6 +194,7 @@ def is_country_name(name: str, country: str | None) -> bool:
     return place is not None and normalise_name(place.name) == normalise_name(name)
 
 
+@lru_cache(maxsize=65536)  # the writer resolves every place mention of every article; names repeat
 def resolve_place(name: str, country: str | None) -> Place | None:
     """The GeoNames place a GPE called ``name`` (in ``country``, if known) stands for, or None.
 
