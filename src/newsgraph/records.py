@@ -318,6 +318,8 @@ class Article:
     events: tuple[Event, ...] = ()
     provenance: Provenance | None = None
     schema_version: int = SCHEMA_VERSION
+    #: Why the NLP stages did not run (the article's language is not one the model covers), else None.
+    nlp_skipped: str | None = None
 
     @property
     def text_sha256(self) -> str:
@@ -344,6 +346,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "provenance": self.provenance.to_dict() if self.provenance else None,
+            "nlp_skipped": self.nlp_skipped,
         }
 
     @classmethod
@@ -370,4 +373,5 @@ class Article:
             quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
             events=tuple(Event.from_dict(e) for e in d.get("events") or ()),
             provenance=Provenance.from_dict(prov) if prov else None,
+            nlp_skipped=_opt_str(d.get("nlp_skipped")),
         )

@@ -318,6 +318,7 @@ def _tally(summary: Summary, result: WorkResult, status: str, reason: str | None
         summary.quotes += len(article.quotes)
         summary.events += len(article.events)
         summary.words += len(article.text.split())
+        summary.not_analysed += int(article.nlp_skipped is not None)
 
 
 __all__ = ["Engine", "RunOptions", "default_workers", "run"]

@@ -38,7 +38,10 @@ def extract(raw: RawDocument) -> ExtractedArticle:
         raise InputError(raw.label, f"unsupported format {raw.format!r}")
     if not article.text.strip():
         raise InputError(raw.label, "no article text found")
-    return _fill_from_source(article, raw)
+    article = _fill_from_source(article, raw)
+    from newsgraph.extract.language import detect_language
+
+    return replace(article, language=detect_language(article.text, article.language))
 
 
 def _fill_from_source(article: ExtractedArticle, raw: RawDocument) -> ExtractedArticle:

@@ -47,6 +47,7 @@ class Summary:
     quotes: int = 0
     events: int = 0
     words: int = 0
+    not_analysed: int = 0  # added with text and metadata only: a language the model does not cover
     seconds: float = 0.0
     peak_rss_kb: dict[str, int] = field(default_factory=dict)
 

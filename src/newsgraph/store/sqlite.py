@@ -43,12 +43,14 @@ from typing import Self
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, text_sha256
-from newsgraph.store.actors import ActorDetail, ActorRow, find_actor_ids, get_actor, link_article, list_actors
+from newsgraph.store.actor_identity import link_entities
+from newsgraph.store.actors import ActorDetail, ActorRow, find_actor_ids, get_actor, list_actors
 from newsgraph.store.base import ELLIPSIS, MARK_CLOSE, MARK_OPEN, ErrorHandler, SearchHit
 from newsgraph.store.event_queries import DyadRow, EventHit, dyads, find_events
 from newsgraph.store.ingest_state import record_article
 from newsgraph.store.migrations import migrate, pending_migrations
 from newsgraph.store.queries import QuoteHit, find_quotes
+from newsgraph.store.record_places import locate_records
 from newsgraph.store.sqlite_rows import read_article, utc_timestamp, write_article
 
 #: Articles per transaction in ``add_many``: large enough to amortise the commit, small enough
@@ -232,7 +234,7 @@ class SQLiteStore:
             seq = write_article(self._db, article, key, now)
             if seq is None:
                 return None
-            link_article(self._db, seq, article)
+            locate_records(self._db, seq, article, link_entities(self._db, seq, article))
             record_article(self._db, seq, article, key, now)
             return seq
         except _BAD_ARTICLE as exc:

@@ -137,6 +137,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
+    from newsgraph.web.map_page import api as map_api
+    from newsgraph.web.map_page import pages as map_pages
+
+    app.include_router(map_api)
+    app.include_router(map_pages)
 
     @app.exception_handler(StoreError)
     async def bad_parameter(request: Request, exc: StoreError) -> Response:

@@ -4,8 +4,10 @@
   ("U.S." -> "United States"), the longest name for people (brackets and possessives already gone).
 - The type is the one most mentions carry, but a person title makes a person.
 - The country comes from the lexicons (GPE, NORP, known ORG), from a country in a person's title
-  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"), else from the
-  article's dominant country when it has one.
+  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"); an
+  organisation with none of these takes the article's dominant country when it has one.  A person
+  never does: the country a story is set in says nothing about where each person in it is from (a
+  Nigerian official in a Malawi story), so a person without evidence keeps no country.
 - The actor code is CAMEO-style: country + sector, the sector from the first title with one
   ("Secretary of Defense" -> GOVMIL) or from an organisation word ("Navy" -> MIL).
 """
@@ -79,7 +81,7 @@ def _country(c: Cluster, label: str, name: str, home: str | None) -> str | None:
         inner = _org_country(name)
         if inner:
             return inner
-    if label in {"PERSON", "ORG"} and all(m.kind != "author" for m in c.mentions):
+    if label == "ORG" and all(m.kind != "author" for m in c.mentions):
         return home
     return None
 
