@@ -322,3 +322,16 @@ def test_serve_on_an_unknown_host_is_a_usage_error(
 ) -> None:
     code, out, err = run(capsys, "serve", "--db", str(tmp_path / "none.db"), "--host", "no-such-host.invalid")
     assert code == 2 and out == "" and "no-such-host.invalid" in err and "not a known host" in err
+
+
+def test_statement_text_marks_only_direct_words() -> None:
+    from types import SimpleNamespace
+
+    from newsgraph.cli_queries import statement_text
+
+    assert statement_text(SimpleNamespace(type="direct", text="We will win")) == "“We will win”"
+    assert (
+        statement_text(SimpleNamespace(type="indirect", text="that they would win")) == "that they would win"
+    )
+    partial = 'the plan "a betrayal"'
+    assert statement_text(SimpleNamespace(type="partial", text=partial)) == partial

@@ -200,3 +200,21 @@ def test_crafted_markup_stays_inert_in_the_browser(browser: Any, crafted_db: Pat
     finally:
         context.close()
     assert dialogs == []
+
+
+def test_only_direct_statements_are_drawn_in_quotation_marks(page: Any, server: str) -> None:
+    """Issue 12: an indirect statement is the reporter's summary, never shown as the speaker's words."""
+    page.goto(server + "/quotes?limit=100")
+    page.locator(".statement").first.wait_for(state="visible")
+    marks = page.eval_on_selector_all(
+        ".statement",
+        """items => items.map(s => ({
+            type: s.querySelector('.badge').innerText.trim().toLowerCase(),
+            before: getComputedStyle(s.querySelector('blockquote a'), '::before').content,
+        }))""",
+    )
+    by_type = {m["type"]: set() for m in marks}
+    for m in marks:
+        by_type[m["type"]].add(m["before"])
+    assert by_type.get("direct") == {'"“"'}
+    assert by_type.get("indirect") == {"none"}

@@ -93,7 +93,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         titles = f" ({'; '.join(e.titles)})" if e.titles else ""
         print(f"  entity {e.id}: {e.name} [{e.type}{extra}]{titles} x{len(e.mentions)}")
     for i, q in enumerate(article.quotes):
-        print(f"  quote {i} [{q.type}] {q.speaker or '?'}: {q.text}")
+        print(f"  quote {i} [{q.type}] {q.speaker or '?'}: {statement_text(q)}")
     for ev in article.events:
         print(f"  event {ev.plover}/{ev.cameo}: {ev.source or '?'} -> {ev.target or '?'}")
     return EXIT_OK
@@ -112,6 +112,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             n = export(store, args.format, args.table, sys.stdout)
     err(f"exported {n} {args.table} rows as {args.format}")
     return EXIT_OK
+
+
+def statement_text(q: Any) -> str:
+    """A statement as a reader should see it: a direct one in quotation marks (the speaker's own
+    words); an indirect or partial one without (the reporter's summary; a partial one keeps the
+    marks around its quoted fragments)."""
+    return f"“{q.text}”" if q.type == "direct" else str(q.text)
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
@@ -136,7 +143,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         Column("article", lambda q: q.article_id, 16),
         Column("type", lambda q: q.type, 8),
         Column("speaker", lambda q: q.speaker or "(unattributed)", 28),
-        Column("statement", lambda q: q.text, None),
+        Column("statement", statement_text, None),
     )
     return _print_page(args, page, columns, QuoteHit, "statements")
 
