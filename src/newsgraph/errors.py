@@ -1,4 +1,11 @@
-"""The exception tree.  Messages say what went wrong and what to do about it."""
+"""The exception tree.  Messages say what went wrong and what to do about it.
+
+Every class here survives pickling (``__reduce__`` gives back the constructor's own
+arguments): an exception raised in a worker process reaches the parent through pickle, and an
+InputError also travels *to* a worker inside a chunk.  Pickle's default rebuilds an exception
+from ``self.args`` (the formatted message), which fails for a constructor with more than one
+argument and killed the worker that received it, and with it every chunk in flight.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,9 @@ class InputError(NewsgraphError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        return (type(self), (self.source, self.reason))
 
 
 class ModelNotFoundError(NewsgraphError):

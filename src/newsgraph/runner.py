@@ -24,7 +24,12 @@ Design choices, and why:
 * **A dead worker costs its chunk only**: ``ProcessPoolExecutor`` notices a killed worker (out
   of memory, a segfault in a C extension); its chunk is reported as failed and a fresh pool
   takes the rest.  Workers are recycled every :data:`TASKS_PER_CHILD` chunks so that spaCy's
-  growing string store cannot creep a long run's memory up.
+  growing string store cannot creep a long run's memory up.  Workers exit by themselves if
+  this process dies (:func:`~newsgraph.ingest.worker.watch_parent`); on Ctrl-C they are
+  stopped at once rather than waited for.
+* **Commit before waiting**: :meth:`Engine.run` yields ``None`` whenever it is about to wait
+  (for a worker, or for the next input), and :func:`run` then commits what it has written and
+  only then reports those inputs as stored: what was printed as added survives a SIGKILL.
 """
 
 from __future__ import annotations
@@ -39,15 +44,19 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.http import Fetcher, FetchPolicy
 from newsgraph.ingest.progress import Progress, Summary, reason_category
-from newsgraph.ingest.sources import Resolver, Skipped, estimate_total, plan
+from newsgraph.ingest.sources import Resolved, Resolver, Skipped, estimate_total, plan
 from newsgraph.ingest.worker import ChunkResult, WorkResult, init_worker, process_chunk, use_state
 from newsgraph.settings import Settings
 from newsgraph.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.writer import Writer
 
 #: Chunks a worker process handles before it is replaced by a fresh one.
 TASKS_PER_CHILD = 200
@@ -56,7 +65,7 @@ QUEUED_PER_WORKER = 2
 #: Chunks per worker held in the ordered window, finished or not.
 WINDOW_PER_WORKER = 8
 
-Item = RawDocument | InputError
+Item = RawDocument | InputError | Skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +133,8 @@ class Engine:
         self.peak_rss_kb: dict[int, int] = {}
         self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, items: Iterator[Item]) -> Iterator[WorkResult]:
+    def run(self, items: Iterator[Item]) -> Iterator[WorkResult | None]:
+        """One result per item, in order; ``None`` whenever the next result is not ready yet."""
         chunks = _chunks(items, max(1, self.settings.batch_size))
         first = next(chunks, None)
         if first is None:
@@ -133,13 +143,19 @@ class Engine:
         near = self.options.near_duplicates and self.store is not None
         if second is None or self.options.workers <= 1:
             use_state(self.settings, self.store.connection if self.store else None, near)
-            for chunk in [first] if second is None else _prepend(first, second, chunks):
+            rest = iter([first] if second is None else _prepend(first, second, chunks))
+            while True:
+                yield None  # the next chunk is read and analysed here, in this process
+                chunk = next(rest, None)
+                if chunk is None:
+                    return
                 yield from self._local(chunk)
-            return
+        interrupted = True
         try:
             yield from self._parallel(_prepend(first, second, chunks), near)
+            interrupted = False
         finally:
-            self._shutdown()
+            self._shutdown(interrupted)
 
     def _local(self, chunk: list[Item]) -> list[WorkResult]:
         answer = process_chunk(chunk)
@@ -152,17 +168,29 @@ class Engine:
                 max_workers=self.options.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=init_worker,
-                initargs=(self.settings, self.db_path, near),
+                initargs=(self.settings, self.db_path, near, os.getpid()),
                 max_tasks_per_child=TASKS_PER_CHILD,
             )
         return self._pool
 
-    def _shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def _shutdown(self, interrupted: bool = False) -> None:
+        """Wait for the workers to exit; stop them at once if the run was interrupted.
 
-    def _parallel(self, chunks: Iterable[list[Item]], near: bool) -> Iterator[WorkResult]:
+        ``ProcessPoolExecutor`` can only cancel chunks that have not started, so after Ctrl-C
+        (or an error) it would wait for every running chunk: many seconds of NLP whose
+        results nobody reads.  Its worker processes are terminated instead (an attribute of
+        the executor, read defensively; the parent-death check is the fallback).
+        """
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if interrupted:
+            processes = getattr(pool, "_processes", None) or {}
+            for process in list(processes.values()):
+                process.terminate()
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
+
+    def _parallel(self, chunks: Iterable[list[Item]], near: bool) -> Iterator[WorkResult | None]:
         window: deque[tuple[list[Item], Future[ChunkResult]]] = deque()
         queued = self.options.workers * QUEUED_PER_WORKER
         held = self.options.workers * WINDOW_PER_WORKER
@@ -172,6 +200,7 @@ class Engine:
                 while window and window[0][1].done():
                     yield from self._collect(*window.popleft(), near)
                 unfinished = [future for _, future in window if not future.done()]
+                yield None  # about to read the next input or to wait for a worker
                 if len(unfinished) < queued and len(window) < held:
                     break
                 if len(window) >= held:
@@ -179,6 +208,8 @@ class Engine:
                 else:
                     wait(unfinished, return_when=FIRST_COMPLETED)
         while window:
+            if not window[0][1].done():
+                yield None
             yield from self._collect(*window.popleft(), near)
 
     def _submit(self, chunk: list[Item], near: bool) -> Future[ChunkResult]:
@@ -217,6 +248,9 @@ def _label(item: Item) -> str:
     return item.source if isinstance(item, InputError) else item.label
 
 
+Report = tuple[WorkResult, str, str | None]
+
+
 def run(
     arguments: Iterable[str],
     settings: Settings,
@@ -229,7 +263,8 @@ def run(
 
     ``on_result(result, status, reason)`` is called for each input in input order, with the
     final status (``analysed`` without a store; ``added``, ``known``, ``exact``, ``near`` with
-    one; ``failed`` with the reason either way).  Returns the summary.
+    one; ``failed`` with the reason either way), and with a store only once the transaction
+    that holds the input is committed.  Returns the summary.
     """
     from newsgraph.ingest.writer import Writer
     from newsgraph.store.ingest_state import known_source
@@ -237,31 +272,40 @@ def run(
     arguments = list(arguments)
     summary = Summary()
     progress = Progress(estimate_total(arguments), mode=options.progress)
+    progress.waiting("loading the language model")
     known = (lambda url: known_source(store.connection, url)) if store is not None else None
     engine = Engine(settings, options, store.path if store is not None else None, store)
+    writer = Writer(store, near_dups=options.near_duplicates) if store is not None else None
+    pending: list[Report] = []  # written, not yet committed: reported after the commit
+
+    def report() -> None:
+        for result, status, reason in pending:
+            _tally(summary, result, status, reason)
+            if on_result is not None:
+                with progress.output():
+                    on_result(result, status, reason)
+        if pending:
+            progress.update(summary.inputs, summary.failed)
+        pending.clear()
+
     with Fetcher(options.fetch) as fetcher:
         resolved = Resolver(fetcher, known, options.fetch_concurrency).resolve(
             plan(arguments, settings.max_bytes)
         )
-        items = _skip_known(resolved, store, summary, on_result)
-        writer = Writer(store, near_dups=options.near_duplicates) if store is not None else None
         try:
-            for result in engine.run(items):
-                if writer is not None:
-                    status, reason, seq = writer.write(result)
-                    if status in ("exact", "near") and seq != result.canonical:
-                        result = replace(result, canonical=seq)
-                else:
-                    status, reason = (
-                        ("analysed", None) if result.status == "article" else ("failed", result.error)
-                    )
-                _tally(summary, result, status, reason)
-                if on_result is not None:
-                    on_result(result, status, reason)
-                progress.update(summary.inputs, summary.failed)
+            for result in engine.run(_skip_known(resolved, store)):
+                if result is None:  # nothing ready: make what is written durable, then say so
+                    if writer is not None:
+                        writer.commit()
+                    report()
+                    continue
+                pending.append(_outcome(result, writer))
+                if writer is None or writer.uncommitted == 0:
+                    report()
         finally:
             if writer is not None:
                 writer.commit()
+            report()
             progress.close()
     summary.seconds = time.monotonic() - progress.start
     summary.peak_rss_kb = {
@@ -271,13 +315,18 @@ def run(
     return summary
 
 
-def _skip_known(
-    resolved: Iterable[RawDocument | InputError | Skipped],
-    store: SQLiteStore | None,
-    summary: Summary,
-    on_result: Callable[[WorkResult, str, str | None], None] | None,
-) -> Iterator[Item]:
-    """Pass on what needs work; count (and report) what the store already has.
+def _outcome(result: WorkResult, writer: Writer | None) -> Report:
+    """Store ``result`` (with a writer) and say what became of it."""
+    if writer is None:
+        return (result, "analysed", None) if result.status == "article" else (result, "failed", result.error)
+    status, reason, seq = writer.write(result)
+    if status in ("exact", "near") and seq != result.canonical:
+        result = replace(result, canonical=seq)
+    return result, status, reason
+
+
+def _skip_known(resolved: Iterable[Resolved], store: SQLiteStore | None) -> Iterator[Item]:
+    """Mark as :class:`Skipped` what the store already has (reported in order, not analysed).
 
     URLs were skipped before fetching; here an input whose exact bytes from the same source
     are stored is skipped before it reaches a worker (a rerun over files costs a hash each).
@@ -290,12 +339,6 @@ def _skip_known(
             where = item.url or item.path
             if where and known_input(store.connection, input_sha256(item), where):
                 item = Skipped(item.label)
-        if isinstance(item, Skipped):
-            summary.inputs += 1
-            summary.known += 1
-            if on_result is not None:
-                on_result(WorkResult(item.label, "known"), "known", None)
-            continue
         yield item
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from newsgraph.errors import InputError
 from newsgraph.extract.base import ExtractedArticle
-from newsgraph.extract.decode import decode_text
+from newsgraph.extract.decode import decode_text, shorten_punctuation_runs, strip_nul
 from newsgraph.ingest.base import RawDocument
 
 __all__ = ["ExtractedArticle", "extract"]
@@ -21,23 +21,32 @@ def extract(raw: RawDocument) -> ExtractedArticle:
     if raw.format == "html":
         from newsgraph.extract.html import extract_html
 
-        data = raw.data.encode("utf-8") if isinstance(raw.data, str) else raw.data
+        removed: tuple[str, ...] = ()
+        if isinstance(raw.data, str):
+            page, removed = strip_nul(raw.data)
+            data = page.encode("utf-8")
+        else:
+            data = raw.data
         article = extract_html(data, url=raw.url, label=raw.label)
+        article = replace(article, warnings=article.warnings + removed) if removed else article
     elif raw.format == "text":
         warnings: tuple[str, ...] = ()
         if isinstance(raw.data, bytes):
             text, warnings = decode_text(raw.data, raw.label)
         else:
-            text = raw.data.replace("\r\n", "\n").replace("\r", "\n")
+            text, warnings = strip_nul(raw.data.replace("\r\n", "\n").replace("\r", "\n"))
         from newsgraph.extract.text import clean_text
 
-        article = clean_text(text)
+        article = clean_text(shorten_punctuation_runs(text))
         if warnings:
             article = replace(article, warnings=article.warnings + warnings)
     else:
         raise InputError(raw.label, f"unsupported format {raw.format!r}")
     if not article.text.strip():
         raise InputError(raw.label, "no article text found")
+    reader_warnings = tuple(raw.metadata.get("warnings", ()))  # e.g. a JSONL line's bad bytes
+    if reader_warnings:
+        article = replace(article, warnings=reader_warnings + article.warnings)
     return _fill_from_source(article, raw)
 
 

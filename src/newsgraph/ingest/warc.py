@@ -5,7 +5,8 @@ metadata and revisit records, redirects, robots.txt and images are skipped witho
 (a crawl holds many of them and none is an error).  Each document keeps the record's target URI
 as its URL (what resuming skips by) and its WARC-Date as ``metadata["fetched_at"]``; its path
 is ``file#offset`` so that a failure names the record.  Records are streamed: a multi-gigabyte
-file is never held in memory, and a body over ``max_bytes`` is reported and skipped.
+file is never held in memory, and a body over ``max_bytes`` is reported and skipped.  A record
+cut short (the file ends before its Content-Length) is an error, never half an article.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.base import RawDocument
+from newsgraph.ingest.labels import path_label
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 
@@ -29,7 +31,7 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    label = str(path)
+    label = path_label(path)
     try:
         stream = path.open("rb")
     except OSError as exc:
@@ -50,6 +52,10 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 body = _read_capped(record.content_stream(), max_bytes)
                 where = f"{label}#{records.get_record_offset()}"  # after the read: it moves the stream
+                if len(body) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                    # the record's Content-Length promised more than the file holds
+                    yield InputError(url or where, "truncated WARC record (the file ends inside it)")
+                    continue
                 if len(body) > max_bytes:
                     yield InputError(
                         url or where, f"record too large (over {max_bytes / 1e6:.1f} MB, see --max-bytes)"
