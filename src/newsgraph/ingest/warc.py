@@ -11,9 +11,11 @@ cut short (the file ends before its Content-Length) is an error, never half an a
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.base import RawDocument
@@ -40,8 +42,9 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
     found = False
     with stream:
         records = ArchiveIterator(stream)
+        complaints = io.StringIO()
         try:
-            for record in records:
+            for record in _quietly(records, complaints):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 status = record.http_headers.get_statuscode()
@@ -71,8 +74,22 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             yield InputError(label, f"not a readable WARC file, or truncated ({exc})")
             return
-    if not found:
+    if not found and complaints.getvalue():
+        yield InputError(label, "not a readable WARC file (its records do not match their lengths)")
+    elif not found:
         yield InputError(label, "no HTML response records in WARC file")
+
+
+def _quietly(records: Iterator[Any], complaints: io.StringIO) -> Iterator[Any]:
+    """The records, with what warcio writes to standard error while finding the next one kept
+    in ``complaints``: it prints the raw bytes of a malformed record, escape sequences and all."""
+    iterator = iter(records)
+    while True:
+        with contextlib.redirect_stderr(complaints):  # only while this frame runs, not across yield
+            record = next(iterator, None)
+        if record is None:
+            return
+        yield record
 
 
 def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
