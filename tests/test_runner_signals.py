@@ -269,3 +269,23 @@ def test_the_bar_never_shares_a_line_with_output_and_a_spinner_shows_first(
     assert len(articles) == 6
     assert all(row.startswith("ARTICLE") and "inputs" not in row for row in articles), screen
     assert any("6/6" in row for row in screen), screen
+
+
+def test_a_worker_killed_by_one_input_costs_that_input_only(tmp_path: Path) -> None:
+    """A worker dies on 005.txt (as out of memory would kill it): the chunks in flight with it
+    are run again, and only 005.txt is reported, with a reason that names the death."""
+    folder = corpus(tmp_path / "c", 12)
+    db = tmp_path / "d.db"
+    flags = ["--db", str(db), "--quiet", "--workers", "2", "--batch-size", "3", "--no-progress"]
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "ingest", str(folder), *flags],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NEWSGRAPH_DEBUG_CRASH": "/005.txt"},
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {folder}/005.txt: a worker process died analysing this input (out of memory?)"]
+    assert "11 added, 0 already stored, 1 failed" in result.stdout

@@ -21,12 +21,14 @@ Design choices, and why:
   in the window until the head is done.
 * **Small batches stay in one process**: when the whole input fits in one chunk, starting
   worker processes (a model load each) would cost more than it saves.
-* **A dead worker costs its chunk only**: ``ProcessPoolExecutor`` notices a killed worker (out
-  of memory, a segfault in a C extension); its chunk is reported as failed and a fresh pool
-  takes the rest.  Workers are recycled every :data:`TASKS_PER_CHILD` chunks so that spaCy's
-  growing string store cannot creep a long run's memory up.  Workers exit by themselves if
-  this process dies (:func:`~newsgraph.ingest.worker.watch_parent`); on Ctrl-C they are
-  stopped at once rather than waited for.
+* **A dead worker costs one input only**: ``ProcessPoolExecutor`` notices a killed worker (out
+  of memory, a segfault in a C extension) and fails every chunk in flight; each is run again,
+  alone, in a fresh pool, and a chunk that kills a worker again is run input by input, so
+  that only the input that kills a worker is reported as failed.  Workers are recycled every
+  :data:`TASKS_PER_CHILD` chunks so that spaCy's growing string store cannot creep a long
+  run's memory up.  Workers exit by themselves if this process dies
+  (:func:`~newsgraph.ingest.worker.watch_parent`); on Ctrl-C they are stopped at once rather
+  than waited for.
 * **Commit before waiting**: :meth:`Engine.run` yields ``None`` whenever it is about to wait
   (for a worker, or for the next input), and :func:`run` then commits what it has written and
   only then reports those inputs as stored: what was printed as added survives a SIGKILL.
@@ -215,27 +217,53 @@ class Engine:
     def _submit(self, chunk: list[Item], near: bool) -> Future[ChunkResult]:
         try:
             return self._start(near).submit(process_chunk, chunk)
-        except BrokenProcessPool:
-            self._pool = None
+        except BrokenProcessPool:  # a worker died since the last submit: start a fresh pool
+            pool, self._pool = self._pool, None
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
             return self._start(near).submit(process_chunk, chunk)
 
     def _collect(self, chunk: list[Item], future: Future[ChunkResult], near: bool) -> list[WorkResult]:
         try:
             answer = future.result()
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory): its chunk, and those in flight with it, fail.
-            self._pool = None
-            return [
-                WorkResult(_label(item), "failed", error="worker process died (out of memory?)")
-                for item in chunk
-            ]
+        except BrokenProcessPool:  # a worker died while this chunk was in flight
+            return self._retry(chunk, near)
         except Exception as exc:  # an unpicklable result or a bug: lose the chunk, not the run
             return [
                 WorkResult(_label(item), "failed", error=f"worker error: {type(exc).__name__}: {exc}")
                 for item in chunk
             ]
+        return self._keep(answer)
+
+    def _keep(self, answer: ChunkResult) -> list[WorkResult]:
         self.peak_rss_kb[answer.pid] = max(self.peak_rss_kb.get(answer.pid, 0), answer.peak_rss_kb)
         return answer.results
+
+    def _alone(self, items: list[Item], near: bool) -> ChunkResult | None:
+        """Run ``items`` with nothing else submitted meanwhile; None if a worker died."""
+        try:
+            return self._submit(items, near).result()
+        except BrokenProcessPool:
+            return None
+
+    def _retry(self, chunk: list[Item], near: bool) -> list[WorkResult]:
+        """Run a chunk again after a worker died, then its inputs one by one if it dies again.
+
+        The chunks in the window were all submitted before the death, so while a retry runs
+        it is the only work in the fresh pool: a death now is the retried input's own.
+        """
+        answer = self._alone(chunk, near)
+        if answer is not None:
+            return self._keep(answer)
+        results: list[WorkResult] = []
+        for item in chunk:
+            single = self._alone([item], near) if len(chunk) > 1 else None
+            if single is not None:
+                results.extend(self._keep(single))
+            else:
+                reason = "a worker process died analysing this input (out of memory?)"
+                results.append(WorkResult(_label(item), "failed", error=reason))
+        return results
 
 
 def _prepend(first: list[Item], second: list[Item], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:

@@ -25,7 +25,9 @@ ignore SIGINT: on Ctrl-C the parent stops them itself, at once, instead of each 
 traceback.
 
 ``NEWSGRAPH_DEBUG_DELAY`` (seconds per document) slows workers down deterministically; the
-crash-safety test uses it to kill an ingest in the middle.
+crash-safety test uses it to kill an ingest in the middle.  ``NEWSGRAPH_DEBUG_CRASH`` (a
+string) makes a worker process (never the main one) die at once on an input whose label
+contains it, as an out-of-memory kill would: the test of the runner's retries uses it.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from newsgraph.settings import Settings
 from newsgraph.store.ingest_state import SourceRow, known_source, seq_of_text, source_key
 
 DELAY_ENV = "NEWSGRAPH_DEBUG_DELAY"
+CRASH_ENV = "NEWSGRAPH_DEBUG_CRASH"
 #: Most tokens handed to one ``nlp.pipe`` call (see :func:`_by_tokens`).
 MAX_BATCH_TOKENS = 8_000
 #: How often a worker checks that its parent is alive.
@@ -95,6 +98,7 @@ class WorkerState:
     conn: sqlite3.Connection | None
     near_dups: bool
     delay: float
+    crash_on: str | None = None
 
 
 _STATE: WorkerState | None = None
@@ -139,7 +143,11 @@ def init_worker(settings: Settings, db_path: str | None, near_dups: bool, parent
         uri = Path(db_path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0, check_same_thread=False)
     _STATE = WorkerState(
-        settings, conn, near_dups and conn is not None, float(os.environ.get(DELAY_ENV) or 0)
+        settings,
+        conn,
+        near_dups and conn is not None,
+        float(os.environ.get(DELAY_ENV) or 0),
+        os.environ.get(CRASH_ENV) or None,
     )
 
 
@@ -194,6 +202,8 @@ def process_chunk(items: list[RawDocument | InputError | Skipped]) -> ChunkResul
         if isinstance(item, Skipped):  # passed along so that it is reported in input order
             slots.append(WorkResult(item.label, "known"))
             continue
+        if state.crash_on is not None and state.crash_on in item.label:
+            os._exit(70)
         try:
             gated = _gate(item, state, nlp, batch, pending)
         except NewsgraphError as exc:
