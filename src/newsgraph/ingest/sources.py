@@ -215,8 +215,13 @@ class Resolver:
         self.concurrency = max(1, concurrency)
 
     def resolve(self, tasks: Iterable[Task]) -> Iterator[Resolved]:
-        with ThreadPoolExecutor(self.concurrency, thread_name_prefix="newsgraph-fetch") as pool:
+        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="newsgraph-fetch")
+        finished = False
+        try:
             yield from self._ordered(tasks, pool)
+            finished = True
+        finally:  # stopped early (Ctrl-C, an error): drop the fetches not started yet
+            pool.shutdown(wait=finished, cancel_futures=not finished)
 
     def _ordered(self, tasks: Iterable[Task], pool: ThreadPoolExecutor) -> Iterator[Resolved]:
         window: deque[Future[list[Task] | Resolved] | Resolved] = deque()
