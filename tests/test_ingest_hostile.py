@@ -188,6 +188,33 @@ def test_a_truncated_warc_record_is_an_error_not_half_an_article(tmp_path: Path)
     assert len(items) == 2
 
 
+def _record_ends(path: Path) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as fh:
+        records = ArchiveIterator(fh)
+        return [records.get_record_offset() + records.get_record_length() for _ in records]
+
+
+@pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
+def test_a_warc_cut_anywhere_is_never_half_an_article_nor_silent(tmp_path: Path, name: str) -> None:
+    whole = tmp_path / f"whole{name[3:]}"
+    write_warc(whole)
+    data = whole.read_bytes()
+    bodies = {doc.url: doc.data for doc in iter_warc(whole, 1_000_000) if isinstance(doc, RawDocument)}
+    ends = _record_ends(whole)
+    cut = tmp_path / name
+    silent = []
+    for size in range(1, len(data), 5):
+        cut.write_bytes(data[:size])
+        items = list(iter_warc(cut, 1_000_000))  # never raises
+        docs = [item for item in items if isinstance(item, RawDocument)]
+        assert all(doc.data == bodies[doc.url] for doc in docs), f"half an article at {size}"
+        if len(docs) == len(items) and not any(0 <= size - end <= 4 for end in ends):
+            silent.append(size)  # a cut not at a record's end, and no error said so
+    assert not silent
+
+
 def test_one_stray_byte_does_not_turn_a_utf8_file_into_cp1252() -> None:
     text = (
         "Budget vote\n\n“We will not wait,” said the mayor.\nA stray byte: \xff here.\n“Next year,” she said."
@@ -268,7 +295,8 @@ def _mixed_batch(root: Path) -> tuple[list[str | bytes], list[tuple[str, str]]]:
     (bad / "empty.jsonl").write_bytes(b"")
     write_warc(bad / "good.warc")
     (bad / "cut.warc").write_bytes((bad / "good.warc").read_bytes()[:-300])
-    (bad / "request.warc").write_bytes((bad / "good.warc").read_bytes()[:200])
+    first_record = _record_ends(bad / "good.warc")[0]  # a request record: a whole, valid WARC
+    (bad / "request.warc").write_bytes((bad / "good.warc").read_bytes()[:first_record])
     (bad / "junk.warc").write_bytes(b"hello, this is not a web archive\n" * 5)
     (bad / "notfeed.rss").write_text("plain words", encoding="utf-8")
     (bad / "noitems.rss").write_text(
