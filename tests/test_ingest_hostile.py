@@ -369,3 +369,14 @@ def test_mixed_batch_of_25_bad_inputs_with_default_workers(tmp_path: Path) -> No
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (11,)
         ids = {row[0] for row in conn.execute("SELECT id FROM articles")}
     assert "j3" in ids
+
+
+def test_titles_and_names_lose_their_control_characters() -> None:
+    """A JSONL line's title, or a text's first line, may carry an escape sequence that the
+    ingest's "(new)" line would replay on the terminal."""
+    meta = {"title": "Evil\x1b]0;owned\x07 title", "authors": ["Ann\x1b[2J Lee"]}
+    page = article_html("a1", with_title=False).decode()
+    article = extract(RawDocument(data=page, format="html", path="a.jsonl:1", metadata=meta))
+    assert article.title == "Evil ]0;owned  title" and article.authors == ("Ann [2J Lee",)
+    text = extract(RawDocument(data=f"Budget\x1b[31m vote passes\n\n{GOOD}".encode(), format="text"))
+    assert text.title is not None and "\x1b" not in text.title

@@ -6,6 +6,7 @@ Plain text goes through our own cleaner (``text.py``), HTML through trafilatura
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsgraph.errors import InputError
@@ -14,6 +15,10 @@ from newsgraph.extract.decode import decode_text, shorten_punctuation_runs, stri
 from newsgraph.ingest.base import RawDocument
 
 __all__ = ["ExtractedArticle", "extract"]
+
+#: Control characters (C0 but tab and newline, DEL, C1): no title or name holds one, and an
+#: escape sequence in a title would be replayed on the terminal of whoever lists the articles.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def extract(raw: RawDocument) -> ExtractedArticle:
@@ -47,7 +52,7 @@ def extract(raw: RawDocument) -> ExtractedArticle:
     reader_warnings = tuple(raw.metadata.get("warnings", ()))  # e.g. a JSONL line's bad bytes
     if reader_warnings:
         article = replace(article, warnings=reader_warnings + article.warnings)
-    return _fill_from_source(article, raw)
+    return _without_controls(_fill_from_source(article, raw))
 
 
 def _fill_from_source(article: ExtractedArticle, raw: RawDocument) -> ExtractedArticle:
@@ -59,4 +64,16 @@ def _fill_from_source(article: ExtractedArticle, raw: RawDocument) -> ExtractedA
             changes[key] = str(meta[key])
     if not article.authors and meta.get("authors"):
         changes["authors"] = tuple(str(a) for a in meta["authors"])
+    return replace(article, **changes) if changes else article  # type: ignore[arg-type]
+
+
+def _without_controls(article: ExtractedArticle) -> ExtractedArticle:
+    """The metadata fields with control characters replaced by spaces (the text keeps its own)."""
+    changes: dict[str, object] = {}
+    for key in ("title", "section", "outlet", "language", "published_raw"):
+        value = getattr(article, key)
+        if value is not None and _CONTROLS.search(value):
+            changes[key] = _CONTROLS.sub(" ", value).strip() or None
+    if any(_CONTROLS.search(author) for author in article.authors):
+        changes["authors"] = tuple(_CONTROLS.sub(" ", author).strip() for author in article.authors)
     return replace(article, **changes) if changes else article  # type: ignore[arg-type]
