@@ -289,3 +289,21 @@ def test_a_worker_killed_by_one_input_costs_that_input_only(tmp_path: Path) -> N
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: {folder}/005.txt: a worker process died analysing this input (out of memory?)"]
     assert "11 added, 0 already stored, 1 failed" in result.stdout
+
+
+def test_workers_that_cannot_start_stop_the_run_with_the_reason(tmp_path: Path) -> None:
+    """No such model, with worker processes: one clear error and exit 2, not every input
+    failing with "a worker process died" (nor a retry per input)."""
+    folder = corpus(tmp_path / "c", 4)
+    flags = ["--model", "no_such_model_xyz", "--workers", "2", "--batch-size", "1", "--no-progress"]
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "analyze", str(folder), *flags],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: cannot load spaCy model 'no_such_model_xyz'")
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr

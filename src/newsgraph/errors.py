@@ -34,6 +34,10 @@ class StoreError(NewsgraphError):
     """The database cannot be opened, migrated or written."""
 
 
+class WorkerStartError(NewsgraphError):
+    """A worker process could not set itself up (the run cannot go on without workers)."""
+
+
 class LexiconError(NewsgraphError, ValueError):
     """A lexicon data file is malformed: the message names the file, the line and the fault."""
 

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, ModelNotFoundError, StoreError, WorkerStartError
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.http import Fetcher, FetchPolicy
 from newsgraph.ingest.progress import Progress, Summary, reason_category
@@ -228,6 +228,8 @@ class Engine:
             answer = future.result()
         except BrokenProcessPool:  # a worker died while this chunk was in flight
             return self._retry(chunk, near)
+        except (ModelNotFoundError, StoreError, WorkerStartError):
+            raise  # the workers could not start: the run stops with the reason (exit 2)
         except Exception as exc:  # an unpicklable result or a bug: lose the chunk, not the run
             return [
                 WorkResult(_label(item), "failed", error=f"worker error: {type(exc).__name__}: {exc}")

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.core import Outcome, prepare, run_batch
-from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.errors import InputError, ModelNotFoundError, NewsgraphError, WorkerStartError
 from newsgraph.extract import ExtractedArticle
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.sources import Skipped
@@ -102,6 +102,7 @@ class WorkerState:
 
 
 _STATE: WorkerState | None = None
+_START_FAILURE: NewsgraphError | None = None
 
 
 #: Allocations between young-generation collections in a worker (Python's default: 700).
@@ -130,11 +131,26 @@ def init_worker(settings: Settings, db_path: str | None, near_dups: bool, parent
     many short-lived objects, freed by reference counting; the collector only finds cycles,
     but each run walked the whole model: measured, ~2% of a worker's time went to it, ~0.5%
     after this.
+
+    A failure here (no such model, an unreadable database) is kept and raised by every
+    :func:`process_chunk` call, so that it reaches the parent as what it is and stops the
+    run there with its own message; raised here, it would only kill the worker, and the
+    parent would see every input fail with "a worker process died".
     """
-    global _STATE
+    global _STATE, _START_FAILURE
     if parent is not None:
         watch_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _start(settings, db_path, near_dups)
+    except ModelNotFoundError as exc:
+        _START_FAILURE = exc
+    except Exception as exc:
+        _START_FAILURE = WorkerStartError(f"a worker process could not start: {type(exc).__name__}: {exc}")
+
+
+def _start(settings: Settings, db_path: str | None, near_dups: bool) -> None:
+    global _STATE
     load_pipeline(settings)
     gc.freeze()
     gc.set_threshold(*WORKER_GC_THRESHOLD)
@@ -186,6 +202,8 @@ def _row(
 
 def process_chunk(items: list[RawDocument | InputError | Skipped]) -> ChunkResult:
     """Gate, extract and analyse one chunk; one WorkResult per item, in order."""
+    if _START_FAILURE is not None:
+        raise _START_FAILURE
     state = _STATE
     if state is None:
         raise RuntimeError("worker not initialised: call init_worker or use_state first")
