@@ -302,7 +302,6 @@ def run(
     arguments = list(arguments)
     summary = Summary()
     progress = Progress(estimate_total(arguments), mode=options.progress)
-    progress.waiting("loading the language model")
     known = (lambda url: known_source(store.connection, url)) if store is not None else None
     engine = Engine(settings, options, store.path if store is not None else None, store)
     writer = Writer(store, near_dups=options.near_duplicates) if store is not None else None
@@ -323,6 +322,7 @@ def run(
             plan(arguments, settings.max_bytes)
         )
         try:
+            progress.waiting("loading the language model")  # until the first result
             for result in engine.run(_skip_known(resolved, store)):
                 if result is None:  # nothing ready: make what is written durable, then say so
                     if writer is not None:
