@@ -307,3 +307,29 @@ def test_workers_that_cannot_start_stop_the_run_with_the_reason(tmp_path: Path) 
     assert result.stdout == ""
     assert result.stderr.startswith("error: cannot load spaCy model 'no_such_model_xyz'")
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_ctrl_c_inside_a_write_leaves_no_half_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KeyboardInterrupt after an article row is inserted but before its source row: the
+    runner's final commit keeps the inputs written before, and nothing of this one."""
+    from newsgraph.ingest import writer as writer_module
+    from newsgraph.store import open_store
+
+    folder = corpus(tmp_path / "c", 3)
+    calls = []
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)  # type: ignore[operator]
+
+    original = writer_module.record_source
+    monkeypatch.setattr(writer_module, "record_source", interrupted)
+    with open_store(str(tmp_path / "w.db")) as store, pytest.raises(KeyboardInterrupt):
+        run([str(folder)], Settings.from_env(), RunOptions(workers=1, progress="off"), store=store)
+    with sqlite3.connect(tmp_path / "w.db") as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM article_sources").fetchone() == (1,)

@@ -91,6 +91,10 @@ class Writer:
             self.db.execute("ROLLBACK TO input")
             self.db.execute("RELEASE input")
             return "failed", str(exc), None
+        except BaseException:  # Ctrl-C mid-input: the commit that follows must not keep half of it
+            self.db.execute("ROLLBACK TO input")
+            self.db.execute("RELEASE input")
+            raise
         self.db.execute("RELEASE input")
         self._pending += 1
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._since >= COMMIT_SECONDS:
