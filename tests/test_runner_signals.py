@@ -272,23 +272,23 @@ def test_the_bar_never_shares_a_line_with_output_and_a_spinner_shows_first(
 
 
 def test_a_worker_killed_by_one_input_costs_that_input_only(tmp_path: Path) -> None:
-    """A worker dies on 005.txt (as out of memory would kill it): the chunks in flight with it
-    are run again, and only 005.txt is reported, with a reason that names the death."""
-    folder = corpus(tmp_path / "c", 12)
+    """A worker dies on 001.txt (as out of memory would kill it): the chunks in flight with it
+    are run again, and only 001.txt is reported, with a reason that names the death."""
+    folder = corpus(tmp_path / "c", 4)
     db = tmp_path / "d.db"
-    flags = ["--db", str(db), "--quiet", "--workers", "2", "--batch-size", "3", "--no-progress"]
+    flags = ["--db", str(db), "--quiet", "--workers", "2", "--batch-size", "1", "--no-progress"]
     result = subprocess.run(
         [sys.executable, "-m", "newsgraph", "ingest", str(folder), *flags],
         capture_output=True,
         text=True,
-        env={**os.environ, "NEWSGRAPH_DEBUG_CRASH": "/005.txt"},
+        env={**os.environ, "NEWSGRAPH_DEBUG_CRASH": "/001.txt"},
         timeout=300,
         check=False,
     )
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {folder}/005.txt: a worker process died analysing this input (out of memory?)"]
-    assert "11 added, 0 already stored, 1 failed" in result.stdout
+    assert errors == [f"error: {folder}/001.txt: a worker process died analysing this input (out of memory?)"]
+    assert "3 added, 0 already stored, 1 failed" in result.stdout
 
 
 def test_workers_that_cannot_start_stop_the_run_with_the_reason(tmp_path: Path) -> None:
@@ -333,3 +333,30 @@ def test_ctrl_c_inside_a_write_leaves_no_half_article(
     with sqlite3.connect(tmp_path / "w.db") as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (1,)
         assert conn.execute("SELECT count(*) FROM article_sources").fetchone() == (1,)
+
+
+def test_a_chunk_that_kills_a_worker_again_is_run_input_by_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The retry logic alone (no processes): a run with the killer in it "dies"."""
+    from newsgraph.ingest.base import RawDocument
+    from newsgraph.ingest.worker import ChunkResult, WorkResult
+    from newsgraph.runner import Engine
+
+    chunk = [RawDocument(data=f"text {i}", format="text", path=f"{i}.txt") for i in range(4)]
+    runs: list[list[str]] = []
+
+    def alone(self: Engine, items: list[RawDocument], near: bool) -> ChunkResult | None:
+        runs.append([item.label for item in items])
+        if any(item.label == "2.txt" for item in items):
+            return None  # the worker died
+        return ChunkResult([WorkResult(item.label, "known") for item in items], 1, 0)
+
+    monkeypatch.setattr(Engine, "_alone", alone)
+    engine = Engine(Settings.from_env(), RunOptions(workers=2), None, None)
+    results = engine._retry(chunk, near=False)
+    assert [(r.label, r.status) for r in results] == [
+        ("0.txt", "known"),
+        ("1.txt", "known"),
+        ("2.txt", "failed"),
+        ("3.txt", "known"),
+    ]
+    assert runs == [["0.txt", "1.txt", "2.txt", "3.txt"], ["0.txt"], ["1.txt"], ["2.txt"], ["3.txt"]]
