@@ -61,6 +61,7 @@ def _outcomes(
     input order for each new article (status ``analysed`` without a store, ``added`` with one)
     and, with a store, each copy or known input gets a line unless ``--quiet``.
     """
+    from newsgraph.ingest.labels import printable
     from newsgraph.runner import RunOptions, run
 
     options = RunOptions.from_flags(
@@ -76,15 +77,16 @@ def _outcomes(
     notes = {"known": "already stored", "exact": "same text as", "near": "near duplicate of"}
 
     def report(result: WorkResult, status: str, reason: str | None) -> None:
+        label = printable(result.label)  # a file name may hold a newline or an escape sequence
         for warning in result.warnings:
-            err(f"warning: {result.label}: {warning}")
+            err(f"warning: {label}: {printable(warning)}")
         if status == "failed":
-            err(f"error: {result.label}: {reason}")
+            err(f"error: {label}: {printable(reason or 'unknown error')}")
         elif result.article is not None and status in ("added", "analysed"):
             emit(result.article, status)
         elif store is not None and not quiet:
             target = f" stored article #{result.canonical}" if status in ("exact", "near") else ""
-            print(f"{result.label}  ({notes.get(status, status)}{target})", flush=True)
+            print(f"{label}  ({notes.get(status, status)}{target})", flush=True)
 
     return run(args.paths, settings, options, store=store, on_result=report)
 
