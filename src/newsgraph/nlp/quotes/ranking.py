@@ -36,6 +36,7 @@ FEATURES: tuple[str, ...] = (
     "rule_confidence",  # ... times the discourse link's confidence
     "rule_pronoun",  # ... and the source is a pronoun
     "rule_description",  # ... and the answer is a description, no named entity
+    "rule_document",  # ... and that description is a document with no author ("the report")
     "none",  # the "no speaker" option
     "previous",  # the entity spoke the previous statement
     "sentence_distance",  # sentences back from the quote's anchor to the nearest mention (0-2)
@@ -62,6 +63,7 @@ class RuleAnswer:
     entity: str | None
     confidence: float
     pronoun: bool
+    document: bool = False  # the source is a document noun the rules found no author for
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,7 @@ class SpeakerRanker:
             rule_row[FEATURES.index("rule_confidence")] = rule.confidence
             rule_row[FEATURES.index("rule_pronoun")] = float(rule.pronoun)
             rule_row[FEATURES.index("rule_description")] = float(rule.entity is None)
+            rule_row[FEATURES.index("rule_document")] = float(rule.entity is None and rule.document)
         options = []
         if rule_row is not None and rule is not None:
             options.append(SpeakerOption(rule.name, rule.entity, tuple(rule_row)))

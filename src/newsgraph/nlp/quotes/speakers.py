@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse import Discourse, Referent, discourse_of
 from newsgraph.nlp.quotes.ranking import RuleAnswer
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 
 
 class Speakers:
@@ -48,13 +49,15 @@ class Speakers:
                         return RuleAnswer(named.name, named.entity.id, named.confidence, False)
         if found is not None:
             entity = found.entity.id if found.entity is not None else None
-            return RuleAnswer(found.name, entity, found.confidence, pronoun)
+            document = head.lemma_.lower() in DOCUMENT_NOUNS
+            return RuleAnswer(found.name, entity, found.confidence, pronoun, document)
         if pronoun:
             return RuleAnswer(None, None, 0.0, True)  # unresolved pronoun: no guess
         inner = self._named_inside(mention)
         if inner is not None:
             return RuleAnswer(inner[0], inner[1], 0.5, False)
-        return RuleAnswer(doc[mention[0] : mention[1]].text or None, None, 0.5, False)
+        document = head.lemma_.lower() in DOCUMENT_NOUNS
+        return RuleAnswer(doc[mention[0] : mention[1]].text or None, None, 0.5, False, document)
 
     def _named_inside(self, mention: tuple[int, int]) -> tuple[str, str] | None:
         """A source phrase nothing resolved as a whole that contains a named person ("UN
