@@ -198,21 +198,22 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         err(f"error: {problem}")
         return EXIT_USAGE
     try:
-        import uvicorn
-
         from newsgraph.web import create_app
+        from newsgraph.web.serving import allowed_hosts_for, run
     except ImportError as exc:
         err(f"error: the web UI needs the web extra: pip install 'newsgraph[web]' ({exc.name} is missing)")
         return EXIT_USAGE
-    app = create_app(settings.db_path)  # a missing or foreign database stops here, exit 2
-    shown = "127.0.0.1" if args.host in ("0.0.0.0", "") else args.host
+    hosts = allowed_hosts_for(args.host, args.allowed_host or [])  # 0.0.0.0 needs --allowed-host
+    cache = not args.no_cache
+    app = create_app(settings.db_path, allowed_hosts=hosts, cache=cache)  # a missing database stops here
+    shown = "127.0.0.1" if args.host in ("0.0.0.0", "", "::") else args.host
     shown = f"[{shown}]" if ":" in shown else shown
     print(
         f"newsgraph: serving {settings.db_path} (read-only) at http://{shown}:{args.port}/\n"
         f"           API docs at http://{shown}:{args.port}/docs; press Ctrl+C to stop",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    run(app, settings.db_path, args.host, args.port, args.workers, hosts, cache)
     return EXIT_OK
 
 
@@ -441,6 +442,14 @@ def build_parser() -> argparse.ArgumentParser:
     db_flag(p)
     p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="a Host name clients use (repeatable; needed with --host 0.0.0.0; '*.example.org', '*' = any)",
+    )
+    p.add_argument("--workers", type=int, default=1, help="server processes sharing the port (default 1)")
+    p.add_argument("--no-cache", action="store_true", help="compute every answer (no in-memory answer cache)")
     return parser
 
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, datetime
@@ -51,6 +50,7 @@ from newsgraph.store.ingest_state import record_article
 from newsgraph.store.migrations import migrate, pending_migrations
 from newsgraph.store.queries import QuoteHit, find_quotes
 from newsgraph.store.record_places import locate_records
+from newsgraph.store.search_terms import bounded_fts_query
 from newsgraph.store.sqlite_rows import read_article, utc_timestamp, write_article
 
 #: Articles per transaction in ``add_many``: large enough to amortise the commit, small enough
@@ -60,7 +60,6 @@ BATCH_SIZE = 500
 MIN_PREFIX = 6
 
 _HEX = re.compile(r"[0-9a-f]+")
-_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 
 _SEARCH = (
     "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, "
@@ -397,23 +396,15 @@ def open_store(path: str | os.PathLike[str], readonly: bool = False) -> SQLiteSt
 
 
 def fts_query(text: str) -> str:
-    """Turn what a user typed into an FTS5 query that matches all its words and cannot fail.
+    """Turn what a user typed into an FTS5 query that matches all its words.
 
     Every word becomes a quoted FTS5 string, so operators (AND, OR, NOT, NEAR), ``-``, ``:``,
     parentheses and apostrophes are just text ("Peskov's" and "U.S." match as typed).  Text in
     balanced double quotes stays a phrase; an unbalanced quote is ignored; a trailing ``*``
-    keeps its prefix meaning.  Words with no letters or digits are dropped.
+    keeps its prefix meaning.  Words with no letters or digits and repeated words are dropped;
+    more than ``MAX_SEARCH_TERMS`` different terms is a StoreError (see store/search_terms.py).
     """
-    if text.count('"') % 2:
-        text = text.replace('"', " ")
-    terms = []
-    for m in _TERM.finditer(text):
-        phrase, word = m.group(1), m.group(2)
-        prefix = phrase is None and word.endswith("*")
-        body = phrase if phrase is not None else word.rstrip("*")
-        if any(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in body):
-            terms.append('"' + body.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    return bounded_fts_query(text)
 
 
 def _connect(path: str, readonly: bool, timeout: float) -> sqlite3.Connection:
