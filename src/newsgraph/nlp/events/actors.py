@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.discourse import Discourse
-from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns, phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
@@ -42,6 +42,71 @@ QUANTIFIERS = wordlist("quantifiers")
 _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: CAMEO sectors of political actors: government, military, police, judiciary, legislature,
+#: opposition, rebels, intelligence, armed groups, refugees, labour, parties, inter- and
+#: non-governmental organisations, civilians and their groups, religious bodies, criminals
+#: (violence is the police's business).  Business, media, education, health, agriculture are not.
+POLITICAL_SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "REB",
+        "SPY",
+        "UAF",
+        "IMG",
+        "INS",
+        "REF",
+        "LAB",
+        "PTY",
+        "IGO",
+        "NGO",
+        "NGM",
+        "CVL",
+        "ELI",
+        "CRM",
+        "HRI",
+        "ENV",
+        "REL",
+        "CHR",
+        "MUS",
+        "JEW",
+        "HIN",
+        "BUD",
+        "SEP",
+        "MOD",
+        "RAD",
+        "PPL",
+    ]
+)
+#: Political signals per sentence from which an article counts as political (README "Events").
+POLITICAL_DENSITY = 0.2
+APOLITICAL_NOUNS = wordlist("apolitical_agent_nouns")
+POLITICAL_NOUNS = wordlist("political_agent_nouns")
+
+
+def code_sectors(code: str | None) -> set[str]:
+    """The three-letter parts of a CAMEO actor code ("USAGOVMIL" -> {USA, GOV, MIL})."""
+    text = code or ""
+    return {text[i : i + 3] for i in range(0, len(text), 3)}
+
+
+def noun_is_political(lemma: str) -> bool | None:
+    """Whether a description's head noun names a political actor: True for state agents and
+    political groups, False for people and bodies of a non-political sector; None when the
+    word alone does not tell (the Phoenix list also holds words of longer phrases: "equipment",
+    "system", "state"), and the article decides."""
+    if lemma in APOLITICAL_NOUNS:
+        return False
+    if lemma in POLITICAL_NOUNS or lemma in STATE_AGENTS:
+        return True
+    sector = phoenix_agent_sectors().get(lemma) or phoenix_agent_sectors().get(lemma + "s")
+    if sector is not None and not code_sectors(sector) & POLITICAL_SECTORS:
+        return False
+    return None
 
 
 @cache
@@ -64,6 +129,7 @@ class Actor:
     name: str
     entity: str | None
     country: str | None
+    political: bool | None = None
 
 
 def np_bounds(head: Token) -> tuple[int, int]:
@@ -140,7 +206,54 @@ class ActorResolver:
         return self.discourse.setting
 
     def _of_entity(self, entity: Entity) -> Actor:
-        return Actor(entity.name, entity.id, entity.country)
+        return Actor(entity.name, entity.id, entity.country, self.entity_is_political(entity))
+
+    def entity_is_political(self, entity: Entity) -> bool | None:
+        """The policy of issue 13 (README "Events"): countries, nationalities and organisations or
+        people whose actor code or title names a political sector are political actors;
+        companies, media, schools, hospitals, and people titled as such, are not; a city, an
+        unknown organisation or an untitled person is undecided (None): see :meth:`accepts`."""
+        if entity.country and (entity.type == "NORP" or self.by_country.get(entity.country) is entity):
+            return True
+        sectors = code_sectors(entity.actor_code)
+        if sectors & POLITICAL_SECTORS:
+            return True
+        if len(sectors - {entity.country}) and entity.type in ("PERSON", "ORG"):
+            return False  # a business, media, education or health sector
+        return None
+
+    def accepts(self, source: Actor, targets: Sequence[Actor | None]) -> bool:
+        """Whether ``source`` may be the source of an event (issue 13): a political actor, or an
+        undecided one (an untitled person, an unknown organisation) in a political article or
+        acting on a political target ("Peskov accused Washington")."""
+        if source.political is not None:
+            return source.political
+        return self.political_article or any(t is not None and t.political for t in targets)
+
+    @cached_property
+    def political_article(self) -> bool:
+        """Whether the article is about politics: some entity has a political actor code or title,
+        or the text names state agents ("the government", "police", "troops") at least twice."""
+        return self.political_density >= POLITICAL_DENSITY
+
+    @cached_property
+    def political_density(self) -> float:
+        """Political signals per sentence: mentions of nationalities and of entities with a
+        political actor code, and nouns of state agents and political groups.  Mentions of
+        countries alone do not count: travel, food and wine pages name countries all along."""
+        strong = POLITICAL_SECTORS - {"CVL", "CRM", "ELI", "PPL"}
+        signals = sum(
+            len(e.mentions)
+            for e in self.entities
+            if (e.type == "NORP" and e.country) or code_sectors(e.actor_code) & strong
+        )
+        signals += sum(
+            1
+            for t in self.doc
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in STATE_AGENTS or t.lemma_.lower() in POLITICAL_NOUNS)
+        )
+        sentences = sum(1 for _ in self.doc.sents) if self.doc.has_annotation("SENT_START") else 1
+        return signals / max(1, sentences)
 
     def country_actor(self, iso3: str, name: str | None = None) -> Actor:
         """The country as an actor: its GPE entity when the article has one."""
@@ -148,7 +261,7 @@ class ActorResolver:
         if entity is not None:
             return self._of_entity(entity)
         country = next((c for c in gazetteer().country_names.values() if c.iso3 == iso3), None)
-        return Actor(country.name if country else (name or iso3), None, iso3)
+        return Actor(country.name if country else (name or iso3), None, iso3, True)
 
     def speaker_actor(self, quote: Quote) -> Actor | None:
         """The speaker of a quote as an actor."""
@@ -159,7 +272,19 @@ class ActorResolver:
             return self._of_entity(entity)
         if not self._describes_an_agent(quote):
             return None  # "according to UN figures": data, not an actor that can accuse
-        return Actor(quote.speaker, None, self._country_in_text(quote.speaker))
+        return Actor(
+            quote.speaker, None, self._country_in_text(quote.speaker), self._name_is_political(quote.speaker)
+        )
+
+    def _name_is_political(self, name: str) -> bool | None:
+        """A description known only by its words ("the rebels", "a police spokesman")."""
+        words = name.lower().split()
+        verdict = noun_is_political(words[-1].rstrip("s")) if words else None
+        if verdict is None and words:
+            verdict = noun_is_political(words[-1])
+        if verdict is None and self._country_in_text(name) is not None:
+            return True
+        return verdict
 
     def _describes_an_agent(self, quote: Quote) -> bool:
         """Whether an unnamed speaker's description is headed by a people or organisation noun,
@@ -202,7 +327,9 @@ class ActorResolver:
             found = self.discourse.referent(head.idx, head.idx + len(head))
             if found is None or found.entity is not None:
                 return self._of_entity(found.entity) if found is not None and found.entity else None
-            return Actor(found.name, None, self._country_in_text(found.name))
+            return Actor(
+                found.name, None, self._country_in_text(found.name), self._name_is_political(found.name)
+            )
         if head.pos_ == "NUM" or head.lower_ in QUANTIFIERS:
             part = self._partitive(head)  # "three of Bacar's supporters"
             return self.resolve(part, quote) if part is not None else None
@@ -272,7 +399,18 @@ class ActorResolver:
             return None
         if country is None:
             country = self._country_in_span(span.start_char, span.end_char)
-        return Actor(text, None, country)
+        return Actor(text, None, country, self._description_is_political(head, span, country))
+
+    def _description_is_political(self, head: Token, span: Span, country: str | None) -> bool | None:
+        """A description is political by its head noun ("militants", "the government"), else by
+        a political entity or a country named in it ("members of the U.S. House")."""
+        verdict = noun_is_political(head.lemma_.lower())
+        if verdict is not None:
+            return verdict
+        for m_start, m_end, entity in self._spans:
+            if span.start_char <= m_start and m_end <= span.end_char and self.entity_is_political(entity):
+                return True
+        return None
 
     def _country_in_span(self, start: int, end: int) -> str | None:
         for m_start, m_end, entity in self._spans:

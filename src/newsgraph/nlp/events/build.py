@@ -236,6 +236,8 @@ class EventBuilder:
         targets: list[Actor | None] = [
             t for t in self.resolver.actors(target_token, quote) if t not in sources
         ] or [None]
+        if plover in REQUIRES_TARGET:
+            targets = [t for t in targets if t is not None and t.political is not False] or [None]
         if targets == [None] and plover in REQUIRES_TARGET:
             return []  # "discussing his concern", "providing support" with nobody to receive it
         if trigger.lemma in VERBAL_READINGS and (
@@ -246,8 +248,9 @@ class EventBuilder:
         start, end = evidence(intent if intent is not None and intent.i < token.i else token)
         end = max(end, evidence(token)[1])
         mode = mode or self.lexicon.mode_for(plover, cameo)
+        sources = [s for s in sources if self.resolver.accepts(s, targets)]
         if not sources:
-            return []  # no actor: "needs are met", "132 people were killed"
+            return []  # no political actor: "needs are met", "the team beat", "the company offers"
         template = Event(
             source=None,
             plover=plover,

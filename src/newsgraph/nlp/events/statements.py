@@ -70,7 +70,7 @@ def criticism_events(
         if speaker is None or _critical(tokens, lexicon.criticism) is None:
             continue
         target = _target(tokens, speaker, resolver, i)
-        if target is None:
+        if target is None or not resolver.accepts(speaker, [target]):
             continue
         out.append(
             Event(
