@@ -96,3 +96,16 @@ def test_events_per_non_political_page_ceiling() -> None:
         listing += [f"{page} {topic}: {e.source} {e.plover} -> {e.target}" for e in found]
     rate = total / len(_labelled())
     assert rate <= EVENTS_PER_PAGE_CEILING, f"{rate:.3f} events per page\n" + "\n".join(listing)
+
+
+def test_a_judging_adjective_in_a_statement_is_an_accusation_linked_to_the_quote() -> None:
+    """Statements carry events: harsh judgement (a VADER word) of an actor inside an attributed
+    quote is an accusation by the speaker, linked to that quote."""
+    found = coded(
+        'Foreign Minister Maria Lopez of Chile said: "The conduct of the Peruvian government is shameful."'
+    )
+    accusations = [e for e in found if e.plover == "ACCUSE"]
+    assert accusations and accusations[0].source == "Maria Lopez" and accusations[0].quote is not None
+    assert accusations[0].target is not None and "Peru" in (accusations[0].target or "") + (
+        accusations[0].target_country or ""
+    )

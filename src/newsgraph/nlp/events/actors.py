@@ -347,6 +347,36 @@ class ActorResolver:
                 return self.resolve(author, quote)
         return self._description(head, country)
 
+    def recipient(self, token: Token | None) -> Token | None:
+        """The actor a target phrase names (issue 13: a target is an actor, never a thing): the
+        phrase itself when its head is a name, a pronoun, an entity or a people noun; else its
+        possessor or its "of"/"from" complement ("the Church's requests" -> the Church, "the
+        initiative of the parliament" -> the parliament, "aid from UNICEF" -> UNICEF); else
+        nothing ("a house in Basra", "the news")."""
+        if token is None or token.pos_ in ("PROPN", "PRON") or self._names_an_actor(token):
+            return token
+        for child in token.children:
+            if child.dep_ == "poss" and (child.pos_ == "PROPN" or self._names_an_actor(child)):
+                return child
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj)):
+                    return pobj
+        return None
+
+    def _names_an_actor(self, token: Token) -> bool:
+        if self.entity_at(token.idx, token.idx + len(token)) is not None:
+            return True
+        if token.pos_ == "NUM" or token.lower_ in QUANTIFIERS:
+            return True  # "three of Bacar's supporters": the partitive decides
+        lemma = token.lemma_.lower()
+        return (
+            token.pos_ == "NOUN"
+            and (is_agent_noun(token) or lemma in STATE_AGENTS)
+            and not (phoenix_agent_sectors().get(lemma) == "MED" and lemma not in MEDIA_NOUNS)
+        )
+
     def _org_modifier(self, head: Token) -> Entity | None:
         for child in head.children:
             if child.dep_ == "compound":

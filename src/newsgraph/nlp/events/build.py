@@ -234,7 +234,7 @@ class EventBuilder:
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
         targets: list[Actor | None] = [
-            t for t in self.resolver.actors(target_token, quote) if t not in sources
+            t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
         if plover in REQUIRES_TARGET:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]

@@ -6,7 +6,9 @@ codes such statements as ACCUSE 111 by the speaker against the one criticised.  
 
 - the quote has a resolved speaker and no event was coded from it already;
 - its words include a word of condemnation (``criticism.tsv``, from the CAMEO verb dictionary:
-  "deplore", "unacceptable", "outrage", "illegitimate" ...), not negated;
+  "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective
+  (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous"),
+  not negated;
 - the target is the first actor the quote names other than the speaker (an entity, or a
   government-like noun: "the government", "the authorities"); without one, nothing is coded.
 """
@@ -31,9 +33,10 @@ def _tokens(doc: Doc, quote: Quote) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _critical(tokens: Sequence[Token], words: frozenset[str]) -> Token | None:
+def _critical(tokens: Sequence[Token], words: frozenset[str], judging: frozenset[str]) -> Token | None:
     for token in tokens:
         critical = token.lemma_.lower() in words or token.lower_ in words
+        critical = critical or (token.pos_ == "ADJ" and token.lower_ in judging)
         if critical and not any(c.dep_ == "neg" for c in token.head.children):
             return token
     return None
@@ -67,7 +70,7 @@ def criticism_events(
             continue
         speaker = resolver.speaker_actor(quote)
         tokens = _tokens(doc, quote)
-        if speaker is None or _critical(tokens, lexicon.criticism) is None:
+        if speaker is None or _critical(tokens, lexicon.criticism, lexicon.judgement) is None:
             continue
         target = _target(tokens, speaker, resolver, i)
         if target is None or not resolver.accepts(speaker, [target]):
