@@ -24,6 +24,16 @@ from functools import cache, cached_property
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.discourse import Discourse
+from newsgraph.nlp.events.politics import (
+    COLLECTIVE_ACTS,
+    COLLECTIVE_HEADS,
+    NON_POLITICAL_SECTORS,
+    POLITICAL_DENSITY,
+    POLITICAL_SECTORS,
+    code_sectors,
+    noun_is_political,
+    political_density,
+)
 from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns, phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
@@ -42,71 +52,6 @@ QUANTIFIERS = wordlist("quantifiers")
 _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: CAMEO sectors of political actors: government, military, police, judiciary, legislature,
-#: opposition, rebels, intelligence, armed groups, refugees, labour, parties, inter- and
-#: non-governmental organisations, civilians and their groups, religious bodies, criminals
-#: (violence is the police's business).  Business, media, education, health, agriculture are not.
-POLITICAL_SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "COP",
-        "JUD",
-        "LEG",
-        "OPP",
-        "REB",
-        "SPY",
-        "UAF",
-        "IMG",
-        "INS",
-        "REF",
-        "LAB",
-        "PTY",
-        "IGO",
-        "NGO",
-        "NGM",
-        "CVL",
-        "ELI",
-        "CRM",
-        "HRI",
-        "ENV",
-        "REL",
-        "CHR",
-        "MUS",
-        "JEW",
-        "HIN",
-        "BUD",
-        "SEP",
-        "MOD",
-        "RAD",
-        "PPL",
-    ]
-)
-#: Political signals per sentence from which an article counts as political (README "Events").
-POLITICAL_DENSITY = 0.2
-APOLITICAL_NOUNS = wordlist("apolitical_agent_nouns")
-POLITICAL_NOUNS = wordlist("political_agent_nouns")
-
-
-def code_sectors(code: str | None) -> set[str]:
-    """The three-letter parts of a CAMEO actor code ("USAGOVMIL" -> {USA, GOV, MIL})."""
-    text = code or ""
-    return {text[i : i + 3] for i in range(0, len(text), 3)}
-
-
-def noun_is_political(lemma: str) -> bool | None:
-    """Whether a description's head noun names a political actor: True for state agents and
-    political groups, False for people and bodies of a non-political sector; None when the
-    word alone does not tell (the Phoenix list also holds words of longer phrases: "equipment",
-    "system", "state"), and the article decides."""
-    if lemma in APOLITICAL_NOUNS:
-        return False
-    if lemma in POLITICAL_NOUNS or lemma in STATE_AGENTS:
-        return True
-    sector = phoenix_agent_sectors().get(lemma) or phoenix_agent_sectors().get(lemma + "s")
-    if sector is not None and not code_sectors(sector) & POLITICAL_SECTORS:
-        return False
-    return None
 
 
 @cache
@@ -222,10 +167,13 @@ class ActorResolver:
             return False  # a business, media, education or health sector
         return None
 
-    def accepts(self, source: Actor, targets: Sequence[Actor | None]) -> bool:
+    def accepts(self, source: Actor, targets: Sequence[Actor | None], plover: str = "") -> bool:
         """Whether ``source`` may be the source of an event (issue 13): a political actor, or an
         undecided one (an untitled person, an unknown organisation) in a political article or
         acting on a political target ("Peskov accused Washington")."""
+        entity = self.by_id.get(source.entity or "")
+        if plover in COLLECTIVE_ACTS and (entity is None or entity.type == "NORP"):
+            return True  # people who demonstrate or strike act politically by doing so
         if source.political is not None:
             return source.political
         return self.political_article or any(t is not None and t.political for t in targets)
@@ -238,22 +186,8 @@ class ActorResolver:
 
     @cached_property
     def political_density(self) -> float:
-        """Political signals per sentence: mentions of nationalities and of entities with a
-        political actor code, and nouns of state agents and political groups.  Mentions of
-        countries alone do not count: travel, food and wine pages name countries all along."""
-        strong = POLITICAL_SECTORS - {"CVL", "CRM", "ELI", "PPL"}
-        signals = sum(
-            len(e.mentions)
-            for e in self.entities
-            if (e.type == "NORP" and e.country) or code_sectors(e.actor_code) & strong
-        )
-        signals += sum(
-            1
-            for t in self.doc
-            if t.pos_ == "NOUN" and (t.lemma_.lower() in STATE_AGENTS or t.lemma_.lower() in POLITICAL_NOUNS)
-        )
-        sentences = sum(1 for _ in self.doc.sents) if self.doc.has_annotation("SENT_START") else 1
-        return signals / max(1, sentences)
+        """Political signals per sentence (:func:`~newsgraph.nlp.events.politics.political_density`)."""
+        return political_density(self.doc, self.entities)
 
     def country_actor(self, iso3: str, name: str | None = None) -> Actor:
         """The country as an actor: its GPE entity when the article has one."""
@@ -432,15 +366,24 @@ class ActorResolver:
         return Actor(text, None, country, self._description_is_political(head, span, country))
 
     def _description_is_political(self, head: Token, span: Span, country: str | None) -> bool | None:
-        """A description is political by its head noun ("militants", "the government"), else by
-        a political entity or a country named in it ("members of the U.S. House")."""
-        verdict = noun_is_political(head.lemma_.lower())
-        if verdict is not None:
-            return verdict
+        """A description is political when it names a political entity ("members of the U.S.
+        House", "the Hizbollah group"), else by its head noun ("militants", "the government";
+        a collective head such as "group" by its "of" complement: "a group of diplomats"), else
+        when a nationality or country qualifies a people noun of no business sector ("French
+        farmers")."""
         for m_start, m_end, entity in self._spans:
             if span.start_char <= m_start and m_end <= span.end_char and self.entity_is_political(entity):
                 return True
-        return None
+        lemma = head.lemma_.lower()
+        if lemma in COLLECTIVE_HEADS:
+            part = self._partitive(head)
+            if part is None:
+                return None  # "the group" says nothing of what it is
+            head, lemma = part, part.lemma_.lower()
+        verdict = noun_is_political(lemma)
+        if verdict is False and country is not None and is_agent_noun(head):
+            return phoenix_agent_sectors().get(lemma) not in NON_POLITICAL_SECTORS
+        return verdict
 
     def _country_in_span(self, start: int, end: int) -> str | None:
         for m_start, m_end, entity in self._spans:

@@ -248,7 +248,7 @@ class EventBuilder:
         start, end = evidence(intent if intent is not None and intent.i < token.i else token)
         end = max(end, evidence(token)[1])
         mode = mode or self.lexicon.mode_for(plover, cameo)
-        sources = [s for s in sources if self.resolver.accepts(s, targets)]
+        sources = [s for s in sources if self.resolver.accepts(s, targets, plover)]
         if not sources:
             return []  # no political actor: "needs are met", "the team beat", "the company offers"
         template = Event(

@@ -231,24 +231,15 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1 and token.dep_ == "relcl":
         return token.head  # "boats which the UN has criticised"
-    if trigger.plover in CLAUSE_RECIPIENT:
-        return clause_subject(token)
-    return None
-
-
-#: Types whose recipient may be the subject of the clause they govern: "requested that Iran
-#: free the journalists" (a demand on Iran), "warned that Hamas would pay".
-CLAUSE_RECIPIENT = frozenset({"REQUEST", "THREATEN"})
+    # a demand's or threat's clause is never its target, its subject may be: "requested that Iran free"
+    return clause_subject(token) if trigger.plover in ("REQUEST", "THREATEN") else None
 
 
 def clause_subject(token: Token) -> Token | None:
-    """The subject of a that-clause or for-to clause under ``token``, when it names someone (the
-    clause is never the target; its subject may be)."""
+    """The subject, if it names someone, of a that-clause or for-to clause under ``token``."""
     for child in token.children:
-        if child.dep_ not in ("ccomp", "advcl") or child.i < token.i:
-            continue
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-        if child.dep_ == "advcl" and "for" not in marks:
+        if child.i < token.i or not (child.dep_ == "ccomp" or (child.dep_ == "advcl" and "for" in marks)):
             continue
         subject = _child(child, ("nsubj", "nsubjpass"))
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in _NOT_ACTORS:
