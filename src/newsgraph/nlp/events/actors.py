@@ -255,6 +255,8 @@ class ActorResolver:
         if head.lower_ in FIRST_PERSON:
             return self.speaker_actor(self.quotes[quote]) if quote is not None else None
         entity = self.entity_at(head.idx, head.idx + len(head))
+        if entity is not None and entity.type == "NORP" and entity.country and head.tag_ == "NNPS":
+            return self.country_actor(entity.country)  # "the Egyptians recalled": Egypt, as CAMEO codes it
         if entity is not None:
             return self._of_entity(entity)
         if head.pos_ == "PRON":  # "Hungary has said it will support": the discourse layer's referent

@@ -69,6 +69,8 @@ REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
 VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
 #: Acts only a state performs; an agentless passive's source is the country it happened in.
 STATE_ACTS = frozenset({"COERCE"})
+#: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
+STATE_CODES = frozenset({"116"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
 _EVIDENCE_RIGHT = frozenset(
     {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "attr", "oprd", "agent", "acomp", "pobj"}
@@ -136,14 +138,14 @@ def evidence(token: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _implicit_source(token: Token, plover: str, resolver: ActorResolver) -> list[Actor]:
+def _implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
     """The state behind an agentless arrest, detention or expulsion.
 
     Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
     place: the country of the clause's "in" phrase, else the article's main country.
     Other agentless acts ("132 people were killed") stay without a source and are not coded.
     """
-    if plover not in STATE_ACTS or not is_passive(token):
+    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
         return []
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
@@ -229,7 +231,7 @@ class EventBuilder:
         quote = _quote_index(token, self.quotes)
         sources = self._sources(found, intent, quote)
         if not sources:
-            sources = _implicit_source(token, plover, self.resolver)
+            sources = _implicit_source(token, plover, cameo, self.resolver)
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
