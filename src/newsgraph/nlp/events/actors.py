@@ -139,6 +139,15 @@ class ActorResolver:
         code = entity.actor_code if entity is not None else None
         return bool(code and "MED" in code) or actor.name.split()[-1].lower() in MEDIA_NOUNS
 
+    def is_country(self, actor: Actor) -> bool:
+        """Whether an actor is a country itself (not a person or body of it)."""
+        if actor.country is None:
+            return False
+        entity = self.by_id.get(actor.entity or "")
+        if entity is not None:
+            return self.by_country.get(actor.country) is entity
+        return actor.name == self.country_actor(actor.country).name
+
     def country_at(self, token: Token) -> str | None:
         """ISO-3 of the country or place a token names, if any."""
         entity = self.entity_at(token.idx, token.idx + len(token))

@@ -9,8 +9,9 @@ codes such statements as ACCUSE 111 by the speaker against the one criticised.  
   "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective
   (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous"),
   not negated;
-- the target is the first actor the quote names other than the speaker (an entity, or a
-  government-like noun: "the government", "the authorities"); without one, nothing is coded.
+- the target is the first actor the quote names other than the speaker and the speaker's own
+  country (an entity, or a government-like noun: "the government", "the authorities"); without
+  one, nothing is coded.
 """
 
 from __future__ import annotations
@@ -49,8 +50,11 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
         if token.pos_ == "NOUN" and token.lemma_.lower() not in AUTHORITY_NOUNS:
             continue
         actor = resolver.resolve(token, quote)
-        if actor is not None and actor.name != speaker.name and actor.entity != speaker.entity:
-            return actor
+        if actor is None or actor.name == speaker.name or actor.entity == speaker.entity:
+            continue
+        if speaker.country and actor.country == speaker.country and resolver.is_country(actor):
+            continue  # one speaks for one's own state: "China has taken note ..."
+        return actor
     return None
 
 
