@@ -52,6 +52,8 @@ QUANTIFIERS = wordlist("quantifiers")
 _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
+RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "against", "on"})
 
 
 @cache
@@ -225,8 +227,13 @@ class ActorResolver:
         verdict = noun_is_political(words[-1].rstrip("s")) if words else None
         if verdict is None and words:
             verdict = noun_is_political(words[-1])
-        if verdict is None and self._country_in_text(name) is not None:
-            return True
+        sector = phoenix_agent_sectors().get(words[-1]) if words else None
+        if (
+            verdict is not True
+            and self._country_in_text(name) is not None
+            and sector not in NON_POLITICAL_SECTORS
+        ):
+            return True  # "the French farmers", as for descriptions
         return verdict
 
     def _describes_an_agent(self, quote: Quote) -> bool:
@@ -261,13 +268,18 @@ class ActorResolver:
 
     def resolve(self, head: Token, quote: int | None) -> Actor | None:
         """The actor a head word stands for (module docstring), or None."""
-        if head.lower_ in FIRST_PERSON:
+        if head.lower_ in FIRST_PERSON and not (
+            head.text.isupper() and len(head.text) > 1
+        ):  # "US" is no "us"
             return self.speaker_actor(self.quotes[quote]) if quote is not None else None
         entity = self.entity_at(head.idx, head.idx + len(head))
         if entity is not None and entity.type == "NORP" and entity.country and head.tag_ == "NNPS":
             return self.country_actor(entity.country)  # "the Egyptians recalled": Egypt, as CAMEO codes it
         if entity is not None:
             return self._of_entity(entity)
+        named = lookup(gazetteer().country_names, head.text) if head.text[:1].isupper() else None
+        if named is not None:
+            return self.country_actor(named.iso3)  # "the US" (which the tagger may read as "us")
         if head.pos_ == "PRON":  # "Hungary has said it will support": the discourse layer's referent
             found = self.discourse.referent(head.idx, head.idx + len(head))
             if found is None or found.entity is not None:
@@ -295,19 +307,22 @@ class ActorResolver:
     def recipient(self, token: Token | None) -> Token | None:
         """The actor a target phrase names (issue 13: a target is an actor, never a thing): the
         phrase itself when its head is a name, a pronoun, an entity or a people noun; else its
-        possessor or its "of"/"from" complement ("the Church's requests" -> the Church, "the
-        initiative of the parliament" -> the parliament, "aid from UNICEF" -> UNICEF); else
-        nothing ("a house in Basra", "the news")."""
+        possessor or its "of"/"from"/"to"/"against"/"on" complement, or that of its verb ("the
+        Church's requests" -> the Church, "the initiative of the parliament" -> the parliament,
+        "granted asylum to the officers" -> the officers); else nothing ("a house in Basra")."""
         if token is None or token.pos_ in ("PROPN", "PRON") or self._names_an_actor(token):
             return token
         for child in token.children:
             if child.dep_ == "poss" and (child.pos_ == "PROPN" or self._names_an_actor(child)):
                 return child
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj)):
-                    return pobj
+        # "aid to Serbia", "sanctions against Nigeria", "granted asylum to five officers"
+        heads = [token, token.head] if token.dep_ == "dobj" else [token]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPOSITIONS:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj)):
+                        return pobj
         return None
 
     def _names_an_actor(self, token: Token) -> bool:

@@ -29,9 +29,7 @@ from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
-    Found,
     absolute_subjects,
-    find_triggers,
     intent_source,
     is_passive,
     modality,
@@ -41,6 +39,7 @@ from newsgraph.nlp.events.syntax import (
     verb_source,
     verb_target,
 )
+from newsgraph.nlp.events.triggers import Found, find_triggers
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.records import Event, Quote, Span
@@ -69,6 +68,8 @@ REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
 VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
 #: Acts only a state performs; an agentless passive's source is the country it happened in.
 STATE_ACTS = frozenset({"COERCE"})
+#: Verbs whose object noun is the act their subject performs ("staged a protest").
+LIGHT_VERBS = wordlist("event_light_verbs")
 #: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
 STATE_CODES = frozenset({"116"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
@@ -278,6 +279,13 @@ class EventBuilder:
         else:
             source_token = verb_source(token)
         actors = self.resolver.actors(source_token, quote)
+        if not actors and token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass"):
+            # "Israel mounted its invasion", "1,000 Turks began a hunger strike": the noun is the
+            # act the subject of its light verb performs
+            head = token.head
+            poss = source_token is not None and source_token.dep_ == "poss"
+            if head.pos_ == "VERB" and (poss or head.lemma_.lower() in LIGHT_VERBS):
+                actors = self.resolver.actors(verb_source(head), quote)
         extra = absolute_subjects(token) if intent is None else None
         if extra is not None:
             actors = [a for a in self.resolver.actors(extra, quote) if a not in actors] + actors
