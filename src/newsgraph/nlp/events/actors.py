@@ -421,4 +421,9 @@ class ActorResolver:
         for _, _, entity in self._spans:
             if entity.type in ("GPE", "NORP") and entity.country and entity.name in text:
                 return entity.country
+        g = gazetteer()  # a nationality or country word the tagger left untagged: "French farmers"
+        for word in text.split():
+            hit = lookup(g.demonyms, word) or lookup(g.country_names, word)
+            if hit is not None:
+                return hit.iso3
         return None

@@ -31,8 +31,12 @@ def _object_words(token: Token) -> set[str]:
     for child in token.children:
         dep = child.dep_
         if dep in ("dobj", "nsubjpass", "attr", "xcomp", "oprd", "dative", "npadvmod"):
-            words.add(child.lemma_.lower())
-            words.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
+            heads = [child] + [  # a partitive object: "part of the aid program", "all of its aid"
+                g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            ]
+            for head in heads:
+                words.add(head.lemma_.lower())
+                words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
         elif dep in ("prep", "prt"):
             words.add(child.lower_)
             for pobj in child.children:  # "into custody", "as illegal"
