@@ -53,7 +53,7 @@ _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
-RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "against", "on"})
+RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on"})
 
 
 @cache
@@ -317,6 +317,8 @@ class ActorResolver:
                 return child
         # "aid to Serbia", "sanctions against Nigeria", "granted asylum to five officers"
         heads = [token, token.head] if token.dep_ == "dobj" else [token]
+        of = next((p for p in token.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        heads += [c for c in of.children if c.dep_ == "pobj"] if of is not None else []  # "part of X"
         for head in heads:
             for prep in head.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPOSITIONS:

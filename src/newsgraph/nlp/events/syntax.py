@@ -84,6 +84,8 @@ def verb_source(token: Token) -> Token | None:
     found = source_token(token)
     if found is None and token.dep_ == "pcomp":
         found = _controller(token)
+    if found is None and token.dep_ == "acomp":  # "Israel is opposed to ...": the copula's subject
+        found = _child(token.head, ("nsubj",))
     return antecedent(found) if found is not None else None
 
 
