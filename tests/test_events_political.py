@@ -109,3 +109,24 @@ def test_a_judging_adjective_in_a_statement_is_an_accusation_linked_to_the_quote
     assert accusations[0].target is not None and "Peru" in (accusations[0].target or "") + (
         accusations[0].target_country or ""
     )
+
+
+def _triples(text: str) -> list[tuple[str | None, str, str | None]]:
+    return [(e.source, e.plover, e.target) for e in coded(text)]
+
+
+def test_a_statement_addressee_is_the_target_of_a_directive() -> None:
+    found = _triples("Foreign Minister Maria Lopez told Peru to withdraw its troops from the border.")
+    assert ("Maria Lopez", "REQUEST", "Peru") in found
+    assert all(p != "RETREAT" for _, p, _ in found)  # the withdrawal is the demand's content
+
+
+def test_a_light_verb_subject_is_the_source_of_its_event_noun() -> None:
+    found = _triples("Thousands of Chilean miners staged a hunger strike against the government of Chile.")
+    assert any(p == "PROTEST" and s and "miners" in s for s, p, _ in found)
+
+
+def test_capital_us_is_the_country_not_the_pronoun() -> None:
+    assert ("United States", "REJECT", None) in [
+        (s, p, None) for s, p, _ in _triples("The US on Monday rejected the proposal by Brazil.")
+    ]

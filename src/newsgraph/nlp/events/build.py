@@ -70,6 +70,8 @@ VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
 STATE_ACTS = frozenset({"COERCE"})
 #: Verbs whose object noun is the act their subject performs ("staged a protest").
 LIGHT_VERBS = wordlist("event_light_verbs")
+#: Verbs of saying that demand when they address someone with a to-infinitive ("told X to").
+DIRECTIVE_VERBS = wordlist("directive_verbs")
 #: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
 STATE_CODES = frozenset({"116"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
@@ -172,9 +174,10 @@ class EventBuilder:
         skipped = _skipped(self.doc)
         found = [
             f
-            for f in find_triggers(tokens_of(self.doc), self.lexicon)
+            for f in find_triggers(tokens_of(self.doc), self.lexicon) + self._directives()
             if not any(s <= f.token.idx < e for s, e in skipped)
         ]
+        found.sort(key=lambda f: f.token.i)
         tokens = [f.token for f in found] + self._modal_clauses(skipped)
         trigger_ids = {f.token.i for f in found}
         coded: list[Coded] = []
@@ -195,6 +198,23 @@ class EventBuilder:
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
             coded.append(Coded(event, "criticism"))
         return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start))
+
+    def _directives(self) -> list[Found]:
+        """Demands worded as directives to an addressee: "told Israel to ease its restrictions"
+        (REQUEST 100 on the addressee; the infinitive is the demand's content, not an event)."""
+        out = []
+        for token in tokens_of(self.doc):
+            if token.lemma_.lower() not in DIRECTIVE_VERBS or token.pos_ != "VERB":
+                continue
+            addressee = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            content = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if addressee is None or content is None or not any(c.tag_ == "TO" for c in content.children):
+                continue
+            trigger = Trigger(
+                "verb", token.lemma_.lower(), None, "REQUEST", "100", ("dobj", "dative"), frozenset(), None
+            )
+            out.append(Found(token, trigger))
+        return out
 
     def _modal_clauses(self, skipped: list[tuple[int, int]]) -> list[Token]:
         """Verbs with "must" or "should" (candidates for :meth:`_obligations`)."""
