@@ -130,3 +130,8 @@ def test_capital_us_is_the_country_not_the_pronoun() -> None:
     assert ("United States", "REJECT", None) in [
         (s, p, None) for s, p, _ in _triples("The US on Monday rejected the proposal by Brazil.")
     ]
+
+
+def test_coordinated_sources_of_a_reciprocal_act_target_each_other() -> None:
+    found = _triples("Chile and Peru resumed negotiations on their maritime border on Monday.")
+    assert ("Chile", "CONSULT", "Peru") in found and ("Peru", "CONSULT", "Chile") in found

@@ -63,6 +63,8 @@ INTENT_CODES: dict[str, tuple[str, str]] = {
 NEGATED_IS_REJECT = frozenset({"AGREE", "CONCEDE"})
 #: Types that need a recipient (one consults, aids, cooperates with, sanctions somebody).
 REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
+#: Types whose coordinated sources act with each other when no target is named.
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Verbs of force that are verbal when a statement or a publication does them
 #: ("the magazine attacked defectors").
 VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
@@ -261,8 +263,12 @@ class EventBuilder:
         ] or [None]
         if plover in REQUIRES_TARGET:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
-        if targets == [None] and plover in REQUIRES_TARGET:
+        if targets == [None] and plover in RECIPROCAL and len(sources) > 1:
+            reciprocal = True  # "Israel and Lebanon renewed negotiations": each with the other
+        elif targets == [None] and plover in REQUIRES_TARGET:
             return []  # "discussing his concern", "providing support" with nobody to receive it
+        else:
+            reciprocal = False
         if trigger.lemma in VERBAL_READINGS and (
             _is_cue(token, quote, self.quotes) or any(self.resolver.is_media(s) for s in sources)
         ):
@@ -284,6 +290,10 @@ class EventBuilder:
             quad_class=code.quad_class if code else None,
             goldstein=code.goldstein if code else None,
         )
+        if reciprocal:
+            return [
+                Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in sources if s != t
+            ]
         return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
 
     def _sources(self, found: Found, intent: Token | None, quote: int | None) -> list[Actor]:
