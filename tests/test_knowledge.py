@@ -104,6 +104,8 @@ def test_every_shipped_lexicon_loads() -> None:
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
     read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv", "pronoun_weights.tsv"}
+    read |= {"judgement_words.tsv"}
+    assert {"shameful", "outrageous"} <= load_event_lexicon().judgement
     assert len(pronoun_weights()) == len(FEATURES)
     shipped = {p.name for p in LEXICONS.iterdir() if p.suffix == ".tsv"}
     assert shipped <= read, f"lexicons without a validated reader: {sorted(shipped - read)}"
