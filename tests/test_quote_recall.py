@@ -163,3 +163,29 @@ def test_a_summary_followed_by_a_full_quoted_sentence_is_two_statements(
 def test_a_lower_case_quote_after_the_content_stays_a_fragment() -> None:
     [quote] = quotes_of('The judge described him as an individual, "facing serious charges".')
     assert quote.type == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "According to a report by the Harbour Institute, former minister Paula Reyes led the review "
+            "of all budgets from 2001 to 2005, and told the institute that the accounts were incomplete.",
+            "former minister Paula Reyes led the review of all budgets from 2001 to 2005",
+            "that the accounts were incomplete",
+        ),
+        (
+            "According to police, the driver fled the scene and told a neighbour that he had panicked.",
+            "the driver fled the scene",
+            "that he had panicked",
+        ),
+        (
+            "According to the ministry, Omar Haddad signed the contract in May but told auditors that he "
+            "had never read it.",
+            "Omar Haddad signed the contract in May",
+            "that he had never read it",
+        ),
+    ],
+)
+def test_according_to_stops_where_the_subject_speaks_for_itself(text: str, first: str, second: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [first, second]
