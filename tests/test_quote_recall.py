@@ -189,3 +189,37 @@ def test_a_lower_case_quote_after_the_content_stays_a_fragment() -> None:
 )
 def test_according_to_stops_where_the_subject_speaks_for_itself(text: str, first: str, second: str) -> None:
     assert [q.text for q in quotes_of(text)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The union is concerned that jobs will be lost.", "that jobs will be lost", "union"),
+        ("Doctors are worried that the clinic will close.", "that the clinic will close", "Doctors"),
+        (
+            "Mayor Elif Kaya is confident that the bridge will open in May.",
+            "that the bridge will open in May",
+            "Elif Kaya",
+        ),
+    ],
+)
+def test_an_attitude_adjective_states_a_position(text: str, content: str, speaker: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect") and who is not None and speaker in who
+
+
+def test_a_negated_attitude_is_no_position() -> None:
+    assert spans("The union is not convinced that jobs will be saved.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Mayor Dara Quinn was blunt — "We cannot pay for this bridge."', "Dara Quinn"),
+        ('The coach summed it up - "We were simply not good enough."', "coach"),
+        ('Nurse Abena Osei put it plainly – "We are exhausted after every shift."', "Abena Osei"),
+    ],
+)
+def test_a_dash_frame_introduces_a_direct_quote(text: str, speaker: str) -> None:
+    direct = [q for q in quotes_of(text) if q.type == "direct"]
+    assert len(direct) == 1 and direct[0].speaker is not None and speaker in direct[0].speaker

@@ -115,3 +115,27 @@ def test_a_role_noun_never_introduced_with_a_name_stays_a_description() -> None:
     text = "Owen Pryce was charged in Basra. The contractor said that the charges were false."
     [quote] = [q for q in quotes_of(text) if "charges" in q.text]
     assert quote.speaker != "Owen Pryce"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Senator Ruth Jordan visited Amman on Monday. Jordan said that the border should reopen.",
+            "Ruth Jordan",
+        ),
+        (
+            "Coach Mark Washington spoke after the vote. Washington said that the team was ready.",
+            "Mark Washington",
+        ),
+        ("Judge Anna Florence heard the case. Florence said that the evidence was thin.", "Anna Florence"),
+    ],
+)
+def test_a_person_whose_surname_is_a_place_speaks_as_the_person(text: str, person: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == person
+
+
+def test_the_place_itself_still_acts_where_no_such_person_speaks() -> None:
+    [quote] = quotes_of("Officials in Amman met on Monday. Jordan said that the border would reopen.")
+    assert quote.speaker == "Jordan"

@@ -39,6 +39,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Mention kinds that name their entity (titles and pronouns only refer to it).
 _NAME_KINDS = frozenset({"name", "seat", "author", "demonym", "government", "bare"})
 _WEAK_TITLES = wordlist("weak_titles")
+_SPEECH = wordlist("speech_verbs")
 _PARTICLES = wordlist("name_particles")
 
 
@@ -247,6 +248,28 @@ def _merge_partial_persons(clusters: list[Cluster]) -> None:
         )
         if bigger is not None and c in clusters:
             bigger.mentions.extend(c.mentions)
+            clusters.remove(c)
+
+
+def reclaim_speaking_surnames(doc: Doc, clusters: list[Cluster]) -> None:
+    """A one-word place or organisation mention that is the surname of exactly one person named
+    earlier, used as the subject of a speech verb ("Senator Ruth Jordan ... Jordan said"), is
+    that person: places and organisations do not say things in their own bare name as often as
+    a person whose surname is a place does once that person is on stage."""
+    persons = [(c, c.longest_tokens()) for c in clusters if c.label == "PERSON"]
+    persons = [(c, full) for c, full in persons if len(full) >= 2]
+    for c in [c for c in clusters if c.label in ("GPE", "ORG")]:
+        for m in list(c.mentions):
+            tok = doc[m.start]
+            if m.end - m.start != 1 or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SPEECH:
+                continue
+            key = name_tokens(m.text)
+            owners = [p for p, full in persons if full[-1:] == key and p.first < m.start]
+            if len(owners) == 1:
+                c.mentions.remove(m)
+                m.label, m.sieve, m.canonical, m.country, m.actor = "PERSON", "surname", None, None, None
+                owners[0].mentions.append(m)
+        if not c.mentions:
             clusters.remove(c)
 
 

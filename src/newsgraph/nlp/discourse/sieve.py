@@ -26,6 +26,7 @@ from newsgraph.nlp.discourse.names import (
     cluster_names,
     link_title_mentions,
     name_tokens,
+    reclaim_speaking_surnames,
 )
 from newsgraph.nlp.discourse.pronouns import init_genders, resolve_pronouns
 from newsgraph.nlp.mentions.collect import Mentions
@@ -53,6 +54,7 @@ def run_sieve(
         if c.label == "PERSON":
             c.mentions.extend(t for m in list(c.mentions) for t in appositive_title_mentions(doc, m))
     clusters = link_acronyms(doc, clusters)
+    reclaim_speaking_surnames(doc, clusters)
     add_name_repeats(doc, clusters)
     for author in found.authors:
         _add_author(clusters, author)

@@ -28,6 +28,8 @@ class CueLexicon:
     headline_sources: frozenset[str]
     #: The verbs of ``phrases``: a verb neither here nor in ``verbs`` is no cue at all.
     phrase_verbs: frozenset[str]
+    #: Attitude adjectives whose that-clause is a stated position ("is concerned that ...").
+    adjectives: frozenset[str] = frozenset()
 
     def verb_patterns(self, lemma: str) -> frozenset[str] | None:
         """The complement patterns of a cue verb, or None if the lemma is not a cue."""
@@ -49,6 +51,7 @@ def parse_lexicon(text: str, source: str = "cues.tsv") -> CueLexicon:
     phrases: dict[tuple[str, str], frozenset[str]] = {}
     nouns: dict[str, frozenset[str]] = {}
     headline: set[str] = set()
+    adjectives: set[str] = set()
     for row in parse_table(text, CUES, source):
         kind, lemma = row["kind"], row["lemma"].lower()
         patterns = frozenset(p for p in row["complements"].split(",") if p)
@@ -66,9 +69,13 @@ def parse_lexicon(text: str, source: str = "cues.tsv") -> CueLexicon:
             nouns[lemma] = patterns
         elif kind == "headline":
             headline.add(lemma)
+        elif kind == "adjective":
+            adjectives.add(lemma)
         else:
             raise row.error(f"unknown kind {kind!r}")
-    return CueLexicon(verbs, phrases, nouns, frozenset(headline), frozenset(v for v, _ in phrases))
+    return CueLexicon(
+        verbs, phrases, nouns, frozenset(headline), frozenset(v for v, _ in phrases), frozenset(adjectives)
+    )
 
 
 @cache

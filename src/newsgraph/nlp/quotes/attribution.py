@@ -301,6 +301,23 @@ def _noun_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     return Attribution(cue.idx, cue.idx + len(cue.text), cue.i, source, *chars)
 
 
+def _adjective_attribution(token: Token, quoted: Sequence[Quoted]) -> Attribution | None:
+    """ "X is concerned that ...": an attitude adjective's that-clause is X's stated position."""
+    clause = _child(token, "ccomp")
+    copula = token.head
+    if clause is None or not any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return None
+    if any(c.dep_ == "neg" for c in (*token.children, *copula.children)) or inside_quote(token.idx, quoted):
+        return None
+    source = source_token(copula)
+    if source is None or (source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted)):
+        return None
+    chars = trim(token.doc, *_subtree(clause))
+    if chars is None:
+        return None
+    return Attribution(token.idx, token.idx + len(token.text), token.i, source, *chars)
+
+
 def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> list[Attribution]:
     """Every attribution the parse shows, in text order."""
     found: list[Attribution] = []
@@ -312,6 +329,8 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -
             att = _verb_attribution(token, lexicon, quoted)
         elif token.pos_ == "NOUN":
             att = _noun_attribution(token, lexicon, quoted)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in lexicon.adjectives:
+            att = _adjective_attribution(token, quoted)
         if att is not None:
             found.append(att)
     return found

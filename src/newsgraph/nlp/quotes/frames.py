@@ -97,11 +97,11 @@ def _frame_cue(
 
 
 def _colon_frame(doc: Doc, text: str, start: int, q: Quoted) -> Token | None:
-    """A framing clause that ends in a colon right before the quote introduces it whatever
-    its verb ("X sighed: "...", "X welcomed the vote: "...", "X voiced concern: "..."): the
+    """A framing clause that ends in a colon or a dash right before the quote introduces it
+    whatever its verb ("X sighed: "...", "X welcomed the vote: "...", "X was blunt -- "..."): the
     clause's verb is the cue when its subject is a nominal or a personal pronoun."""
     head = text[start : q.open_at].rstrip()
-    if not head.endswith(":"):
+    if not head.endswith((":", "—", "–", " -")):
         return None
     colon = doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
     if colon is None or len(colon) == 0 or colon[0].i == 0:
