@@ -269,3 +269,13 @@ def test_a_title_inside_an_institutions_name_stays_in_the_name(analyse: Analyse)
     office = _by_name(entities, "Office of the Prosecutor General")
     assert office.type == "ORG"
     assert "Office of the" not in [e.name for e in entities]
+
+
+@pytest.mark.parametrize(
+    "text", ["the deputy prime minister", "Deputy Foreign Minister", "Talks ended, said the president"]
+)
+def test_a_text_that_ends_with_a_title_is_analysed(text: str) -> None:
+    """The title finder looked one token past the end of such a text (IndexError)."""
+    from newsgraph.core import analyze
+
+    assert analyze(text).text.endswith(text.split()[-1])

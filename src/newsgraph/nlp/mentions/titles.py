@@ -68,8 +68,8 @@ def _head_at(doc: Doc, i: int, tokens: list[Token]) -> tuple[int, str] | None:
     ``tokens``: the Doc's token list (:func:`~newsgraph.nlp.doc_cache.tokens_of`).
     """
     g = gazetteer()
-    if tokens[i].lower_.rstrip(".") not in g.title_first_words:
-        return None
+    if i >= len(tokens) or tokens[i].lower_.rstrip(".") not in g.title_first_words:
+        return None  # (a text may end with a title: "... said the deputy minister")
     titles = g.titles
     limit = min(len(tokens), i + 6)
     for end in range(limit, i, -1):
