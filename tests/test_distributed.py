@@ -28,6 +28,7 @@ pytest.importorskip("pyarrow")
 
 from distributed import Client
 
+from newsgraph.cli import main
 from newsgraph.distributed.dedup import dedup_dask, dedup_single_machine
 from newsgraph.distributed.load import load_dataset
 from newsgraph.distributed.runner import DaskOptions, run_dask
@@ -132,7 +133,7 @@ def _hashes(out: Path) -> Counter[str]:
 
 
 def test_cluster_ingest_matches_builtin_rerun_and_load_add_nothing(
-    cluster: tuple[Cluster, Client], tmp_path: Path
+    cluster: tuple[Cluster, Client], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, client = cluster
     paths = _inputs(tmp_path)
@@ -150,6 +151,11 @@ def test_cluster_ingest_matches_builtin_rerun_and_load_add_nothing(
     again = run_dask(paths, str(out), Settings.from_env(), DaskOptions(progress="off"), client=client)
     assert again.skipped == 2 and again.summary.added == 0 and again.summary.known == 5
     assert _hashes(out) == Counter(set(got))
+    cluster_address = client.scheduler.address
+    argv = ["ingest", *paths, "--engine", "dask", "--scheduler", cluster_address, "--out", str(out)]
+    assert main([*argv, "--no-progress"]) == 0  # the command line, rerun: nothing to do
+    assert "2 shards (2 already finished, 0 failed); 0 articles written" in capsys.readouterr().out
+    assert _hashes(out) == Counter(set(got))
 
     db = tmp_path / "loaded.db"
     with open_store(db) as store:
@@ -163,6 +169,8 @@ def test_cluster_ingest_matches_builtin_rerun_and_load_add_nothing(
         twice = load_dataset(str(out), store)
         assert twice.statuses == Counter({"known": 5})
         assert store.count() == 5 - copies.total()
+    assert main(["load", str(out), "--db", str(db)]) == 0
+    assert "0 added, 5 already stored" in capsys.readouterr().out
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM article_sources").fetchone()[0] == 5
 
@@ -229,7 +237,9 @@ def _variant(text: str, seed: int) -> str:
     return " ".join(words)
 
 
-def test_distributed_dedup_equals_single_machine(cluster: tuple[Cluster, Client], tmp_path: Path) -> None:
+def test_distributed_dedup_equals_single_machine(
+    cluster: tuple[Cluster, Client], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from newsgraph.dedup import signature, to_bytes
 
     stories = [_synthetic(s) for s in range(12)]
@@ -253,5 +263,12 @@ def test_distributed_dedup_equals_single_machine(cluster: tuple[Cluster, Client]
     distributed = dedup_dask(str(tmp_path / "ds"), client)
     local = dedup_single_machine(str(tmp_path / "ds"))
     assert distributed == local
+    argv = ["dedup", str(tmp_path / "ds"), "--scheduler", client.scheduler.address, "--format", "jsonl"]
+    assert main(argv) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(d["text_sha256"], d["canonical_sha256"], d["relation"]) for d in lines] == [
+        (d.text_sha256, d.canonical_sha256, d.relation) for d in local
+    ]
+    assert (tmp_path / "ds" / "_dedup" / "duplicates.parquet").exists()
     relations = Counter(d.relation for d in local)
     assert relations["near"] >= 10 and relations["exact"] >= 3

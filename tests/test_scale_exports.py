@@ -15,10 +15,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
-
-pytest.importorskip("pyarrow")
-duckdb = pytest.importorskip("duckdb")
 
 from newsgraph.cli import main
 from newsgraph.core import analyze_many
@@ -49,7 +47,7 @@ Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID
 ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code
 ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID
 DATEADDED SOURCEURL
-""".split()
+""".split()  # noqa: SIM905 (the codebook's lines, as printed)
 # How a GDELT loader types the numeric columns (the rest are strings).
 TYPES = {
     "GLOBALEVENTID": "BIGINT", "SQLDATE": "INTEGER", "MonthYear": "INTEGER", "Year": "INTEGER",
@@ -89,7 +87,10 @@ def test_gdelt_export_of_the_gold_articles_reads_back_with_the_codebook_columns(
     events = [(a, e) for a in articles for e in a.events]
     assert len(events) >= 20
     with out.open(encoding="utf-8", newline="") as fh:
-        rows = [dict(zip(CODEBOOK, r, strict=True)) for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        rows = [
+            dict(zip(CODEBOOK, r, strict=True))
+            for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
     assert len(rows) == len(events)
     by_url = Counter(a.source.url or "" for a, _ in events)  # one gold text has no URL
     assert Counter(r["SOURCEURL"] for r in rows) == by_url
@@ -147,7 +148,9 @@ def test_parquet_export_loads_back_and_the_readme_duckdb_queries_run(gold_db: Pa
     assert {(s, m): n for s, m, n in by_month} == dict(expected_months)
     dyads = con.sql(queries["event dyads"]).fetchall()
     expected_dyads = Counter(
-        (e["source_country"], e["target_country"], e["plover"]) for a in articles.values() for e in a["events"]
+        (e["source_country"], e["target_country"], e["plover"])
+        for a in articles.values()
+        for e in a["events"]
     )
     assert {(s, t, p): n for s, t, p, n in dyads} == dict(expected_dyads)
     top = con.sql(queries["most-quoted people"]).fetchall()
@@ -163,7 +166,7 @@ def _synthetic(n: int) -> Iterator[Article]:
             id=f"a{i}",
             text=text,
             published="2024-05-23",
-            entities=(Entity(id="e1", name=f"Minister {i}", type="PERSON", country="USA", actor_code="USAGOV"),),
+            entities=(Entity("e1", f"Minister {i}", "PERSON", country="USA", actor_code="USAGOV"),),
             events=(Event(source=f"Minister {i}", plover="ACCUSE", cameo="112", evidence=Span(0, 40),
                           source_entity="e1", source_country="USA", quad_class=3, goldstein=-2.0),),
         )  # fmt: skip
