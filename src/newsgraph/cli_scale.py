@@ -96,8 +96,6 @@ def cmd_ingest_dask(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{item.name}: {item.articles} articles from {item.inputs} inputs in {item.seconds:.1f}s")
 
     run = run_dask(args.paths, args.out, settings, _options(args), on_shard=report)
-    if run.dashboard:
-        err(f"dask dashboard was at {run.dashboard}")
     print(main_line(run, args.out))
     if run.summary.failed:
         print("failures by reason:\n" + "\n".join(run.summary.failure_lines()))

@@ -132,6 +132,8 @@ def run_dask(
             client, cluster = connect(options)
         try:
             run.dashboard = getattr(client, "dashboard_link", None)
+            if run.dashboard and options.progress != "off":
+                print(f"dask dashboard: {run.dashboard}", file=sys.stderr, flush=True)
             _run_tasks(client, todo, out, settings, options, run, progress, on_shard)
         finally:
             progress.close()

@@ -23,6 +23,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import posixpath
@@ -46,7 +47,7 @@ from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.http import Fetcher, FetchPolicy
 from newsgraph.ingest.sources import Resolver, Task, _file_tasks
-from newsgraph.ingest.worker import process_chunk, use_state
+from newsgraph.ingest.worker import WORKER_GC_THRESHOLD, process_chunk, use_state
 from newsgraph.parquet import MANIFEST_DIR, ArticleExtras, PartWriter, filesystem
 from newsgraph.settings import Settings
 
@@ -104,6 +105,8 @@ def ensure_model(settings: Settings) -> None:
     with _MODEL_LOCK:
         if settings != _READY:
             use_state(settings, None, False)
+            gc.freeze()  # as the built-in runner's workers do (see init_worker)
+            gc.set_threshold(*WORKER_GC_THRESHOLD)
             _READY = settings
 
 
