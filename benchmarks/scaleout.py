@@ -60,7 +60,7 @@ def main() -> None:
     )
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--files-per-shard", type=int, default=24)
+    parser.add_argument("--files-per-shard", type=int, default=16)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N HTML pages")
     parser.add_argument(
         "--repeat", type=int, default=1, help="run the rows N times, interleaved; report the best"

@@ -23,6 +23,8 @@ Why this shape:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import time
 import uuid
@@ -159,6 +161,9 @@ def _run_tasks(
 
     client.register_plugin(ModelPlugin(settings), name=ModelPlugin.name)
     token = uuid.uuid4().hex[:8]
+    # Largest shards first: the last tasks to finish are then small ones, so no worker idles
+    # long while another finishes a big shard (the usual longest-first rule).
+    by_size = sorted(todo, key=_size)
     futures = {
         client.submit(
             process_shard,
@@ -168,8 +173,9 @@ def _run_tasks(
             key=f"newsgraph-shard-{shard.name}-{token}",
             pure=False,
             retries=options.retries,
+            priority=rank,
         ): shard
-        for shard in todo
+        for rank, shard in enumerate(by_size)
     }
     summary = run.summary
     for future in as_completed(futures):
@@ -189,6 +195,14 @@ def _run_tasks(
             if on_shard is not None:
                 on_shard(report)
         progress.update(summary.inputs, summary.failed)
+
+
+def _size(shard: Shard) -> int:
+    total = 0
+    for path in shard.paths:
+        with contextlib.suppress(OSError):  # a vanished file: the task reports it
+            total += os.stat(path).st_size
+    return total
 
 
 def _tally(summary: Summary, report: ShardReport) -> None:
