@@ -85,6 +85,16 @@ def test_parts_round_trip_every_span_and_replace_their_own_name(tmp_path: Path) 
     assert not list((tmp_path / "ds" / "_tmp").iterdir())
 
 
+def test_a_dataset_location_may_be_a_filesystem_url(tmp_path: Path) -> None:
+    url = (tmp_path / "remote").as_uri()  # file://...: the same code path as s3:// or gs://
+    fs, root = filesystem(url)
+    writer = PartWriter(fs, root, "shard-u", kinds=("articles",))
+    writer.add(Article(id="u", text="A text."), ArticleExtras("shard-u", 0))
+    writer.commit()
+    assert (tmp_path / "remote" / "articles" / "part-shard-u.parquet").exists()
+    assert [a.id for a in read_articles(url)] == ["u"]
+
+
 def test_an_aborted_part_leaves_nothing_visible(tmp_path: Path) -> None:
     fs, root = filesystem(str(tmp_path / "ds"))
     writer = PartWriter(fs, root, "shard-b")

@@ -115,6 +115,8 @@ def run_dask(
     a shard that failed as a whole).
     """
     arguments = list(arguments)
+    if "://" not in out:
+        out = os.path.abspath(out)  # the workers' current directory is not ours
     shards, problems = plan_shards(arguments, options.files_per_shard)
     run = DaskRun(shards=len(shards))
     summary = run.summary
