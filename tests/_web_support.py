@@ -10,6 +10,7 @@ Both are built through ``newsgraph.cli.main``, so the tests read exactly what a 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -72,3 +73,42 @@ def seed_peskov_edge(db: Path) -> bool:
             "SELECT count(*) FROM events WHERE source LIKE '%Peskov%' AND target = 'United States'"
         ).fetchone()
     return bool(row[0])
+
+
+#: Source URLs an input file may give: only the last two may become links.
+HOSTILE_URLS = (
+    "javascript:alert(document.domain)",
+    "  JaVaScRiPt:alert(1)",
+    "\tjavascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+    "https://news.example.org/story?a=1&b=2",
+    "HTTP://NEWS.EXAMPLE.ORG/x",
+)
+#: An article id that needs encoding in a path: slashes, a percent sign, "?" and "#".
+ODD_ID = "odd/100% sure?#x"
+
+
+def hostile_id(n: int) -> str:
+    """The id of the article whose source URL is ``HOSTILE_URLS[n]`` (ids carry slashes too)."""
+    return f"wire/2024/{n}"
+
+
+@pytest.fixture(scope="session", name="hostile_db")
+def hostile_db_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database from one JSON Lines file whose lines carry hostile source URLs and ids with "/"."""
+    folder = tmp_path_factory.mktemp("web-hostile")
+    source = folder / "hostile.jsonl"
+    lines = []
+    for n, url in enumerate(HOSTILE_URLS):
+        text = (
+            f"Minister speaks {n}\n\nThe minister of Freedonia, Ana Ruiz, spoke on Thursday.\n\n"
+            f'"We will talk to Sylvania about the river," said Ana Ruiz.'
+        )
+        lines.append({"id": hostile_id(n), "url": url, "title": f"Minister speaks {n}", "text": text})
+    odd_text = 'Odd id\n\nAna Ruiz said the talks would go on. "We are ready," said Ruiz.'
+    lines.append({"id": ODD_ID, "text": odd_text})
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return _ingest("hostile", source, folder)

@@ -65,7 +65,7 @@ def test_analyze_json_pretty(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     f.write_text(GOOD, encoding="utf-8")
     code, out, _ = run(capsys, "analyze", str(f), "--format", "json")
     assert code == 0
-    assert out.startswith("{\n") and json.loads(out)["title"] == "Ministers agree on river treaty"
+    assert out.startswith("[\n{\n") and json.loads(out)[0]["title"] == "Ministers agree on river treaty"
 
 
 def test_ingest_examples_is_idempotent(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -86,7 +86,8 @@ def test_search_show_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert run(capsys, "ingest", str(f), "--db", db)[0] == 0
     code, out, _ = run(capsys, "search", "river treaty", "--db", db)
     assert code == 0 and "Ministers agree on river treaty" in out
-    article_id = out.split("]")[0].lstrip("[")
+    code, out, _ = run(capsys, "search", "river treaty", "--db", db, "--nl")
+    article_id = json.loads(out)["id"]
     code, out, _ = run(capsys, "show", article_id, "--db", db, "--format", "json")
     assert code == 0 and json.loads(out)["text"] == GOOD
     code, out, _ = run(capsys, "show", "ffffffffff", "--db", db)

@@ -60,11 +60,13 @@ def _entity(entities: list[Entity], name: str) -> Entity:
         ("Antony Blinken", "USA", "Secretary of State"),
         ("Dmitry Peskov", "RUS", "Presidential Spokesman"),
         ("Lloyd Austin", "USA", "Secretary of Defense"),
-        ("Bill Keating", "USA", "Congressman"),
+        # "Congressman [Bill] Keating": no nationality word, no country in the title; a person's
+        # country is never the article's main country (issue 16), so it stays unknown
+        ("Bill Keating", None, "Congressman"),
     ],
 )
 def test_seed_people_with_country_and_title(
-    seed: tuple[str, list[Entity]], name: str, country: str, title: str
+    seed: tuple[str, list[Entity]], name: str, country: str | None, title: str
 ) -> None:
     person = _entity(seed[1], name)
     assert person.type == "PERSON"

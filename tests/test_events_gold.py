@@ -28,8 +28,10 @@ DEV2 = SHARED / "gold" / "dev2"
 SEED = DEV / "seed-us-open-to-discussing-deep-strikes.json"
 SENTENCES = SHARED / "data" / "events" / "plover-gsr-cameo-examples"
 
-SOURCE_TYPE_F1_FLOOR = 0.29
-SENTENCE_TYPE_ACCURACY_FLOOR = 0.59
+#: Measured with the political-actor policy (issue 13): dev + dev2 (source, type) F1 0.332, PLOVER
+#: sentences 0.674; the floors sit 0.02 below.
+SOURCE_TYPE_F1_FLOOR = 0.312
+SENTENCE_TYPE_ACCURACY_FLOOR = 0.654
 
 pytestmark = pytest.mark.gold
 

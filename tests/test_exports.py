@@ -155,3 +155,40 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(text: str) -> No
     assert csv_cell(text) == "'" + text
     assert csv_cell("plain words") == "plain words"
     assert csv_cell(-3) == -3
+
+
+def test_rows_carry_actor_identity_from_the_store(tmp_path: Path) -> None:
+    """Entity, quote and event rows name the actor behind them, in every format; `--table actors`."""
+    with open_store(tmp_path / "n.db") as store:
+        store.add(kremlin_article())
+        for fmt in ("jsonl", "csv"):
+            rows: dict[str, list[dict[str, object]]] = {}
+            for kind in ("entities", "quotes", "events", "actors"):
+                out = io.StringIO()
+                export(store, fmt, kind, out)  # type: ignore[arg-type]
+                out.seek(0)
+                if fmt == "csv":
+                    rows[kind] = list(csv.DictReader(out))
+                else:
+                    rows[kind] = [json.loads(line) for line in out]
+            actors = {str(r["name"]): r for r in rows["actors"]}
+            peskov = actors["Dmitry Peskov"]
+            assert peskov["type"] == "PERSON" and peskov["country"] == "RUS", fmt
+            entity = next(r for r in rows["entities"] if r["name"] == "Dmitry Peskov")
+            assert (
+                str(entity["actor_id"]) == str(peskov["actor_id"]) and entity["actor_name"] == "Dmitry Peskov"
+            )
+            assert entity["actor_type"] == "PERSON" and entity["actor_country"] == "RUS"
+            assert entity["article_id"] == kremlin_article().id
+            spoken = [r for r in rows["quotes"] if r["speaker_entity"] == "e1"]
+            assert spoken and all(str(r["actor_id"]) == str(peskov["actor_id"]) for r in spoken)
+            accuse = next(r for r in rows["events"] if r["plover"] == "ACCUSE")
+            assert str(accuse["source_actor_id"]) == str(peskov["actor_id"])
+            assert accuse["target_actor_name"] == "United States" and accuse["target_actor_country"] == "USA"
+            usa = actors["United States"]
+            assert usa["place_kind"] == "country" and float(str(usa["latitude"])) > 20, fmt
+
+
+def test_actors_table_needs_a_store() -> None:
+    with pytest.raises(ValueError, match="database"):
+        export([kremlin_article()], "jsonl", "actors", io.StringIO())

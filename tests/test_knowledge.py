@@ -18,6 +18,8 @@ from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plov
 from newsgraph.nlp.knowledge.gazetteer import ORGS, PLACES, gazetteer, given_name_gender
 from newsgraph.nlp.knowledge.tsv import COUNTRIES, Schema, parse_list, parse_table, read_table
 from newsgraph.nlp.knowledge.wordlists import parse_wordlists, wordlist
+from newsgraph.nlp.quotes.ranking import FEATURES as SPEAKER_FEATURES
+from newsgraph.nlp.quotes.ranking import shipped_weights as speaker_weights
 
 LEXICONS = Path(str(resources.files("newsgraph.nlp.knowledge").joinpath("lexicons")))
 EXTRACT_LISTS = Path(str(resources.files("newsgraph.extract").joinpath("lexicons")))
@@ -104,6 +106,9 @@ def test_every_shipped_lexicon_loads() -> None:
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
     read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv", "pronoun_weights.tsv"}
+    read |= {"judgement_words.tsv", "speaker_weights.tsv"}
+    assert len(speaker_weights()) == len(SPEAKER_FEATURES)
+    assert {"shameful", "outrageous"} <= load_event_lexicon().judgement
     assert len(pronoun_weights()) == len(FEATURES)
     shipped = {p.name for p in LEXICONS.iterdir() if p.suffix == ".tsv"}
     assert shipped <= read, f"lexicons without a validated reader: {sorted(shipped - read)}"

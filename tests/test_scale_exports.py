@@ -135,6 +135,12 @@ def test_parquet_export_loads_back_and_the_readme_duckdb_queries_run(gold_db: Pa
     assert {a.text_sha256: a.to_dict() for a in read_articles(str(dataset))} == articles
     with open_store(tmp_path / "copy.db") as store:
         assert load_dataset(str(dataset), store).statuses["added"] == len(articles)
+    con0 = duckdb.connect()
+    actors = con0.sql(f"SELECT count(*) FROM '{dataset}/actors/*.parquet'").fetchall()[0][0]
+    linked = con0.sql(
+        f"SELECT count(*) FROM '{dataset}/quotes/*.parquet' WHERE actor_id IS NOT NULL"
+    ).fetchall()[0][0]
+    assert actors > 10 and linked > 0  # the store's actors table, and each row's actor, as in CSV/JSONL
     queries = _readme_queries()
     assert set(queries) == {"statements by speaker per month", "event dyads", "most-quoted people"}
     quotes = [q for a in articles.values() for q in a["quotes"]]

@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -200,3 +201,81 @@ def test_crafted_markup_stays_inert_in_the_browser(browser: Any, crafted_db: Pat
     finally:
         context.close()
     assert dialogs == []
+
+
+def test_only_direct_statements_are_drawn_in_quotation_marks(page: Any, server: str) -> None:
+    """Issue 12: an indirect statement is the reporter's summary, never shown as the speaker's words."""
+    page.goto(server + "/quotes?limit=100")
+    page.locator(".statement").first.wait_for(state="visible")
+    marks = page.eval_on_selector_all(
+        ".statement",
+        """items => items.map(s => ({
+            type: s.querySelector('.badge').innerText.trim().toLowerCase(),
+            before: getComputedStyle(s.querySelector('blockquote a'), '::before').content,
+        }))""",
+    )
+    by_type = {m["type"]: set() for m in marks}
+    for m in marks:
+        by_type[m["type"]].add(m["before"])
+    assert by_type.get("direct") == {'"“"'}
+    assert by_type.get("indirect") == {"none"}
+
+
+def _offline_context(browser: Any) -> tuple[Any, list[str]]:
+    """A browser context with the network cut: every request not for 127.0.0.1 is aborted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    blocked: list[str] = []
+
+    def only_local(route: Any) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    return context, blocked
+
+
+def test_api_docs_work_offline(browser: Any, server: str) -> None:
+    context, blocked = _offline_context(browser)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    csp_errors: list[str] = []
+    page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        page.goto(server + "/docs")
+        page.locator(".opblock").first.wait_for(state="visible")
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        for path in ("/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/dyads"):
+            assert any(p.replace("\u200b", "") == path for p in paths), (path, paths)
+        page.locator(".opblock-summary", has_text="/api/quotes").first.click()
+        page.locator(".opblock-body .parameters").first.wait_for(state="visible")
+        assert "speaker" in page.locator(".opblock-body").first.inner_text()
+        shot(page, "api-docs-offline")
+    finally:
+        context.close()
+    assert blocked == [] and csp_errors == []
+
+
+def test_pages_run_under_the_content_security_policy(browser: Any, server: str) -> None:
+    context, blocked = _offline_context(browser)
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: messages.append(str(e)))
+    try:
+        page.goto(server + "/")
+        assert "content-security-policy" in (page.goto(server + "/").headers or {})
+        for path in ("/", f"/articles/{SEED_ID}", "/graph", "/events", "/quotes", "/actors"):
+            page.goto(server + path)
+            page.wait_for_load_state("load")
+        page.goto(actor_href(page, server, "Antony Blinken"))
+        page.locator("svg#timeline rect.bar").first.wait_for(state="attached")  # its script ran
+        page.goto(f"{server}/articles/{SEED_ID}")
+        assert page.locator(".etype").first.evaluate("e => getComputedStyle(e).getPropertyValue('--ec')")
+    finally:
+        context.close()
+    assert [m for m in messages if "Content Security Policy" in m or "Refused" in m] == []
+    assert blocked == []

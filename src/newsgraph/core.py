@@ -114,6 +114,55 @@ def build_article(raw: RawDocument, extracted: ExtractedArticle, doc: Doc, nlp: 
     )
 
 
+def analysed_languages(nlp: Language, settings: Settings) -> frozenset[str] | None:
+    """The languages to analyse: ``settings.language`` (comma-separated), else the model's own.
+
+    A spaCy pipeline covers one language (``nlp.lang``: ``en`` for en_core_web_sm), or any for a
+    multi-language one (``xx``, then None: analyse everything).  Asking for a language the loaded
+    model does not cover is an error, not a silent run of the wrong model.
+    """
+    wanted = frozenset(x.strip().lower() for x in (settings.language or "").split(",") if x.strip())
+    if nlp.lang == "xx":
+        return wanted or None
+    if wanted - {str(nlp.lang)}:
+        raise NewsgraphError(
+            f"--language {','.join(sorted(wanted))}: the loaded model {model_label(nlp)} covers "
+            f"{nlp.lang} only; load a pipeline for the other languages with --model"
+        )
+    return frozenset({str(nlp.lang)})
+
+
+def check_language(settings: Settings) -> None:
+    """Refuse ``--language`` values the model does not cover, before any work starts."""
+    if settings.language:
+        analysed_languages(load_pipeline(settings), settings)
+
+
+def skipped_article(raw: RawDocument, extracted: ExtractedArticle, nlp: Language) -> Article:
+    """The Article of a text in a language the model does not cover: metadata and text, no NLP."""
+    digest = text_sha256(extracted.text)
+    return Article(
+        id=raw.id or digest[:16],
+        text=extracted.text,
+        source=Source(path=raw.path, url=raw.url, format=raw.container or raw.format),
+        title=extracted.title,
+        authors=extracted.authors,
+        published=extracted.published,
+        published_raw=extracted.published_raw,
+        section=extracted.section,
+        outlet=extracted.outlet,
+        language=extracted.language,
+        removed_lines=tuple(RemovedLine(r.start, r.end, r.reason) for r in extracted.removed_lines),
+        headings=extracted.headings,
+        standfirst=extracted.standfirst,
+        image_credits=extracted.image_credits,
+        provenance=Provenance(
+            newsgraph=__version__, model=model_label(nlp), lexicons=lexicons_hash(), text_sha256=digest
+        ),
+        nlp_skipped=f"language {extracted.language}: the model {model_label(nlp)} covers {nlp.lang}",
+    )
+
+
 def prepare(raw: RawDocument, nlp: Language) -> tuple[ExtractedArticle, Doc]:
     """Extract one document and tokenise it: the step before the pipeline.
 
@@ -174,6 +223,13 @@ def run_batch(
     A batch that fails inside the pipeline is rerun one document at a time, so that only the
     failing document is lost.
     """
+    languages = analysed_languages(nlp, settings)
+    pending = [
+        p
+        if isinstance(p, Outcome) or languages is None or not p[1].language or p[1].language in languages
+        else _skip(p[0], p[1], nlp)
+        for p in pending
+    ]
     work = [p for p in pending if not isinstance(p, Outcome)]
     docs: list[Doc | Exception]
     try:
@@ -200,6 +256,13 @@ def run_batch(
             yield Outcome(raw.label, error=f"analysis failed: {type(exc).__name__}: {exc}")
             continue
         yield Outcome(raw.label, article=article, warnings=extracted.warnings)
+
+
+def _skip(raw: RawDocument, extracted: ExtractedArticle, nlp: Language) -> Outcome:
+    """A text in another language: stored, marked, not analysed; one warning line says so."""
+    article = skipped_article(raw, extracted, nlp)
+    warning = f"not analysed: {article.nlp_skipped} (stored with its text and metadata)"
+    return Outcome(raw.label, article=article, warnings=(*extracted.warnings, warning))
 
 
 def analyze(document: RawDocument | str | os.PathLike[str], settings: Settings | None = None) -> Article:

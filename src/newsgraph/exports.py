@@ -34,9 +34,10 @@ from typing import Any, Literal, TextIO
 
 from newsgraph.errors import InputError
 from newsgraph.records import Article, text_sha256
+from newsgraph.store.actor_refs import ACTOR_TABLE_COLUMNS, ActorRef, actor_refs, actor_table
 from newsgraph.store.base import Store
 
-Kind = Literal["articles", "entities", "quotes", "events"]
+Kind = Literal["articles", "entities", "quotes", "events", "actors"]
 KINDS: tuple[Kind, ...] = ("articles", "entities", "quotes", "events")
 Format = Literal["jsonl", "csv"]
 ColumnType = Literal["str", "int", "float", "str_list", "span_list"]
@@ -65,6 +66,11 @@ def _columns(spec: str) -> tuple[Column, ...]:
 
 
 _CONTEXT = "article_id published outlet title"
+#: Identity columns (schema 6): the actor behind an entity, a quote's speaker, an event's source and
+#: target, read from the store (:mod:`newsgraph.store.actor_refs`); empty for bare records.
+_ACTOR = "actor_id:int actor_name actor_type actor_country"
+_SOURCE_TARGET = " ".join(f"{side}_{c}" for side in ("source", "target") for c in _ACTOR.split())
+Refs = dict[str, ActorRef]
 
 #: Every column of every kind, in file order.
 COLUMNS: dict[Kind, tuple[Column, ...]] = {
@@ -74,26 +80,41 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
     ),
     "entities": _columns(
         f"{_CONTEXT} entity name type country actor_code titles:str_list aliases:str_list "
-        "mention_count:int mentions:span_list"
+        f"mention_count:int mentions:span_list {_ACTOR}"
     ),
     "quotes": _columns(
         f"{_CONTEXT} quote:int type speaker speaker_entity text start:int end:int cue cue_start:int "
         "cue_end:int speaker_mention speaker_mention_start:int speaker_mention_end:int continues:int "
-        "fragments:span_list"
+        f"fragments:span_list {_ACTOR}"
     ),
     "events": _columns(
         f"{_CONTEXT} event:int source source_entity source_country plover mode cameo quad_class:int "
         "goldstein:float target target_entity target_country evidence evidence_start:int "
-        "evidence_end:int quote:int"
+        f"evidence_end:int quote:int {_SOURCE_TARGET}"
+    ),
+    "actors": _columns(
+        "actor_id:int name type country actor_code key place_id:int place_kind latitude:float "
+        "longitude:float parent_place articles:int mentions:int"
     ),
 }
+assert tuple(c.name for c in COLUMNS["actors"]) == ACTOR_TABLE_COLUMNS
+
+
+def _actor(entity_id: str | None, refs: Refs | None, prefix: str = "") -> Row:
+    ref = refs.get(entity_id) if refs and entity_id else None
+    return {
+        f"{prefix}actor_id": ref.actor_id if ref else None,
+        f"{prefix}actor_name": ref.name if ref else None,
+        f"{prefix}actor_type": ref.type if ref else None,
+        f"{prefix}actor_country": ref.country if ref else None,
+    }
 
 
 def _context(a: Article) -> Row:
     return {"article_id": a.id, "published": a.published, "outlet": a.outlet, "title": a.title}
 
 
-def article_rows(a: Article) -> Iterator[Row]:
+def article_rows(a: Article, refs: Refs | None = None) -> Iterator[Row]:
     """One row describing the article (the counts say how many child rows it has)."""
     p = a.provenance
     yield {
@@ -114,8 +135,8 @@ def article_rows(a: Article) -> Iterator[Row]:
     }
 
 
-def entity_rows(a: Article) -> Iterator[Row]:
-    """One row per entity, with its mention spans."""
+def entity_rows(a: Article, refs: Refs | None = None) -> Iterator[Row]:
+    """One row per entity, with its mention spans and (``refs``: entity id -> actor) its actor."""
     ctx = _context(a)
     for e in a.entities:
         yield {
@@ -129,10 +150,11 @@ def entity_rows(a: Article) -> Iterator[Row]:
             "aliases": e.aliases,
             "mention_count": len(e.mentions),
             "mentions": tuple((m.start, m.end) for m in e.mentions),
+            **_actor(e.id, refs),
         }
 
 
-def quote_rows(a: Article) -> Iterator[Row]:
+def quote_rows(a: Article, refs: Refs | None = None) -> Iterator[Row]:
     """One row per quote; ``quote`` is its index (what ``continues`` and events refer to)."""
     ctx = _context(a)
     for i, q in enumerate(a.quotes):
@@ -154,10 +176,11 @@ def quote_rows(a: Article) -> Iterator[Row]:
             "speaker_mention_end": None if sm is None else sm.end,
             "continues": q.continues,
             "fragments": tuple((f.start, f.end) for f in q.fragments),
+            **_actor(q.speaker_entity, refs),
         }
 
 
-def event_rows(a: Article) -> Iterator[Row]:
+def event_rows(a: Article, refs: Refs | None = None) -> Iterator[Row]:
     """One row per event; ``evidence`` is the text of the evidence span."""
     ctx = _context(a)
     for i, e in enumerate(a.events):
@@ -179,11 +202,13 @@ def event_rows(a: Article) -> Iterator[Row]:
             "evidence_start": e.evidence.start,
             "evidence_end": e.evidence.end,
             "quote": e.quote,
+            **_actor(e.source_entity, refs, "source_"),
+            **_actor(e.target_entity, refs, "target_"),
         }
 
 
 #: The row function of each kind.
-ROW_FUNCTIONS: dict[Kind, Callable[[Article], Iterator[Row]]] = {
+ROW_FUNCTIONS: dict[Kind, Callable[[Article, Refs | None], Iterator[Row]]] = {
     "articles": article_rows,
     "entities": entity_rows,
     "quotes": quote_rows,
@@ -222,8 +247,8 @@ def csv_cell(value: Value) -> str | int | float:
 
 
 def _check(kind: str, fmt: str) -> None:
-    if kind not in ROW_FUNCTIONS:
-        raise ValueError(f"unknown export kind {kind!r}; choose from {', '.join(KINDS)}")
+    if kind not in COLUMNS:
+        raise ValueError(f"unknown export kind {kind!r}; choose from {', '.join(COLUMNS)}")
     if fmt not in ("jsonl", "csv"):
         raise ValueError(f"unknown export format {fmt!r}; choose jsonl or csv")
 
@@ -239,17 +264,20 @@ class _Writer:
             self._csv = csv.writer(out)
             self._csv.writerow([c.name for c in COLUMNS[kind]])
 
-    def write(self, article: Article) -> None:
+    def write(self, article: Article, refs: Refs | None = None) -> None:
         if self._csv is None and self.kind == "articles":
             self.out.write(json_line(article.to_dict()))  # the lossless analyze-output shape
             self.rows += 1
             return
-        for row in ROW_FUNCTIONS[self.kind](article):
-            if self._csv is not None:
-                self._csv.writerow([csv_cell(v) for v in row.values()])
-            else:
-                self.out.write(json_line(row))
-            self.rows += 1
+        for row in ROW_FUNCTIONS[self.kind](article, refs):
+            self.write_row(row)
+
+    def write_row(self, row: Row) -> None:
+        if self._csv is not None:
+            self._csv.writerow([csv_cell(v) for v in row.values()])
+        else:
+            self.out.write(json_line(row))
+        self.rows += 1
 
 
 def write_jsonl(articles: Iterable[Article], out: TextIO, kind: Kind = "articles") -> int:
@@ -282,6 +310,19 @@ def export(source: Store | Iterable[Article], fmt: Format, kind: Kind, out: Text
     open ``out`` with ``newline=""``.
     """
     _check(kind, fmt)
+    conn = getattr(source, "connection", None) if isinstance(source, Store) else None
+    if kind == "actors":
+        if conn is None:
+            raise ValueError("the actors table comes from a database: export it from a store")
+        writer = _Writer(out, kind, fmt)
+        for row in actor_table(conn):
+            writer.write_row(row)
+        return writer.rows
+    if conn is not None and kind != "articles":
+        writer = _Writer(out, kind, fmt)
+        for article in source.iter_articles():  # type: ignore[union-attr]
+            writer.write(article, actor_refs(conn, article.id))
+        return writer.rows
     articles = source.iter_articles() if isinstance(source, Store) else source
     if fmt == "csv":
         return write_csv(articles, out, kind)
@@ -322,16 +363,21 @@ def export_parquet(source: Store | Iterable[Article], directory: str) -> dict[Ki
 
     One part per table (``articles/part-export.parquet`` ...), written in row groups as the
     articles are read, so memory stays flat; ``load`` and DuckDB read the result like a
-    dataset the Dask runner wrote.  Needs the ``[dask]`` extra (pyarrow).
+    dataset the Dask runner wrote.  From a store, rows carry their actors (as the JSONL/CSV
+    exports do) and the ``actors`` table is written too.  Needs the ``[dask]`` extra (pyarrow).
     """
     from newsgraph.parquet import ArticleExtras, PartWriter, filesystem
 
+    conn = getattr(source, "connection", None) if isinstance(source, Store) else None
     articles = source.iter_articles() if isinstance(source, Store) else source
     fs, root = filesystem(directory)
-    writer = PartWriter(fs, root, "export")
+    writer = PartWriter(fs, root, "export", (*KINDS, "actors") if conn is not None else KINDS)
     try:
         for position, article in enumerate(articles):
-            writer.add(article, ArticleExtras(shard="export", position=position))
+            refs = actor_refs(conn, article.id) if conn is not None else None
+            writer.add(article, ArticleExtras(shard="export", position=position), refs)
+        if conn is not None:
+            writer.add_rows("actors", actor_table(conn))
     except BaseException:
         writer.abort()
         raise

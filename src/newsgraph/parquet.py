@@ -44,7 +44,7 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsgraph.exports import COLUMNS, KINDS, ROW_FUNCTIONS, ColumnType, Kind, Row
+from newsgraph.exports import COLUMNS, KINDS, ROW_FUNCTIONS, ColumnType, Kind, Refs, Row
 from newsgraph.records import Article
 
 #: Articles buffered before a row group is written (memory bound of a writer).
@@ -103,11 +103,13 @@ def _arrow_value(value: Any, kind: ColumnType) -> Any:
     return value
 
 
-def table_rows(article: Article, kind: Kind, extras: ArticleExtras | None = None) -> list[Row]:
-    """The rows of ``kind`` for one article, with Arrow-ready values."""
+def table_rows(
+    article: Article, kind: Kind, extras: ArticleExtras | None = None, refs: Refs | None = None
+) -> list[Row]:
+    """The rows of ``kind`` for one article, with Arrow-ready values (``refs``: its actors)."""
     columns = COLUMNS[kind]
     rows: list[Row] = []
-    for row in ROW_FUNCTIONS[kind](article):
+    for row in ROW_FUNCTIONS[kind](article, refs):
         out: dict[str, Any] = {c.name: _arrow_value(row[c.name], c.type) for c in columns}
         if kind == "articles":
             record = article.to_dict()
@@ -153,14 +155,24 @@ class PartWriter:
         self._buffered = 0
         self.counts: dict[Kind, int] = dict.fromkeys(self.kinds, 0)
 
-    def add(self, article: Article, extras: ArticleExtras | None = None) -> None:
+    def add(self, article: Article, extras: ArticleExtras | None = None, refs: Refs | None = None) -> None:
         for kind in self.kinds:
-            rows = table_rows(article, kind, extras)
+            if kind == "actors":
+                continue  # not per article: see add_rows
+            rows = table_rows(article, kind, extras, refs)
             self._rows[kind].extend(rows)
             self.counts[kind] += len(rows)
         self._buffered += 1
         if self._buffered >= ROWS_PER_GROUP:
             self.flush()
+
+    def add_rows(self, kind: Kind, rows: Iterable[Row]) -> None:
+        """Rows of a table that is not made per article (the store's ``actors``), in groups."""
+        for row in rows:
+            self._rows[kind].append(row)
+            self.counts[kind] += 1
+            if len(self._rows[kind]) >= ROWS_PER_GROUP:
+                self.flush()
 
     def flush(self) -> None:
         for kind in self.kinds:

@@ -156,6 +156,8 @@ class Quote:
     cue: TextSpan | None = None
     continues: int | None = None
     fragments: tuple[TextSpan, ...] = ()
+    #: Probability of the chosen speaker among the options the ranker weighed (nlp.quotes.ranking).
+    speaker_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +167,7 @@ class Quote:
             "type": self.type,
             "speaker": self.speaker,
             "speaker_entity": self.speaker_entity,
+            "speaker_confidence": self.speaker_confidence,
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "continues": self.continues,
@@ -187,6 +190,9 @@ class Quote:
             cue=TextSpan.from_dict(cue) if cue else None,
             continues=None if cont is None else int(cont),
             fragments=tuple(TextSpan.from_dict(f) for f in d.get("fragments") or ()),
+            speaker_confidence=None
+            if d.get("speaker_confidence") is None
+            else float(d["speaker_confidence"]),
         )
 
 
@@ -312,6 +318,8 @@ class Article:
     events: tuple[Event, ...] = ()
     provenance: Provenance | None = None
     schema_version: int = SCHEMA_VERSION
+    #: Why the NLP stages did not run (the article's language is not one the model covers), else None.
+    nlp_skipped: str | None = None
 
     @property
     def text_sha256(self) -> str:
@@ -338,6 +346,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "provenance": self.provenance.to_dict() if self.provenance else None,
+            "nlp_skipped": self.nlp_skipped,
         }
 
     @classmethod
@@ -364,4 +373,5 @@ class Article:
             quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
             events=tuple(Event.from_dict(e) for e in d.get("events") or ()),
             provenance=Provenance.from_dict(prov) if prov else None,
+            nlp_skipped=_opt_str(d.get("nlp_skipped")),
         )

@@ -29,7 +29,7 @@ class Settings:
     db_path: str = "newsgraph.db"
     workers: int = 1
     max_bytes: int = 10_000_000
-    language: str = "en"
+    language: str = ""  # languages to analyse (comma-separated); empty: the model's (core.analysed_languages)
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored (unset CLI flags)."""

@@ -46,7 +46,7 @@ from newsgraph.distributed.shards import Shard
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.http import Fetcher, FetchPolicy
-from newsgraph.ingest.sources import Resolver, Task, _file_tasks
+from newsgraph.ingest.sources import Resolver, Skipped, Task, _file_tasks
 from newsgraph.ingest.worker import WORKER_GC_THRESHOLD, process_chunk, use_state
 from newsgraph.parquet import MANIFEST_DIR, ArticleExtras, PartWriter, filesystem
 from newsgraph.settings import Settings
@@ -126,7 +126,7 @@ def manifest_path(root: str, name: str) -> str:
     return posixpath.join(root, MANIFEST_DIR, f"{name}.json")
 
 
-def _documents(shard: Shard, settings: Settings) -> Iterator[RawDocument | InputError]:
+def _documents(shard: Shard, settings: Settings) -> Iterator[RawDocument | InputError | Skipped]:
     """The shard's documents in order; URLs it names (URL lists, feed files) are fetched."""
 
     def tasks() -> Iterator[Task]:

@@ -9,10 +9,7 @@ records the candidates' feature vectors with the gold answer, and either takes t
 the pipeline really makes).
 
 The model is a conditional logit: for each pronoun, a softmax over its candidate mentions, the
-mass on the gold entity's mentions maximised with an L2 penalty by gradient ascent with numpy.
-Written here rather than taken from a library
-because the usual classifiers (scikit-learn's included) fit a softmax over fixed classes, not
-over a varying set of candidates per example.
+mass on the gold entity's mentions maximised with an L2 penalty (:mod:`.conditional_logit`).
 """
 
 from __future__ import annotations
@@ -24,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
+from newsgraph.eval.conditional_logit import accuracy, fit
 from newsgraph.eval.coref import PRONOUN_TYPES, GoldDoc, load_gold
 from newsgraph.nlp.discourse.salience import FEATURES, Choice, observed
 
 TRAINING_GENRES = ("academic", "bio", "court", "voyage")
-L2 = 1.0
 HEADER = (
     "# Weights of the pronoun antecedent features (newsgraph.nlp.discourse.salience.FEATURES).\n"
     "# Fitted by scripts/train_pronouns.py (newsgraph.eval.pronoun_training): a conditional logit over each\n"
@@ -99,39 +96,10 @@ def collect(
     return found
 
 
-def fit(
-    groups: Sequence[tuple[np.ndarray[Any, Any], tuple[int, ...]]], l2: float = L2, steps: int = 400
-) -> np.ndarray[Any, Any]:
-    """Conditional-logit weights by gradient ascent from zero, a fixed number of steps
-    (deterministic): maximise, per pronoun, the log of the probability mass on the gold entity's
-    mentions, minus an L2 penalty.  (The objective is not concave when an entity has several
-    mentions, so Newton's method is not safe here.)"""
-    w = np.zeros(len(FEATURES))
-    rate = 1.0 / max(len(groups), 1)
-    for _ in range(steps):
-        grad = -l2 * w
-        for x, gold in groups:
-            s = x @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            right = list(gold)
-            q = np.zeros_like(p)
-            q[right] = np.exp(s[right] - s[right].max())  # the gold mentions' own softmax (no underflow)
-            q /= q.sum()
-            grad += q @ x - p @ x
-        w += rate * grad
-    return w
-
-
-def accuracy(
-    groups: Sequence[tuple[np.ndarray[Any, Any], tuple[int, ...]]], w: np.ndarray[Any, Any]
-) -> float:
-    """Share of pronouns whose highest-scoring candidate is a mention of the gold entity."""
-    right = sum(int(np.argmax(x @ w)) in gold for x, gold in groups)
-    return right / len(groups) if groups else 0.0
-
-
 def weights_file(w: np.ndarray[Any, Any], found: TrainingSet, genres: Sequence[str] = TRAINING_GENRES) -> str:
     """The text of ``pronoun_weights.tsv`` for weights ``w`` (4 decimals)."""
-    head = HEADER.format(genres=", ".join(genres), docs=found.documents, pronouns=len(found.groups), l2=L2)
+    head = HEADER.format(genres=", ".join(genres), docs=found.documents, pronouns=len(found.groups), l2=1.0)
     return head + "".join(f"{name}\t{value:.4f}\n" for name, value in zip(FEATURES, w, strict=True))
+
+
+__all__ = ["accuracy", "collect", "fit", "weights_file"]

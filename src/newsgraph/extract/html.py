@@ -32,16 +32,23 @@ from functools import cache
 from typing import Any
 
 from htmldate import find_date
-from lxml.html import HtmlElement
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_author, extract_sitename, extract_title
-from trafilatura.utils import load_html
+from trafilatura.utils import load_html, repair_faulty_html
 from trafilatura.xml import xmltotxt
 
 from newsgraph.errors import InputError
 from newsgraph.extract import htmlmeta
 from newsgraph.extract.base import ExtractedArticle
-from newsgraph.extract.decode import looks_binary
+from newsgraph.extract.decode import (
+    decode_utf8_lines,
+    looks_binary,
+    shorten_punctuation_runs,
+    strip_nul,
+    utf16_without_bom,
+)
 from newsgraph.records import Span
 
 __all__ = ["decode_html", "extract_html", "normalise_datetime"]
@@ -69,6 +76,16 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _HEAD_OPEN, _HEAD_CLOSE = "\u2402", "\u2403"  # ␂ ␃ mark headings while flattening (stripped from input)
+#: trafilatura's parser options plus ``huge_tree``: without it libxml2 stops at 256 levels of
+#: nesting and everything deeper (the article itself, on some pages) vanishes; with it, 2048.
+_PARSER = HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
+)
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 
@@ -123,10 +140,21 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
-    """Page bytes -> text: BOM, then valid UTF-8, then the declared charset, else cp1252."""
+    """Page bytes -> text: BOM, UTF-16 by its NULs, valid UTF-8, the declared charset, else
+    UTF-8 line by line with cp1252 for lines holding no UTF-8 (:func:`decode_utf8_lines`)."""
+    html, warnings = _decode_page(data, label)
+    html, removed = strip_nul(html)
+    return html, warnings + removed
+
+
+def _decode_page(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), ()
+    guessed = utf16_without_bom(data)
+    if guessed is not None:
+        text = data[: len(data) // 2 * 2].decode(guessed)
+        return text, (f"decoded as {guessed.upper()} (no byte-order mark; guessed from its NUL bytes)",)
     if looks_binary(data):
         raise InputError(label, "binary data, not an HTML page (compressed or not text?)")
     try:
@@ -139,15 +167,23 @@ def decode_html(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
             return data.decode(declared), ()
         except UnicodeDecodeError:
             return data.decode(declared, errors="replace"), (f"invalid {declared} bytes replaced",)
-    reason = "declared UTF-8 but invalid" if declared else "no charset declared and not UTF-8"
-    return data.decode("cp1252", errors="replace"), (f"{reason}; decoded as cp1252",)
+    text, notes = decode_utf8_lines(data)
+    if notes == ("not valid UTF-8; decoded as cp1252",):  # no UTF-8 anywhere: say why cp1252
+        reason = "declared UTF-8 but invalid" if declared else "no charset declared and not UTF-8"
+        notes = (f"{reason}; decoded as cp1252",)
+    return text, notes
 
 
 def _parse(html: str, label: str) -> HtmlElement:
     if not _HTML_TAG.search(html):
         raise InputError(label, "not an HTML page (no HTML tags found)")
     html = html.replace(_HEAD_OPEN, "").replace(_HEAD_CLOSE, "")
-    tree = load_html(html)
+    try:
+        tree: HtmlElement | None = fromstring(repair_faulty_html(html, html[:50].lower()), parser=_PARSER)
+    except (ValueError, etree.LxmlError):  # e.g. an XML declaration naming an encoding
+        tree = None
+    if tree is None or len(tree) < 1:
+        tree = load_html(html)
     if tree is None:
         raise InputError(label, "the HTML could not be parsed")
     return tree
@@ -206,6 +242,7 @@ def _paragraphs(body: HtmlElement | None) -> list[tuple[str, bool]]:
         stripped = line.strip()
         is_heading = stripped.startswith(_HEAD_OPEN) and stripped.endswith(_HEAD_CLOSE)
         text = _SPACES.sub(" ", stripped.replace(_HEAD_OPEN, "").replace(_HEAD_CLOSE, "")).strip()
+        text = shorten_punctuation_runs(text)
         if _WORDS.search(text):
             result.append((text, is_heading))
     return result

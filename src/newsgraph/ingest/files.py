@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.base import RawDocument
+from newsgraph.ingest.labels import path_label
 
 #: File name endings we read, and the content format they hold.
 SUFFIX_FORMATS: dict[str, str] = {
@@ -45,7 +46,7 @@ def _too_large(label: str, size: int, max_bytes: int) -> InputError:
 
 def read_file(path: Path, max_bytes: int, explicit: bool = True) -> RawDocument:
     """Read one file; raise InputError with a one-line reason if it cannot be used."""
-    label = str(path)
+    label = path_label(path)
     fmt = _format_of(path)
     try:
         size = path.stat().st_size
@@ -98,11 +99,11 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Input
                         found = True
                         yield child
             if not found:
-                yield InputError(str(path), f"no article files in directory (supported: {SUPPORTED})")
+                yield InputError(path_label(path), f"no article files in directory (supported: {SUPPORTED})")
         elif path.exists():
             yield path
         else:
-            yield InputError(str(path), "no such file or directory")
+            yield InputError(path_label(path), "no such file or directory")
 
 
 def iter_documents(

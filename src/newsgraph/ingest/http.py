@@ -4,8 +4,9 @@ What it guards against, and why:
 
 * **Server-side request forgery.**  newsgraph may run on a server that takes URLs from users;
   it must not become a proxy into that server's own network.  Every host is resolved first and
-  the request refused when any address is loopback, private, link-local or otherwise not
-  global, unless ``allow_private``.  The request then goes to the address that was checked
+  the request refused when any address is loopback, private, link-local, multicast or
+  otherwise not global, IPv4 addresses inside IPv6 ones included (see addresses.py), unless
+  ``allow_private``.  The request then goes to the address that was checked
   (the URL's host is replaced by it; ``Host`` and TLS SNI keep the name), so a DNS answer that
   changes between check and connect cannot slip through.  Redirects are followed by hand, and
   each hop is checked the same way.
@@ -38,6 +39,7 @@ import httpx
 
 from newsgraph import __version__
 from newsgraph.errors import InputError
+from newsgraph.ingest.addresses import refusal
 
 USER_AGENT = f"newsgraph/{__version__} (news analysis; one request at a time per page; respects robots.txt)"
 #: Content types read as article pages, and as plain text.
@@ -100,10 +102,11 @@ def check_address(host: str, port: int, allow_private: bool) -> str:
         addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
             addr = addr.ipv4_mapped
-        if not allow_private and not addr.is_global:
+        why = None if allow_private else refusal(addr)
+        if why:
             raise InputError(
                 host,
-                f"refused: {host} resolves to the non-public address {addr} "
+                f"refused: {host} resolves to {addr}, {why} "
                 "(pass --allow-private to fetch from local or private networks)",
             )
         addresses.append(str(addr))

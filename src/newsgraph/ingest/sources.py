@@ -9,6 +9,7 @@ An argument is, by its form and content:
 * a JSON Lines file (``.jsonl``, ``.ndjson``, optionally ``.gz``): one article per line;
 * a feed file (``.rss``, ``.atom``, or ``.xml`` holding RSS/Atom): its items' pages, fetched;
 * a list of URLs (``.urls``, or a ``.txt`` whose every line is a URL; ``#`` comments allowed);
+* ``-``: standard input, one article (or a list of URLs, one per line);
 * otherwise an article file (``.txt``, ``.html``, ``.gz`` ...), read by :mod:`.files`.
 
 :func:`plan` turns arguments into :data:`Task` values lazily (a million-record WARC is never
@@ -20,24 +21,28 @@ order, skipping URLs the caller already has *before* fetching them.  Every failu
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.feeds import looks_like_feed, parse_feed
-from newsgraph.ingest.files import SUFFIX_FORMATS, SUPPORTED, _format_of, read_file
+from newsgraph.ingest.files import SUFFIX_FORMATS, SUPPORTED, _format_of, read_file, sniff_format
 from newsgraph.ingest.http import HTML_TYPES, TEXT_TYPES, Fetcher, is_url
-from newsgraph.ingest.jsonl import is_jsonl, iter_jsonl
+from newsgraph.ingest.jsonl import bounded_lines, is_jsonl, iter_jsonl
+from newsgraph.ingest.labels import path_label
 from newsgraph.ingest.warc import is_warc, iter_warc
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 URL_LIST_SUFFIXES = (".urls",)
 _URL_LIST_SNIFF_BYTES = 4_000_000
+#: The argument that means standard input.
+STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +122,7 @@ def _file_tasks(path: Path, max_bytes: int, explicit: bool) -> Iterator[Task]:
         if urls is not None:
             yield from (FetchTask(url) for url in urls)
         elif kind == "urls":
-            yield InputError(str(path), "not a list of URLs (one http(s):// URL per line)")
+            yield InputError(path_label(path), "not a list of URLs (one http(s):// URL per line)")
         else:
             try:
                 yield read_file(path, max_bytes, explicit=explicit)
@@ -133,24 +138,51 @@ def _feed_file(path: Path, max_bytes: int) -> Iterator[Task]:
         return
     body = raw.data if isinstance(raw.data, bytes) else raw.data.encode()
     if not looks_like_feed(body):
-        yield InputError(str(path), "not an RSS/Atom feed")
+        yield InputError(path_label(path), "not an RSS/Atom feed")
         return
     try:
-        items = parse_feed(body, str(path))
+        items = parse_feed(body, path_label(path))
     except InputError as exc:
         yield exc
         return
     if not items:
-        yield InputError(str(path), "feed has no items with links")
+        yield InputError(path_label(path), "feed has no items with links")
     for item in items:
         yield FetchTask(item.url, item.metadata, container="feed", expand=False)
+
+
+def stdin_tasks(stream: BinaryIO, max_bytes: int) -> Iterator[Task]:
+    """``-``: standard input as one article (HTML or text, sniffed), or a list of URLs when
+    every line is one.  Read no further than ``max_bytes`` + 1, so a pipe cannot fill memory."""
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        yield InputError(STDIN, f"cannot read standard input ({exc.strerror or exc})")
+        return
+    if len(data) > max_bytes:
+        yield InputError(STDIN, f"too large (over {max_bytes / 1_000_000:.1f} MB; see --max-bytes)")
+    elif not data.strip():
+        yield InputError(STDIN, "empty standard input")
+    else:
+        lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines()]
+        lines = [line for line in lines if line and not line.startswith("#")]
+        if lines and all(is_url(line) and " " not in line for line in lines):
+            yield from (FetchTask(url) for url in lines)
+        else:
+            yield RawDocument(data=data, format=sniff_format(data), path=STDIN)
 
 
 def plan(arguments: Iterable[str], max_bytes: int) -> Iterator[Task]:
     """Tasks for every input named by ``arguments``, lazily, in argument order."""
     for arg in arguments:
         if is_url(arg):
-            yield FetchTask(arg)
+            if path_label(arg) != arg:  # undecodable bytes from the command line
+                yield InputError(path_label(arg), "the URL is not valid UTF-8")
+            else:
+                yield FetchTask(arg)
+            continue
+        if arg == STDIN:
+            yield from stdin_tasks(sys.stdin.buffer, max_bytes)
             continue
         path = Path(arg)
         if path.is_dir():
@@ -160,13 +192,14 @@ def plan(arguments: Iterable[str], max_bytes: int) -> Iterator[Task]:
                 yield from _file_tasks(child, max_bytes, explicit=False)
             if not found:
                 kinds = f"{SUPPORTED}, .jsonl, .warc(.gz), .rss, .atom, .urls"
-                yield InputError(str(path), f"no article files in directory (supported: {kinds})")
+                yield InputError(path_label(path), f"no article files in directory (supported: {kinds})")
         elif path.exists():
             yield from _file_tasks(path, max_bytes, explicit=True)
         elif "://" in arg:
-            yield InputError(arg, f"unsupported URL scheme {arg.split('://')[0]!r} (only http and https)")
+            scheme = path_label(arg.split("://")[0])
+            yield InputError(path_label(arg), f"unsupported URL scheme {scheme!r} (only http and https)")
         else:
-            yield InputError(arg, "no such file or directory")
+            yield InputError(path_label(arg), "no such file or directory")
 
 
 def estimate_total(arguments: Iterable[str]) -> int | None:
@@ -183,8 +216,8 @@ def estimate_total(arguments: Iterable[str]) -> int | None:
                 return None
             if kind == "jsonl":
                 try:
-                    with child.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
+                    with child.open("rb") as fh:  # in blocks: a line may be gigabytes long
+                        total += sum(1 for line in bounded_lines(fh, 0) if line)
                 except OSError:
                     total += 1
             elif kind == "urls" or (explicit and child.suffix.lower() == ".txt"):
@@ -210,8 +243,13 @@ class Resolver:
         self.concurrency = max(1, concurrency)
 
     def resolve(self, tasks: Iterable[Task]) -> Iterator[Resolved]:
-        with ThreadPoolExecutor(self.concurrency, thread_name_prefix="newsgraph-fetch") as pool:
+        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="newsgraph-fetch")
+        finished = False
+        try:
             yield from self._ordered(tasks, pool)
+            finished = True
+        finally:  # stopped early (Ctrl-C, an error): drop the fetches not started yet
+            pool.shutdown(wait=finished, cancel_futures=not finished)
 
     def _ordered(self, tasks: Iterable[Task], pool: ThreadPoolExecutor) -> Iterator[Resolved]:
         window: deque[Future[list[Task] | Resolved] | Resolved] = deque()

@@ -18,8 +18,16 @@ The extraction and batching steps are :func:`newsgraph.core.prepare` and
 :func:`newsgraph.core.run_batch`, the same code ``analyze_many`` runs, called separately
 because ``analyze_many`` has no point between extraction and analysis to skip a document at.
 
+A worker never outlives the process that started it: a thread checks every
+:data:`PARENT_CHECK_SECONDS` that its parent is still the one it was started by, and exits
+otherwise (a SIGKILLed ingest used to leave every worker running, ~236 MB each).  Workers
+ignore SIGINT: on Ctrl-C the parent stops them itself, at once, instead of each printing a
+traceback.
+
 ``NEWSGRAPH_DEBUG_DELAY`` (seconds per document) slows workers down deterministically; the
-crash-safety test uses it to kill an ingest in the middle.
+crash-safety test uses it to kill an ingest in the middle.  ``NEWSGRAPH_DEBUG_CRASH`` (a
+string) makes a worker process (never the main one) die at once on an input whose label
+contains it, as an out-of-memory kill would: the test of the runner's retries uses it.
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ import gc
 import hashlib
 import os
 import resource
+import signal
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,17 +46,21 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.core import Outcome, prepare, run_batch
-from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.errors import InputError, ModelNotFoundError, NewsgraphError, WorkerStartError
 from newsgraph.extract import ExtractedArticle
 from newsgraph.ingest.base import RawDocument
+from newsgraph.ingest.sources import Skipped
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, text_sha256
 from newsgraph.settings import Settings
 from newsgraph.store.ingest_state import SourceRow, known_source, seq_of_text, source_key
 
 DELAY_ENV = "NEWSGRAPH_DEBUG_DELAY"
+CRASH_ENV = "NEWSGRAPH_DEBUG_CRASH"
 #: Most tokens handed to one ``nlp.pipe`` call (see :func:`_by_tokens`).
 MAX_BATCH_TOKENS = 8_000
+#: How often a worker checks that its parent is alive.
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,24 +98,58 @@ class WorkerState:
     conn: sqlite3.Connection | None
     near_dups: bool
     delay: float
+    crash_on: str | None = None
 
 
 _STATE: WorkerState | None = None
+_START_FAILURE: NewsgraphError | None = None
 
 
 #: Allocations between young-generation collections in a worker (Python's default: 700).
 WORKER_GC_THRESHOLD = (20_000, 50, 100)
 
 
-def init_worker(settings: Settings, db_path: str | None, near_dups: bool) -> None:
-    """Process initializer: load the pipeline once and open the database read-only.
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # no cleanup to do: the worker holds a read-only connection only
+
+
+def watch_parent(parent: int) -> None:
+    """Exit this process as soon as ``parent`` is no longer its parent (it died)."""
+    thread = threading.Thread(
+        target=_exit_when_orphaned, args=(parent,), name="newsgraph-parent-watch", daemon=True
+    )
+    thread.start()
+
+
+def init_worker(settings: Settings, db_path: str | None, near_dups: bool, parent: int | None = None) -> None:
+    """Process initializer: watch the parent, load the pipeline once, open the database read-only.
 
     Garbage collection: the model and lexicons, loaded once, are moved out of the collector's
     sight (``gc.freeze``) and young collections run less often.  Analysing an article makes
     many short-lived objects, freed by reference counting; the collector only finds cycles,
     but each run walked the whole model: measured, ~2% of a worker's time went to it, ~0.5%
     after this.
+
+    A failure here (no such model, an unreadable database) is kept and raised by every
+    :func:`process_chunk` call, so that it reaches the parent as what it is and stops the
+    run there with its own message; raised here, it would only kill the worker, and the
+    parent would see every input fail with "a worker process died".
     """
+    global _STATE, _START_FAILURE
+    if parent is not None:
+        watch_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _start(settings, db_path, near_dups)
+    except ModelNotFoundError as exc:
+        _START_FAILURE = exc
+    except Exception as exc:
+        _START_FAILURE = WorkerStartError(f"a worker process could not start: {type(exc).__name__}: {exc}")
+
+
+def _start(settings: Settings, db_path: str | None, near_dups: bool) -> None:
     global _STATE
     load_pipeline(settings)
     gc.freeze()
@@ -111,7 +159,11 @@ def init_worker(settings: Settings, db_path: str | None, near_dups: bool) -> Non
         uri = Path(db_path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0, check_same_thread=False)
     _STATE = WorkerState(
-        settings, conn, near_dups and conn is not None, float(os.environ.get(DELAY_ENV) or 0)
+        settings,
+        conn,
+        near_dups and conn is not None,
+        float(os.environ.get(DELAY_ENV) or 0),
+        os.environ.get(CRASH_ENV) or None,
     )
 
 
@@ -148,8 +200,10 @@ def _row(
     )
 
 
-def process_chunk(items: list[RawDocument | InputError]) -> ChunkResult:
+def process_chunk(items: list[RawDocument | InputError | Skipped]) -> ChunkResult:
     """Gate, extract and analyse one chunk; one WorkResult per item, in order."""
+    if _START_FAILURE is not None:
+        raise _START_FAILURE
     state = _STATE
     if state is None:
         raise RuntimeError("worker not initialised: call init_worker or use_state first")
@@ -163,6 +217,11 @@ def process_chunk(items: list[RawDocument | InputError]) -> ChunkResult:
         if isinstance(item, InputError):
             slots.append(WorkResult(item.source, "failed", error=item.reason))
             continue
+        if isinstance(item, Skipped):  # passed along so that it is reported in input order
+            slots.append(WorkResult(item.label, "known"))
+            continue
+        if state.crash_on is not None and state.crash_on in item.label:
+            os._exit(70)
         try:
             gated = _gate(item, state, nlp, batch, pending)
         except NewsgraphError as exc:

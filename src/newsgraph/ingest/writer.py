@@ -7,10 +7,13 @@ uncommitted writes*, so two copies of one story analysed at the same time still 
 article and one linked copy.
 
 Crash safety: each input's rows (the article and its children, its source row, its
-near-duplicate index entry; or a copy's source row) go in one savepoint, and transactions are
-committed every :data:`COMMIT_EVERY` inputs or :data:`COMMIT_SECONDS`, whichever comes first.
-A SIGKILL loses at most the uncommitted tail, never leaves half an input, and a rerun redoes
-exactly what was lost (the resume checks find everything committed).
+near-duplicate index entry; or a copy's source row) go in one savepoint, and a transaction is
+committed once it holds :data:`COMMIT_EVERY` inputs or is :data:`COMMIT_SECONDS` old, checked at
+each write; the runner also calls :meth:`Writer.commit` whenever no result is ready (the
+workers are busy), so an article never waits uncommitted for the next one to arrive.  The
+runner reports an input as stored only once :attr:`Writer.uncommitted` is back to zero.  A
+SIGKILL loses at most the uncommitted tail (nothing reported as stored), never leaves half an
+input, and a rerun redoes exactly what was lost (the resume checks find everything committed).
 """
 
 from __future__ import annotations
@@ -58,12 +61,16 @@ class Writer:
             self.db.execute("ROLLBACK")
             self._open = False
 
+    @property
+    def uncommitted(self) -> int:
+        """Inputs written since the last commit (0: everything written is durable)."""
+        return self._pending
+
     def commit(self) -> None:
         if self._open:
             self.db.execute("COMMIT")
             self._open = False
         self._pending = 0
-        self._since = time.monotonic()
 
     def write(self, result: WorkResult) -> tuple[str, str | None, int | None]:
         if result.status == "failed":
@@ -76,6 +83,7 @@ class Writer:
             except sqlite3.OperationalError as exc:
                 raise StoreError(f"{self.store.path}: cannot get the write lock ({exc})") from exc
             self._open = True
+            self._since = time.monotonic()
         self.db.execute("SAVEPOINT input")
         try:
             status, seq = self._store(result)
@@ -83,6 +91,10 @@ class Writer:
             self.db.execute("ROLLBACK TO input")
             self.db.execute("RELEASE input")
             return "failed", str(exc), None
+        except BaseException:  # Ctrl-C mid-input: the commit that follows must not keep half of it
+            self.db.execute("ROLLBACK TO input")
+            self.db.execute("RELEASE input")
+            raise
         self.db.execute("RELEASE input")
         self._pending += 1
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._since >= COMMIT_SECONDS:

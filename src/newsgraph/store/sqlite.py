@@ -32,7 +32,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, datetime
@@ -43,12 +42,15 @@ from typing import Self
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, text_sha256
-from newsgraph.store.actors import ActorDetail, ActorRow, find_actor_ids, get_actor, link_article, list_actors
+from newsgraph.store.actor_identity import link_entities
+from newsgraph.store.actors import ActorDetail, ActorRow, find_actor_ids, get_actor, list_actors
 from newsgraph.store.base import ELLIPSIS, MARK_CLOSE, MARK_OPEN, ErrorHandler, SearchHit
 from newsgraph.store.event_queries import DyadRow, EventHit, dyads, find_events
 from newsgraph.store.ingest_state import record_article
 from newsgraph.store.migrations import migrate, pending_migrations
 from newsgraph.store.queries import QuoteHit, find_quotes
+from newsgraph.store.record_places import locate_records
+from newsgraph.store.search_terms import bounded_fts_query
 from newsgraph.store.sqlite_rows import read_article, utc_timestamp, write_article
 
 #: Articles per transaction in ``add_many``: large enough to amortise the commit, small enough
@@ -58,13 +60,12 @@ BATCH_SIZE = 500
 MIN_PREFIX = 6
 
 _HEX = re.compile(r"[0-9a-f]+")
-_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 
 _SEARCH = (
     "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, "
     "snippet(articles_fts, -1, ?, ?, ?, 24), bm25(articles_fts, 5.0, 1.0) AS score "
     "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
-    "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+    "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?"
 )
 
 # Errors caused by one article's content (a taken id, a value SQLite cannot bind): the article is
@@ -232,7 +233,7 @@ class SQLiteStore:
             seq = write_article(self._db, article, key, now)
             if seq is None:
                 return None
-            link_article(self._db, seq, article)
+            locate_records(self._db, seq, article, link_entities(self._db, seq, article))
             record_article(self._db, seq, article, key, now)
             return seq
         except _BAD_ARTICLE as exc:
@@ -285,12 +286,13 @@ class SQLiteStore:
             if article is not None:
                 yield article
 
-    def search(self, query: str, limit: int = 20, *, raw: bool = False) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, *, raw: bool = False, offset: int = 0) -> list[SearchHit]:
         match = query if raw else fts_query(query)
         if limit <= 0 or not match.strip():
             return []
+        params = (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit, max(0, offset))
         try:
-            rows = self._db.execute(_SEARCH, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit)).fetchall()
+            rows = self._db.execute(_SEARCH, params).fetchall()
         except sqlite3.OperationalError as exc:
             hint = "check the FTS5 query syntax, or search without raw=True" if raw else "please report it"
             raise StoreError(f"search {query!r} failed: {exc}; {hint}") from exc
@@ -394,23 +396,15 @@ def open_store(path: str | os.PathLike[str], readonly: bool = False) -> SQLiteSt
 
 
 def fts_query(text: str) -> str:
-    """Turn what a user typed into an FTS5 query that matches all its words and cannot fail.
+    """Turn what a user typed into an FTS5 query that matches all its words.
 
     Every word becomes a quoted FTS5 string, so operators (AND, OR, NOT, NEAR), ``-``, ``:``,
     parentheses and apostrophes are just text ("Peskov's" and "U.S." match as typed).  Text in
     balanced double quotes stays a phrase; an unbalanced quote is ignored; a trailing ``*``
-    keeps its prefix meaning.  Words with no letters or digits are dropped.
+    keeps its prefix meaning.  Words with no letters or digits and repeated words are dropped;
+    more than ``MAX_SEARCH_TERMS`` different terms is a StoreError (see store/search_terms.py).
     """
-    if text.count('"') % 2:
-        text = text.replace('"', " ")
-    terms = []
-    for m in _TERM.finditer(text):
-        phrase, word = m.group(1), m.group(2)
-        prefix = phrase is None and word.endswith("*")
-        body = phrase if phrase is not None else word.rstrip("*")
-        if any(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in body):
-            terms.append('"' + body.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    return bounded_fts_query(text)
 
 
 def _connect(path: str, readonly: bool, timeout: float) -> sqlite3.Connection:

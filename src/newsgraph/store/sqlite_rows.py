@@ -59,7 +59,7 @@ SELECT_ARTICLE = (
     "SELECT seq, id, schema_version, title, authors, published, published_raw, section, outlet, "
     "language, source_path, source_url, source_format, text, removed_lines, headings, standfirst, "
     "image_credits, provenance_newsgraph, provenance_model, provenance_lexicons, "
-    "provenance_text_sha256 FROM articles WHERE seq = ?"
+    "provenance_text_sha256, nlp_skipped FROM articles WHERE seq = ?"
 )
 SELECT_ENTITIES = (
     "SELECT idx, entity_id, name, type, country, titles, aliases, actor_code "
@@ -89,6 +89,8 @@ def write_article(db: sqlite3.Connection, article: Article, key: str, now: str) 
     if cur.rowcount == 0 or cur.lastrowid is None:
         return None
     seq = cur.lastrowid
+    if article.nlp_skipped:
+        db.execute("UPDATE articles SET nlp_skipped = ? WHERE seq = ?", (article.nlp_skipped, seq))
     db.execute(INDEX_ARTICLE, (seq, article.title, article.text))
     if article.entities:
         db.executemany(INSERT_ENTITY, entity_rows(seq, article.entities))
@@ -181,6 +183,7 @@ def read_article(db: sqlite3.Connection, seq: int) -> Article | None:
         quotes=quotes,
         events=events,
         provenance=None if a[18] is None else Provenance(a[18], a[19], a[20], a[21]),
+        nlp_skipped=a[22],
     )
 
 

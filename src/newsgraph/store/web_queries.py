@@ -105,14 +105,22 @@ def list_articles(
         where.append("a.outlet = ? COLLATE NOCASE")
         params.append(outlet.strip())
     dated(where, params, since, until)
+    # The page is chosen first (rank, LIMIT, OFFSET over row numbers only), and the costly
+    # columns (snippet, the three counts) are computed for its rows alone: in one flat query
+    # SQLite computes them for every match before sorting, so a search matching most of the
+    # corpus would build a snippet per article to show 50.
+    page = f"SELECT a.seq FROM articles AS a {join} {where_clause(where)}ORDER BY {order} LIMIT ? OFFSET ?"
+    outer_where = "WHERE a.seq IN page" + (" AND articles_fts MATCH ?" if join else "")
     sql = (
+        f"WITH page AS ({page}) "
         f"SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, a.authors, "
         "(SELECT count(*) FROM quotes q WHERE q.article_seq = a.seq), "
         "(SELECT count(*) FROM entities e WHERE e.article_seq = a.seq), "
         f"(SELECT count(*) FROM events v WHERE v.article_seq = a.seq), {snippet} "
-        f"FROM articles AS a {join} {where_clause(where)}ORDER BY {order} LIMIT ? OFFSET ?"
+        f"FROM articles AS a {join} {outer_where} ORDER BY {order}"
     )
-    rows = conn.execute(sql, (*params, max(0, limit), max(0, offset))).fetchall()
+    bound = (*params, max(0, limit), max(0, offset), *([params[0]] if join else []))
+    rows = conn.execute(sql, bound).fetchall()
     return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), *r[6:10]) for r in rows]
 
 

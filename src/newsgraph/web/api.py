@@ -9,13 +9,15 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, Depends, HTTPException
 
 from newsgraph.web import data
 from newsgraph.web.app import get_conn
 from newsgraph.web.params import (
+    ActorId,
     ActorType,
     AllSides,
+    ArticleId,
     Country,
     EventType,
     Level,
@@ -56,10 +58,8 @@ def api_articles(
     return data.jsonable(page)
 
 
-@router.get("/articles/{article_id}", summary="One article: text, metadata, entities, quotes, events")
-def api_article(
-    conn: Conn, article_id: Annotated[str, Path(description="article id, text sha256 or a 6+ digit prefix")]
-) -> Any:
+@router.get("/articles/{article_id:path}", summary="One article: text, metadata, entities, quotes, events")
+def api_article(conn: Conn, article_id: ArticleId) -> Any:
     view = data.article(conn, article_id)
     if view is None:
         raise HTTPException(404, f"no article with id or sha256 {article_id!r}")
@@ -100,12 +100,7 @@ def api_actors(
     "/actors/{actor_id}",
     summary="One actor: titles over time, statements per week, co-mentioned actors, statements",
 )
-def api_actor(
-    conn: Conn,
-    actor_id: Annotated[int, Path(description="actor id (the id field of /api/actors)")],
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> Any:
+def api_actor(conn: Conn, actor_id: ActorId, limit: Limit = 50, offset: Offset = 0) -> Any:
     view = data.actor(conn, actor_id, limit=limit, offset=offset)
     if view is None:
         raise HTTPException(404, f"no actor with id {actor_id!r}")

@@ -11,19 +11,27 @@ Errors: a parameter the queries reject (:class:`~newsgraph.errors.StoreError` ra
 answering, e.g. ``since=yesterday``) and FastAPI's own validation failures become 422 with a
 one-line ``message`` saying which parameter is wrong and how; unknown ids are 404.  API paths
 answer JSON, page paths an HTML error page.
+
+Around the routes (outermost first): security headers on every answer, the Host check, a guard
+that turns an unexpected exception into a 500 page without dropping the connection, and the
+answer cache (see guards.py and cache.py).  ``/docs`` is Swagger UI from files shipped with
+the package (``fastapi-offline``'s copy of the Swagger UI distribution), started by a script
+of ours, so it works offline and under the Content-Security-Policy (FastAPI's own ``/docs``
+loads Swagger UI from a CDN and starts it with an inline script).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -31,6 +39,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from newsgraph import __version__
 from newsgraph.errors import StoreError
 from newsgraph.store.sqlite import open_store
+from newsgraph.web.cache import AnswerCache, ResponseCache
+from newsgraph.web.guards import ErrorGuard, HostCheck, SecurityHeaders
 from newsgraph.web.render import templates
 
 HERE = Path(__file__).resolve().parent
@@ -113,10 +123,22 @@ class DropEmptyParams:
         await self.app(scope, receive, send)
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
+def _swagger_ui_files() -> Path:
+    """Where the installed Swagger UI distribution is (``fastapi-offline`` ships it)."""
+    import fastapi_offline
+
+    return Path(fastapi_offline.__file__).resolve().parent / "static"
+
+
+def create_app(
+    db_path: str | os.PathLike[str], *, allowed_hosts: Sequence[str] | None = None, cache: bool = True
+) -> FastAPI:
     """The newsgraph web app over the database at ``db_path`` (read-only).
 
-    Raises :class:`~newsgraph.errors.StoreError` when the file is missing or not a newsgraph
+    ``allowed_hosts``: the names a request's ``Host`` header may give (``*.example.org`` and
+    ``*`` work); None answers any (``newsgraph serve`` always passes a list).  ``cache``: keep
+    answers in memory until the database changes.  Raises
+    :class:`~newsgraph.errors.StoreError` when the file is missing or not a newsgraph
     database, before anything is served.
     """
     from newsgraph.web.api import router as api_router
@@ -131,12 +153,31 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             "Lists are paginated with `limit` and `offset`, in a stable order; `next_offset` is "
             "null on the last page. Dates are ISO 8601 (`2024-05-23`); `until` includes its day."
         ),
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.db = Database(db_path)
     app.add_middleware(DropEmptyParams)
+    if cache:
+        app.state.cache = AnswerCache(app.state.db.path)
+        app.add_middleware(ResponseCache, cache=app.state.cache, skip=("/static", "/docs-assets"))
+    app.add_middleware(ErrorGuard, render=_error)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed_hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=_swagger_ui_files()), name="docs-assets")
     app.include_router(api_router)
     app.include_router(pages_router)
+    from newsgraph.web.map_page import api as map_api
+    from newsgraph.web.map_page import pages as map_pages
+
+    app.include_router(map_api)
+    app.include_router(map_pages)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        return templates.TemplateResponse(request, "docs.html", {})
 
     @app.exception_handler(StoreError)
     async def bad_parameter(request: Request, exc: StoreError) -> Response:
@@ -147,7 +188,9 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         message = _validation_message(exc)
         if _wants_html(request):
             return _error(request, 422, "Invalid request", message)
-        return JSONResponse({"detail": exc.errors(), "message": message, "status": 422}, status_code=422)
+        # jsonable_encoder: a validator's ValueError rides along in each error's ctx
+        detail = jsonable_encoder(exc.errors())
+        return JSONResponse({"detail": detail, "message": message, "status": 422}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

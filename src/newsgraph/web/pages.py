@@ -22,8 +22,10 @@ from newsgraph.web import data
 from newsgraph.web.app import get_conn
 from newsgraph.web.highlight import segments
 from newsgraph.web.params import (
+    ActorId,
     ActorType,
     AllSides,
+    ArticleId,
     Country,
     EventType,
     Level,
@@ -74,8 +76,8 @@ def articles_page(
     return _page(request, "articles.html", page=page, params=params, outlets=list_outlets(conn))
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, conn: Conn, article_id: str) -> Response:
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, conn: Conn, article_id: ArticleId) -> Response:
     view = data.article(conn, article_id)
     if view is None:
         raise HTTPException(404, f"No article with id or sha256 {article_id!r}.")
@@ -120,7 +122,7 @@ def actors_page(
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(
-    request: Request, conn: Conn, actor_id: int, limit: Limit = 50, offset: Offset = 0
+    request: Request, conn: Conn, actor_id: ActorId, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
     view = data.actor(conn, actor_id, limit=limit, offset=offset)
     if view is None:

@@ -3,13 +3,16 @@
 Autoescaping is on for every template, whatever its file name: article text, titles, names and
 whatever a visitor typed are untrusted and reach the page only as escaped text.  The one filter
 that returns markup, :func:`marks`, escapes its input first and adds ``<mark>`` tags only.
+Escaping does not make a link safe, so an article's source URL becomes a link only when it is
+an absolute http(s) URL (:func:`web_link`); article ids go into paths percent-encoded
+(:func:`article_path`), "/" included.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from fastapi.templating import Jinja2Templates
@@ -79,6 +82,32 @@ def query_string(params: dict[str, object], **changes: object) -> str:
     return "?" + urlencode(kept) if kept else ""
 
 
+def web_link(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL that is safe as an ``href``, else None.
+
+    An input's ``url`` is whatever the file said: ``javascript:``, ``data:`` or ``vbscript:``
+    in a link would run in the page when clicked.  Browsers ignore leading spaces and control
+    characters and remove tabs and newlines anywhere in a URL (``java\tscript:``), so a URL
+    holding any of them, or space, is refused rather than cleaned.
+    """
+    if not url:
+        return None
+    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an invalid IPv6 literal
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def article_path(article_id: str, api: bool = False) -> str:
+    """The page (or with ``api``, the JSON) path of an article, its id percent-encoded."""
+    return ("/api/articles/" if api else "/articles/") + quote(article_id, safe="")
+
+
 def plural(count: int, noun: str) -> str:
     """``1 article``, ``2 articles``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
@@ -92,6 +121,8 @@ def event_colour(plover: str) -> str:
 _env.filters["date"] = human_date
 _env.filters["marks"] = marks
 _env.filters["plural"] = plural
+_env.filters["web_link"] = web_link
+_env.filters["article_path"] = article_path
 _env.globals["qs"] = query_string
 _env.globals["event_colour"] = event_colour
 

@@ -47,7 +47,7 @@ class Described:
     end: int
     head: Token
     name: str
-    kind: str  # GROUP, ORG, DOCUMENT
+    kind: str  # GROUP, ORG, DOCUMENT, PERSON (a role noun: "the contractor")
     cluster: Cluster | None = None
     score: float = 0.0
 
@@ -60,12 +60,16 @@ def find_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Described]:
             for i in range(m.start, m.end):
                 owner.setdefault(i, c)
     sent_of = sentence_index(doc)
+    roles = _introduced_roles(doc, clusters)
     found: list[Described] = []
     for tok in tokens_of(doc):
         if tok.pos_ != "NOUN" or tok.i in owner or tok.dep_ not in _REFERRING_DEPS:
             continue
         lemma = tok.lemma_.lower()
-        if lemma in DOCUMENT_NOUNS:
+        role = _role_antecedent(tok, roles) if lemma in roles else None
+        if role is not None:
+            found.append(role)
+        elif lemma in DOCUMENT_NOUNS:
             found.append(_document(tok, owner, found))
         elif (lemma in ORG_NOUNS or lemma in MEDIA_NOUNS) and _definite(tok):
             d = _org_noun(tok, clusters, owner, sent_of, found)
@@ -78,6 +82,47 @@ def find_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Described]:
             start, end = mention_bounds(tok)
             found.append(Described(start, end, tok, _strip_article(doc[start:end].text), "GROUP"))
     return found
+
+
+_ROLE_DETERMINERS = frozenset({"the", "his", "her", "their"})
+
+
+def _introduced_roles(doc: Doc, clusters: list[Cluster]) -> dict[str, list[tuple[int, Cluster]]]:
+    """Role nouns the text attaches to a named person, with where: a compound or an apposition
+    of the name ("security contractor Jane Roe", "Roe's lawyer, John Doe", "John Doe, a
+    farmer").  The text itself is the lexicon: "the contractor" later means that person."""
+    roles: dict[str, list[tuple[int, Cluster]]] = {}
+    for c in clusters:
+        if c.label != "PERSON":
+            continue
+        for m in c.names():
+            head = doc[m.end - 1]
+            nouns = [t for t in head.children if t.dep_ in ("compound", "appos") and t.pos_ == "NOUN"]
+            nouns += [
+                t for t in doc[max(0, m.start - 3) : m.start] if t.pos_ == "NOUN" and t.head.i == head.i
+            ]
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                nouns.append(head.head)
+            for noun in nouns:
+                if noun.tag_ == "NN":
+                    roles.setdefault(noun.lemma_.lower(), []).append((m.start, c))
+    return roles
+
+
+def _role_antecedent(tok: Token, roles: dict[str, list[tuple[int, Cluster]]]) -> Described | None:
+    """ "the contractor", "his lawyer": the person last introduced with that role noun, when the
+    phrase is a singular definite or possessed noun that adds nothing new (no relative clause,
+    no "of" phrase) and no name of its own."""
+    if tok.tag_ != "NN" or any(c.dep_ in _NEW_INFO_DEPS or c.pos_ == "PROPN" for c in tok.children):
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _ROLE_DETERMINERS for c in tok.children):
+        return None
+    before = [(i, c) for i, c in roles[tok.lemma_.lower()] if i < tok.i]
+    if not before:
+        return None
+    _, cluster = max(before, key=lambda pair: pair[0])
+    start, end = mention_bounds(tok)
+    return Described(start, end, tok, tok.doc[start:end].text, "PERSON", cluster, 0.8)
 
 
 def _definite(tok: Token) -> bool:
@@ -118,6 +163,17 @@ def _document(tok: Token, owner: dict[int, Cluster], earlier: list[Described]) -
     return Described(start, end, tok, text, "DOCUMENT", None, 0.0)
 
 
+def _introduced_as_outlet(doc: Doc, cluster: Cluster) -> bool:
+    """An organisation the text itself presents as a news outlet: an outlet noun right before
+    or after one of its names ("the British newspaper Sunday Telegraph", "the Clarion weekly",
+    "the broadcaster NHK"), so a later "the newspaper" / "the paper" can point back to it."""
+    for m in cluster.names():
+        near = [doc[i] for i in (m.start - 1, m.start - 2, m.end) if 0 <= i < len(doc)]
+        if any(t.pos_ in ("NOUN", "ADJ") and t.lower_ in MEDIA_NOUNS for t in near):
+            return True
+    return False
+
+
 def _org_noun(
     tok: Token,
     clusters: list[Cluster],
@@ -138,6 +194,7 @@ def _org_noun(
         if c.label != "ORG":
             continue
         named = any(lemma in (m.canonical or m.text).lower().split() for m in c.names())
+        named = named or (lemma in MEDIA_NOUNS and _introduced_as_outlet(doc, c))
         if lemma in MEDIA_NOUNS and not named and not any("MED" in (m.actor or "") for m in c.mentions):
             continue  # agreement: "the newspaper" is an outlet
         before = [m for m in c.mentions if m.end <= tok.i]

@@ -59,13 +59,21 @@ def run_sieve(
     init_genders(doc, clusters)
     link_title_mentions(doc, clusters, list(found.phrases))
     described = find_descriptions(doc, clusters)
+    _add_description_mentions(doc, [d for d in described if d.kind == "ORG"])
+    speakers = [c for c in clusters if all(m.kind != "author" for m in c.mentions)]
+    groups = [d for d in described if d.kind == "GROUP"]
+    # a role noun ("the contractor") joins its person after the pronouns are resolved: a
+    # description is no antecedent a pronoun should prefer to the name it stands for
+    pronouns = resolve_pronouns(doc, speakers, groups, config)
+    _add_description_mentions(doc, [d for d in described if d.kind == "PERSON"])
+    return clusters, described + pronouns
+
+
+def _add_description_mentions(doc: Doc, described: list[Described]) -> None:
     for d in described:
-        if d.kind == "ORG" and d.cluster is not None:
+        if d.cluster is not None:
             m = Mention(
-                d.start, d.end, "ORG", doc[d.start : d.end].text, kind="description", sieve="description"
+                d.start, d.end, d.kind, doc[d.start : d.end].text, kind="description", sieve="description"
             )
             m.set_chars(doc)
             d.cluster.mentions.append(m)
-    speakers = [c for c in clusters if all(m.kind != "author" for m in c.mentions)]
-    described += resolve_pronouns(doc, speakers, [d for d in described if d.kind == "GROUP"], config)
-    return clusters, described

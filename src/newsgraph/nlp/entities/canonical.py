@@ -4,8 +4,12 @@
   ("U.S." -> "United States"), the longest name for people (brackets and possessives already gone).
 - The type is the one most mentions carry, but a person title makes a person.
 - The country comes from the lexicons (GPE, NORP, known ORG), from a country in a person's title
-  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"), else from the
-  article's dominant country when it has one.
+  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"); an
+  organisation with none of these takes the article's dominant country when it has one.  A person
+  never does: the country a story is set in says nothing about where each person in it is from (a
+  Nigerian official in a Malawi story): a person's country comes from what the text says about
+  that person (:mod:`.person_country`: a title, an organisation, a nationality word or a place in
+  the person's own phrase), and without such evidence stays unknown.
 - The actor code is CAMEO-style: country + sector, the sector from the first title with one
   ("Secretary of Defense" -> GOVMIL) or from an organisation word ("Navy" -> MIL).
 """
@@ -18,6 +22,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import text_of
+from newsgraph.nlp.entities.person_country import person_country
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.records import Entity, Span
@@ -79,7 +84,7 @@ def _country(c: Cluster, label: str, name: str, home: str | None) -> str | None:
         inner = _org_country(name)
         if inner:
             return inner
-    if label in {"PERSON", "ORG"} and all(m.kind != "author" for m in c.mentions):
+    if label == "ORG" and all(m.kind != "author" for m in c.mentions):
         return home
     return None
 
@@ -134,10 +139,23 @@ def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Ent
     """Records for the clusters, ids "e1", "e2", ... in order of first mention."""
     out: list[Entity] = []
     source = text_of(doc)
-    for n, c in enumerate(sorted(clusters, key=lambda c: min(m.char_start for m in c.mentions)), start=1):
-        label = _label(c)
-        name = _name(c, label)
-        country = _country(c, label, name, home)
+    ordered = sorted(clusters, key=lambda c: min(m.char_start for m in c.mentions))
+    labels = {id(c): _label(c) for c in ordered}
+    names = {id(c): _name(c, labels[id(c)]) for c in ordered}
+    countries = {id(c): _country(c, labels[id(c)], names[id(c)], home) for c in ordered}
+    owner = {
+        i: countries[id(c)]
+        for c in ordered
+        if labels[id(c)] != "PERSON"
+        for m in c.mentions
+        if m.kind == "name"
+        for i in range(m.start, m.end)
+    }
+    for c in ordered:
+        if labels[id(c)] == "PERSON" and countries[id(c)] is None:
+            countries[id(c)] = person_country(doc, c, owner.get)
+    for n, c in enumerate(ordered, start=1):
+        label, name, country = labels[id(c)], names[id(c)], countries[id(c)]
         mentions = _spans(doc, c)
         aliases: dict[str, None] = {}
         for m in mentions:

@@ -19,12 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.discourse import Discourse
-from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
+from newsgraph.nlp.events.politics import (
+    COLLECTIVE_ACTS,
+    COLLECTIVE_HEADS,
+    NON_POLITICAL_SECTORS,
+    POLITICAL_DENSITY,
+    POLITICAL_SECTORS,
+    code_sectors,
+    noun_is_political,
+    political_density,
+)
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns, phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
@@ -42,6 +52,8 @@ QUANTIFIERS = wordlist("quantifiers")
 _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
+RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on"})
 
 
 @cache
@@ -64,6 +76,7 @@ class Actor:
     name: str
     entity: str | None
     country: str | None
+    political: bool | None = None
 
 
 def np_bounds(head: Token) -> tuple[int, int]:
@@ -128,6 +141,15 @@ class ActorResolver:
         code = entity.actor_code if entity is not None else None
         return bool(code and "MED" in code) or actor.name.split()[-1].lower() in MEDIA_NOUNS
 
+    def is_country(self, actor: Actor) -> bool:
+        """Whether an actor is a country itself (not a person or body of it)."""
+        if actor.country is None:
+            return False
+        entity = self.by_id.get(actor.entity or "")
+        if entity is not None:
+            return self.by_country.get(actor.country) is entity
+        return actor.name == self.country_actor(actor.country).name
+
     def country_at(self, token: Token) -> str | None:
         """ISO-3 of the country or place a token names, if any."""
         entity = self.entity_at(token.idx, token.idx + len(token))
@@ -140,7 +162,43 @@ class ActorResolver:
         return self.discourse.setting
 
     def _of_entity(self, entity: Entity) -> Actor:
-        return Actor(entity.name, entity.id, entity.country)
+        return Actor(entity.name, entity.id, entity.country, self.entity_is_political(entity))
+
+    def entity_is_political(self, entity: Entity) -> bool | None:
+        """The policy of issue 13 (README "Events"): countries, nationalities and organisations or
+        people whose actor code or title names a political sector are political actors;
+        companies, media, schools, hospitals, and people titled as such, are not; a city, an
+        unknown organisation or an untitled person is undecided (None): see :meth:`accepts`."""
+        if entity.country and (entity.type == "NORP" or self.by_country.get(entity.country) is entity):
+            return True
+        sectors = code_sectors(entity.actor_code)
+        if sectors & POLITICAL_SECTORS:
+            return True
+        if len(sectors - {entity.country}) and entity.type in ("PERSON", "ORG"):
+            return False  # a business, media, education or health sector
+        return None
+
+    def accepts(self, source: Actor, targets: Sequence[Actor | None], plover: str = "") -> bool:
+        """Whether ``source`` may be the source of an event (issue 13): a political actor, or an
+        undecided one (an untitled person, an unknown organisation) in a political article or
+        acting on a political target ("Peskov accused Washington")."""
+        entity = self.by_id.get(source.entity or "")
+        if plover in COLLECTIVE_ACTS and (entity is None or entity.type == "NORP"):
+            return True  # people who demonstrate or strike act politically by doing so
+        if source.political is not None:
+            return source.political
+        return self.political_article or any(t is not None and t.political for t in targets)
+
+    @cached_property
+    def political_article(self) -> bool:
+        """Whether the article is about politics: some entity has a political actor code or title,
+        or the text names state agents ("the government", "police", "troops") at least twice."""
+        return self.political_density >= POLITICAL_DENSITY
+
+    @cached_property
+    def political_density(self) -> float:
+        """Political signals per sentence (:func:`~newsgraph.nlp.events.politics.political_density`)."""
+        return political_density(self.doc, self.entities)
 
     def country_actor(self, iso3: str, name: str | None = None) -> Actor:
         """The country as an actor: its GPE entity when the article has one."""
@@ -148,7 +206,7 @@ class ActorResolver:
         if entity is not None:
             return self._of_entity(entity)
         country = next((c for c in gazetteer().country_names.values() if c.iso3 == iso3), None)
-        return Actor(country.name if country else (name or iso3), None, iso3)
+        return Actor(country.name if country else (name or iso3), None, iso3, True)
 
     def speaker_actor(self, quote: Quote) -> Actor | None:
         """The speaker of a quote as an actor."""
@@ -159,7 +217,24 @@ class ActorResolver:
             return self._of_entity(entity)
         if not self._describes_an_agent(quote):
             return None  # "according to UN figures": data, not an actor that can accuse
-        return Actor(quote.speaker, None, self._country_in_text(quote.speaker))
+        return Actor(
+            quote.speaker, None, self._country_in_text(quote.speaker), self._name_is_political(quote.speaker)
+        )
+
+    def _name_is_political(self, name: str) -> bool | None:
+        """A description known only by its words ("the rebels", "a police spokesman")."""
+        words = name.lower().split()
+        verdict = noun_is_political(words[-1].rstrip("s")) if words else None
+        if verdict is None and words:
+            verdict = noun_is_political(words[-1])
+        sector = phoenix_agent_sectors().get(words[-1]) if words else None
+        if (
+            verdict is not True
+            and self._country_in_text(name) is not None
+            and sector not in NON_POLITICAL_SECTORS
+        ):
+            return True  # "the French farmers", as for descriptions
+        return verdict
 
     def _describes_an_agent(self, quote: Quote) -> bool:
         """Whether an unnamed speaker's description is headed by a people or organisation noun,
@@ -193,16 +268,25 @@ class ActorResolver:
 
     def resolve(self, head: Token, quote: int | None) -> Actor | None:
         """The actor a head word stands for (module docstring), or None."""
-        if head.lower_ in FIRST_PERSON:
+        if head.lower_ in FIRST_PERSON and not (
+            head.text.isupper() and len(head.text) > 1
+        ):  # "US" is no "us"
             return self.speaker_actor(self.quotes[quote]) if quote is not None else None
         entity = self.entity_at(head.idx, head.idx + len(head))
+        if entity is not None and entity.type == "NORP" and entity.country and head.tag_ == "NNPS":
+            return self.country_actor(entity.country)  # "the Egyptians recalled": Egypt, as CAMEO codes it
         if entity is not None:
             return self._of_entity(entity)
+        named = lookup(gazetteer().country_names, head.text) if head.text[:1].isupper() else None
+        if named is not None:
+            return self.country_actor(named.iso3)  # "the US" (which the tagger may read as "us")
         if head.pos_ == "PRON":  # "Hungary has said it will support": the discourse layer's referent
             found = self.discourse.referent(head.idx, head.idx + len(head))
             if found is None or found.entity is not None:
                 return self._of_entity(found.entity) if found is not None and found.entity else None
-            return Actor(found.name, None, self._country_in_text(found.name))
+            return Actor(
+                found.name, None, self._country_in_text(found.name), self._name_is_political(found.name)
+            )
         if head.pos_ == "NUM" or head.lower_ in QUANTIFIERS:
             part = self._partitive(head)  # "three of Bacar's supporters"
             return self.resolve(part, quote) if part is not None else None
@@ -219,6 +303,41 @@ class ActorResolver:
             if author is not None:
                 return self.resolve(author, quote)
         return self._description(head, country)
+
+    def recipient(self, token: Token | None) -> Token | None:
+        """The actor a target phrase names (issue 13: a target is an actor, never a thing): the
+        phrase itself when its head is a name, a pronoun, an entity or a people noun; else its
+        possessor or its "of"/"from"/"to"/"against"/"on" complement, or that of its verb ("the
+        Church's requests" -> the Church, "the initiative of the parliament" -> the parliament,
+        "granted asylum to the officers" -> the officers); else nothing ("a house in Basra")."""
+        if token is None or token.pos_ in ("PROPN", "PRON") or self._names_an_actor(token):
+            return token
+        for child in token.children:
+            if child.dep_ == "poss" and (child.pos_ == "PROPN" or self._names_an_actor(child)):
+                return child
+        # "aid to Serbia", "sanctions against Nigeria", "granted asylum to five officers"
+        heads = [token, token.head] if token.dep_ == "dobj" else [token]
+        of = next((p for p in token.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        heads += [c for c in of.children if c.dep_ == "pobj"] if of is not None else []  # "part of X"
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPOSITIONS:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj)):
+                        return pobj
+        return None
+
+    def _names_an_actor(self, token: Token) -> bool:
+        if self.entity_at(token.idx, token.idx + len(token)) is not None:
+            return True
+        if token.pos_ == "NUM" or token.lower_ in QUANTIFIERS:
+            return True  # "three of Bacar's supporters": the partitive decides
+        lemma = token.lemma_.lower()
+        return (
+            token.pos_ == "NOUN"
+            and (is_agent_noun(token) or lemma in STATE_AGENTS)
+            and not (phoenix_agent_sectors().get(lemma) == "MED" and lemma not in MEDIA_NOUNS)
+        )
 
     def _org_modifier(self, head: Token) -> Entity | None:
         for child in head.children:
@@ -272,7 +391,27 @@ class ActorResolver:
             return None
         if country is None:
             country = self._country_in_span(span.start_char, span.end_char)
-        return Actor(text, None, country)
+        return Actor(text, None, country, self._description_is_political(head, span, country))
+
+    def _description_is_political(self, head: Token, span: Span, country: str | None) -> bool | None:
+        """A description is political when it names a political entity ("members of the U.S.
+        House", "the Hizbollah group"), else by its head noun ("militants", "the government";
+        a collective head such as "group" by its "of" complement: "a group of diplomats"), else
+        when a nationality or country qualifies a people noun of no business sector ("French
+        farmers")."""
+        for m_start, m_end, entity in self._spans:
+            if span.start_char <= m_start and m_end <= span.end_char and self.entity_is_political(entity):
+                return True
+        lemma = head.lemma_.lower()
+        if lemma in COLLECTIVE_HEADS:
+            part = self._partitive(head)
+            if part is None:
+                return None  # "the group" says nothing of what it is
+            head, lemma = part, part.lemma_.lower()
+        verdict = noun_is_political(lemma)
+        if verdict is False and country is not None and is_agent_noun(head):
+            return phoenix_agent_sectors().get(lemma) not in NON_POLITICAL_SECTORS
+        return verdict
 
     def _country_in_span(self, start: int, end: int) -> str | None:
         for m_start, m_end, entity in self._spans:
@@ -284,4 +423,9 @@ class ActorResolver:
         for _, _, entity in self._spans:
             if entity.type in ("GPE", "NORP") and entity.country and entity.name in text:
                 return entity.country
+        g = gazetteer()  # a nationality or country word the tagger left untagged: "French farmers"
+        for word in text.split():
+            hit = lookup(g.demonyms, word) or lookup(g.country_names, word)
+            if hit is not None:
+                return hit.iso3
         return None

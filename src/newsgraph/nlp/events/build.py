@@ -29,9 +29,7 @@ from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
-    Found,
     absolute_subjects,
-    find_triggers,
     intent_source,
     is_passive,
     modality,
@@ -41,6 +39,7 @@ from newsgraph.nlp.events.syntax import (
     verb_source,
     verb_target,
 )
+from newsgraph.nlp.events.triggers import Found, find_triggers
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.records import Event, Quote, Span
@@ -64,11 +63,19 @@ INTENT_CODES: dict[str, tuple[str, str]] = {
 NEGATED_IS_REJECT = frozenset({"AGREE", "CONCEDE"})
 #: Types that need a recipient (one consults, aids, cooperates with, sanctions somebody).
 REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
+#: Types whose coordinated sources act with each other when no target is named.
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Verbs of force that are verbal when a statement or a publication does them
 #: ("the magazine attacked defectors").
 VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
 #: Acts only a state performs; an agentless passive's source is the country it happened in.
 STATE_ACTS = frozenset({"COERCE"})
+#: Verbs whose object noun is the act their subject performs ("staged a protest").
+LIGHT_VERBS = wordlist("event_light_verbs")
+#: Verbs of saying that demand when they address someone with a to-infinitive ("told X to").
+DIRECTIVE_VERBS = wordlist("directive_verbs")
+#: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
+STATE_CODES = frozenset({"116"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
 _EVIDENCE_RIGHT = frozenset(
     {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "attr", "oprd", "agent", "acomp", "pobj"}
@@ -136,14 +143,14 @@ def evidence(token: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _implicit_source(token: Token, plover: str, resolver: ActorResolver) -> list[Actor]:
+def _implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
     """The state behind an agentless arrest, detention or expulsion.
 
     Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
     place: the country of the clause's "in" phrase, else the article's main country.
     Other agentless acts ("132 people were killed") stay without a source and are not coded.
     """
-    if plover not in STATE_ACTS or not is_passive(token):
+    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
         return []
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
@@ -169,9 +176,10 @@ class EventBuilder:
         skipped = _skipped(self.doc)
         found = [
             f
-            for f in find_triggers(tokens_of(self.doc), self.lexicon)
+            for f in find_triggers(tokens_of(self.doc), self.lexicon) + self._directives()
             if not any(s <= f.token.idx < e for s, e in skipped)
         ]
+        found.sort(key=lambda f: f.token.i)
         tokens = [f.token for f in found] + self._modal_clauses(skipped)
         trigger_ids = {f.token.i for f in found}
         coded: list[Coded] = []
@@ -192,6 +200,23 @@ class EventBuilder:
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
             coded.append(Coded(event, "criticism"))
         return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start))
+
+    def _directives(self) -> list[Found]:
+        """Demands worded as directives to an addressee: "told Israel to ease its restrictions"
+        (REQUEST 100 on the addressee; the infinitive is the demand's content, not an event)."""
+        out = []
+        for token in tokens_of(self.doc):
+            if token.lemma_.lower() not in DIRECTIVE_VERBS or token.pos_ != "VERB":
+                continue
+            addressee = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            content = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if addressee is None or content is None or not any(c.tag_ == "TO" for c in content.children):
+                continue
+            trigger = Trigger(
+                "verb", token.lemma_.lower(), None, "REQUEST", "100", ("dobj", "dative"), frozenset(), None
+            )
+            out.append(Found(token, trigger))
+        return out
 
     def _modal_clauses(self, skipped: list[tuple[int, int]]) -> list[Token]:
         """Verbs with "must" or "should" (candidates for :meth:`_obligations`)."""
@@ -229,15 +254,21 @@ class EventBuilder:
         quote = _quote_index(token, self.quotes)
         sources = self._sources(found, intent, quote)
         if not sources:
-            sources = _implicit_source(token, plover, self.resolver)
+            sources = _implicit_source(token, plover, cameo, self.resolver)
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
         targets: list[Actor | None] = [
-            t for t in self.resolver.actors(target_token, quote) if t not in sources
+            t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
-        if targets == [None] and plover in REQUIRES_TARGET:
+        if plover in REQUIRES_TARGET:
+            targets = [t for t in targets if t is not None and t.political is not False] or [None]
+        if targets == [None] and plover in RECIPROCAL and len(sources) > 1:
+            reciprocal = True  # "Israel and Lebanon renewed negotiations": each with the other
+        elif targets == [None] and plover in REQUIRES_TARGET:
             return []  # "discussing his concern", "providing support" with nobody to receive it
+        else:
+            reciprocal = False
         if trigger.lemma in VERBAL_READINGS and (
             _is_cue(token, quote, self.quotes) or any(self.resolver.is_media(s) for s in sources)
         ):
@@ -246,8 +277,9 @@ class EventBuilder:
         start, end = evidence(intent if intent is not None and intent.i < token.i else token)
         end = max(end, evidence(token)[1])
         mode = mode or self.lexicon.mode_for(plover, cameo)
+        sources = [s for s in sources if self.resolver.accepts(s, targets, plover)]
         if not sources:
-            return []  # no actor: "needs are met", "132 people were killed"
+            return []  # no political actor: "needs are met", "the team beat", "the company offers"
         template = Event(
             source=None,
             plover=plover,
@@ -258,6 +290,10 @@ class EventBuilder:
             quad_class=code.quad_class if code else None,
             goldstein=code.goldstein if code else None,
         )
+        if reciprocal:
+            return [
+                Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in sources if s != t
+            ]
         return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
 
     def _sources(self, found: Found, intent: Token | None, quote: int | None) -> list[Actor]:
@@ -273,6 +309,13 @@ class EventBuilder:
         else:
             source_token = verb_source(token)
         actors = self.resolver.actors(source_token, quote)
+        if not actors and token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass"):
+            # "Israel mounted its invasion", "1,000 Turks began a hunger strike": the noun is the
+            # act the subject of its light verb performs
+            head = token.head
+            poss = source_token is not None and source_token.dep_ == "poss"
+            if head.pos_ == "VERB" and (poss or head.lemma_.lower() in LIGHT_VERBS):
+                actors = self.resolver.actors(verb_source(head), quote)
         extra = absolute_subjects(token) if intent is None else None
         if extra is not None:
             actors = [a for a in self.resolver.actors(extra, quote) if a not in actors] + actors

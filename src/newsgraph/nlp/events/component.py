@@ -9,10 +9,14 @@ How (each step in its own module):
 
 - :mod:`~newsgraph.nlp.knowledge.event_lexicon`: triggers (verbs, phrases, light verb + object, nouns)
   per PLOVER type with CAMEO codes, from ``lexicons/events.tsv``, and the code tables;
-- :mod:`~newsgraph.nlp.events.syntax`: triggers in the parse, their source (subject; agent of a
-  passive) and target (object or prepositional complement), and the clause's modality;
+- :mod:`~newsgraph.nlp.events.triggers`: triggers in the parse (spaCy lemma, else the base
+  form the inflection suggests);
+- :mod:`~newsgraph.nlp.events.syntax`: their source (subject; agent of a passive) and target
+  (object or prepositional complement), and the clause's modality;
 - :mod:`~newsgraph.nlp.events.actors`: tokens to actors through the entities (pronouns and
   titles included), country agents ("Iranian officials" -> Iran), coordinated actors;
+- :mod:`~newsgraph.nlp.events.politics`: who counts as a political actor (a source must);
+- :mod:`~newsgraph.nlp.events.statements`: quotes that criticise are accusations;
 - :mod:`~newsgraph.nlp.events.build`: codes, quote links, evidence, merging repeated mentions.
 
 Modality and polarity policy (details in :mod:`~newsgraph.nlp.events.build`):

@@ -6,9 +6,12 @@ codes such statements as ACCUSE 111 by the speaker against the one criticised.  
 
 - the quote has a resolved speaker and no event was coded from it already;
 - its words include a word of condemnation (``criticism.tsv``, from the CAMEO verb dictionary:
-  "deplore", "unacceptable", "outrage", "illegitimate" ...), not negated;
-- the target is the first actor the quote names other than the speaker (an entity, or a
-  government-like noun: "the government", "the authorities"); without one, nothing is coded.
+  "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective
+  (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous"),
+  not negated;
+- the target is the first actor the quote names other than the speaker and the speaker's own
+  country (an entity, or a government-like noun: "the government", "the authorities"); without
+  one, nothing is coded.
 """
 
 from __future__ import annotations
@@ -31,9 +34,10 @@ def _tokens(doc: Doc, quote: Quote) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _critical(tokens: Sequence[Token], words: frozenset[str]) -> Token | None:
+def _critical(tokens: Sequence[Token], words: frozenset[str], judging: frozenset[str]) -> Token | None:
     for token in tokens:
         critical = token.lemma_.lower() in words or token.lower_ in words
+        critical = critical or (token.pos_ == "ADJ" and token.lower_ in judging)
         if critical and not any(c.dep_ == "neg" for c in token.head.children):
             return token
     return None
@@ -46,8 +50,11 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
         if token.pos_ == "NOUN" and token.lemma_.lower() not in AUTHORITY_NOUNS:
             continue
         actor = resolver.resolve(token, quote)
-        if actor is not None and actor.name != speaker.name and actor.entity != speaker.entity:
-            return actor
+        if actor is None or actor.name == speaker.name or actor.entity == speaker.entity:
+            continue
+        if speaker.country and actor.country == speaker.country and resolver.is_country(actor):
+            continue  # one speaks for one's own state: "China has taken note ..."
+        return actor
     return None
 
 
@@ -67,10 +74,10 @@ def criticism_events(
             continue
         speaker = resolver.speaker_actor(quote)
         tokens = _tokens(doc, quote)
-        if speaker is None or _critical(tokens, lexicon.criticism) is None:
+        if speaker is None or _critical(tokens, lexicon.criticism, lexicon.judgement) is None:
             continue
         target = _target(tokens, speaker, resolver, i)
-        if target is None:
+        if target is None or not resolver.accepts(speaker, [target]):
             continue
         out.append(
             Event(

@@ -1,7 +1,6 @@
-"""Event triggers and their arguments read from the dependency parse.
+"""The arguments and modality of event triggers, read from the dependency parse.
 
-A *trigger* is a token whose lemma is in the event lexicon (a verb, a verb with its particle,
-a light verb with a qualifying object -- "launched airstrikes" --, or a noun).  For each trigger
+Triggers themselves are found by :mod:`~newsgraph.nlp.events.triggers`.  For each trigger
 this module finds the source token (subject; agent of a passive), the target token (the
 object or prepositional complement the lexicon names; the subject of a passive; the noun a
 passive participle modifies), and the clause's *modality*:
@@ -15,11 +14,9 @@ passive participle modifies), and the clause's *modality*:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
+from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import RELATIVE, source_token
@@ -42,98 +39,6 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "do
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _SPEECH = wordlist("speech_verbs")
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A trigger token with the lexicon entry it matched."""
-
-    token: Token
-    trigger: Trigger
-
-
-def _object_words(token: Token) -> set[str]:
-    """Lemmas that can satisfy a ``when`` condition: objects, prepositions and their objects,
-    open complements, and a passive's subject (with their modifiers)."""
-    words: set[str] = set()
-    for child in token.children:
-        dep = child.dep_
-        if dep in ("dobj", "nsubjpass", "attr", "xcomp", "oprd", "dative", "npadvmod"):
-            words.add(child.lemma_.lower())
-            words.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
-        elif dep in ("prep", "prt"):
-            words.add(child.lower_)
-            for pobj in child.children:  # "into custody", "as illegal"
-                words.add(pobj.lemma_.lower())
-                words.update(c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod"))
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        words.add(token.head.lemma_.lower())
-    return words
-
-
-def _particles(token: Token) -> set[str]:
-    found = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")}
-    for child in token.children:  # "calls for X to ...": the parser marks the clause with "for"
-        if child.dep_ in ("advcl", "ccomp") and child.left_edge.dep_ == "mark":
-            found.add(child.left_edge.lower_)
-    return found
-
-
-def _choose(candidates: tuple[Trigger, ...], particles: set[str], words: set[str]) -> Trigger | None:
-    """The most specific entry that applies: phrase, then conditioned, then plain."""
-    phrases = [t for t in candidates if t.particle is not None and t.particle in particles]
-    for trigger in phrases:
-        if not trigger.when or trigger.when & words:
-            return trigger
-    for trigger in candidates:
-        if trigger.particle is None and trigger.when and trigger.when & words:
-            return trigger
-    return next((t for t in candidates if t.particle is None and not t.when), None)
-
-
-def match(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    """The lexicon entry ``token`` triggers, or None.
-
-    A verb with a particle the lexicon does not list for it is another verb ("backed up",
-    "set up"), and a participle used as an adjective ("an attacking style") is no act.
-    """
-    lemma = token.lemma_.lower()
-    if token.tag_.startswith("VB") or token.pos_ == "VERB":
-        candidates = lexicon.verbs.get(lemma)
-        if candidates is None or token.dep_ in ("amod", "compound"):
-            return None
-        particles = _particles(token)
-        chosen = _choose(candidates, particles, _object_words(token))
-        prt = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        if chosen is not None and prt and chosen.particle not in prt:
-            return None
-        return chosen
-    if token.pos_ == "NOUN":
-        nouns = lexicon.nouns.get(lemma)
-        if nouns is None:
-            return None
-        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
-        return _choose(nouns, set(), modifiers)
-    return None
-
-
-def find_triggers(tokens: Iterable[Token], lexicon: EventLexicon) -> list[Found]:
-    """Every trigger among ``tokens``, in text order."""
-    found = []
-    verbs, nouns = lexicon.verbs, lexicon.nouns
-    for token in tokens:
-        lemma = token.lemma_
-        if (
-            lemma not in verbs
-            and lemma not in nouns
-            and lemma.lower() not in verbs
-            and lemma.lower() not in nouns
-        ):
-            continue
-        trigger = match(token, lexicon)
-        if trigger is not None:
-            found.append(Found(token, trigger))
-    return found
 
 
 # -- arguments ---------------------------------------------------------------------------
@@ -179,6 +84,8 @@ def verb_source(token: Token) -> Token | None:
     found = source_token(token)
     if found is None and token.dep_ == "pcomp":
         found = _controller(token)
+    if found is None and token.dep_ == "acomp":  # "Israel is opposed to ...": the copula's subject
+        found = _child(token.head, ("nsubj",))
     return antecedent(found) if found is not None else None
 
 
@@ -231,6 +138,19 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1 and token.dep_ == "relcl":
         return token.head  # "boats which the UN has criticised"
+    # a demand's or threat's clause is never its target, its subject may be: "requested that Iran free"
+    return clause_subject(token) if trigger.plover in ("REQUEST", "THREATEN") else None
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject, if it names someone, of a that-clause or for-to clause under ``token``."""
+    for child in token.children:
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if child.i < token.i or not (child.dep_ == "ccomp" or (child.dep_ == "advcl" and "for" in marks)):
+            continue
+        subject = _child(child, ("nsubj", "nsubjpass"))
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in _NOT_ACTORS:
+            return antecedent(subject)
     return None
 
 

@@ -18,4 +18,11 @@ AGENT_NOUNS = Schema(
 @cache
 def phoenix_agent_nouns() -> frozenset[str]:
     """Every noun of ``agent_nouns.tsv``, as the dictionary lists it."""
-    return frozenset(row["noun"] for row in read_table("agent_nouns.tsv", AGENT_NOUNS))
+    return frozenset(phoenix_agent_sectors())
+
+
+@cache
+def phoenix_agent_sectors() -> dict[str, str]:
+    """Noun -> CAMEO sector code ("lawmaker" -> "LEG", "company" -> "BUS"): what kind of actor a
+    description names, which tells a political actor from a commercial or private one."""
+    return {row["noun"]: row["sector"] for row in read_table("agent_nouns.tsv", AGENT_NOUNS)}

@@ -13,7 +13,9 @@ from functools import cache
 from newsgraph.nlp.knowledge.tsv import Schema, data_text, parse_table
 
 #: Complement patterns a cue may declare (see the header of ``cues.tsv``).
-PATTERNS = frozenset({"ccomp", "xcomp", "dobj", "dobjq", "of", "as", "for", "about", "to", "direct", "that"})
+PATTERNS = frozenset(
+    {"ccomp", "xcomp", "dobj", "dobjq", "of", "as", "for", "about", "on", "to", "oprd", "direct", "that"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ _KINDS = frozenset({"verb", "noun", "phrase", "intent"})
 CRITICISM = Schema(
     ("word", "cameo", "source"), required=("word", "cameo"), key=("word",), codes=(("cameo", "cameo"),)
 )
+JUDGEMENT = Schema(("word", "valence"), required=("word", "valence"), key=("word",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class EventLexicon:
     plover_quad: dict[str, int]
     cameo_mode: dict[str, tuple[str, str]]
     criticism: frozenset[str] = frozenset()
+    judgement: frozenset[str] = frozenset()
 
     def code(self, cameo: str) -> CameoCode | None:
         """The codebook row of a CAMEO code, else of its nearest parent (176 "cyber attack",
@@ -163,6 +165,19 @@ def parse_criticism(text: str, source: str = "criticism.tsv") -> frozenset[str]:
     return frozenset(row["word"].lower() for row in parse_table(text, CRITICISM, source))
 
 
+def parse_judgement(text: str, source: str = "judgement_words.tsv") -> frozenset[str]:
+    """``judgement_words.tsv`` text -> the strongly negative words (VADER); a valence that is no
+    number is an error with its line."""
+    words = set()
+    for row in parse_table(text, JUDGEMENT, source):
+        try:
+            float(row["valence"])
+        except ValueError:
+            raise row.error(f"valence {row['valence']!r} is no number") from None
+        words.add(row["word"].lower())
+    return frozenset(words)
+
+
 def parse_cameo(text: str, source: str = "cameo_codes.tsv") -> dict[str, CameoCode]:
     """``cameo_codes.tsv`` text -> code table."""
     return {
@@ -205,4 +220,5 @@ def load_event_lexicon() -> EventLexicon:
         quads,
         modes,
         criticism,
+        parse_judgement(data_text("judgement_words.tsv")),
     )

@@ -271,6 +271,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
             start, end = extend_person(doc, start, end, blocked)
         elif label == "ORG":
             end = extend_org(doc, start, end)
+            start = _weekday_title_start(doc, start, end)
         if _drop(doc, start, end, label):
             continue
         label = _retype(doc, start, end, label)
@@ -285,6 +286,26 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
     mentions.extend(_appositive_names(doc, titles, mentions))
     mentions.sort(key=lambda m: m.start)
     return _dedupe(mentions)
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _weekday_title_start(doc: Doc, start: int, end: int) -> int:
+    """A weekday the model tagged as a date that is the first word of an organisation's name
+    ("the [Sunday] Telegraph", "the [Sunday] Times", "[Saturday] Night Live"): a compound of
+    the name, capitalised, not followed by a comma or a date."""
+    if start == 0:
+        return start
+    prev = doc[start - 1]
+    if (
+        prev.lower_ in _WEEKDAYS
+        and prev.pos_ == "PROPN"
+        and prev.dep_ == "compound"
+        and start <= prev.head.i < end
+    ):
+        return start - 1
+    return start
 
 
 def _event_like(doc: Doc, span: tuple[int, int, str]) -> bool:

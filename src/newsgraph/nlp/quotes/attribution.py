@@ -33,6 +33,15 @@ _ANONYMITY = wordlist("anonymity_verbs")
 _FIRST_PERSON = wordlist("quote_voice_pronouns")
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
 _OPENING = frozenset({'"', "“", "‘", "'", "«"})
+#: Prepositions whose phrase after an object content gives the setting of the speech act
+#: (place, time, channel), not part of what was said ("described X in an interview",
+#: "announced X on television"); "for", "to", "against", "with", "over" stay
+#: ("blamed X for Y", "attributed X to Y").
+_SETTING_NOUNS = wordlist("speech_settings")
+_REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "themself", "ourselves"})
+_SETTING_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "via", "through", "from", "since", "by", "when", "while"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +111,21 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if to is not None:
             neg = next((c for c in clause.children if c.dep_ == "neg" and c.i < to.i), None)
             return (neg or to).i, clause.right_edge.i, "xcomp"
-    for name in ("of", "for", "about", "to"):
+    if "oprd" in patterns and obj is not None and obj.lower_ in _REFLEXIVE:
+        return None  # "a group calling itself X": naming, not a statement
+    if "oprd" in patterns and (pred := _child(verb, "oprd")) is not None:
+        # "called the vote a serious blow", "deemed the strikes illegal": object + predicate
+        first = obj.left_edge.i if obj is not None and obj.i < pred.i else pred.left_edge.i
+        return first, pred.right_edge.i, "oprd"
+    if "oprd" in patterns:
+        # the small model often parses the same small clause as an object or a clause with a
+        # subject of its own ("considered [the strike]nsubj a [threat]dobj")
+        for child in verb.children:
+            if child.dep_ in ("dobj", "ccomp") and any(
+                c.dep_ == "nsubj" and c.i < child.i for c in child.children
+            ):
+                return child.left_edge.i, child.right_edge.i, "oprd"
+    for name in ("of", "for", "about", "on", "to"):
         if name in patterns:
             prep = _child(verb, "prep", name) or (_child(obj, "prep", name) if obj is not None else None)
             if name == "for" and prep is None:
@@ -138,11 +161,29 @@ def _marked_clause(verb: Token, mark: str) -> Token | None:
     return None
 
 
+def _setting(prep: Token) -> bool:
+    """A prepositional phrase that gives the occasion or channel of the speech act ("in an
+    interview", "at a press conference", "on state television") or its date."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.lemma_.lower() in _SETTING_NOUNS or pobj.ent_type_ in ("DATE", "TIME"))
+
+
 def _object_end(verb: Token, obj: Token) -> int:
     """Last token of an object content: the object and the verb's modifiers that follow it
-    ("expressed X's openness [to discussing ...]"), up to a coordinated or adverbial clause."""
+    ("expressed X's openness [to discussing ...]"), up to a coordinated or adverbial clause,
+    and without the setting of the speech act, wherever the parser attached it."""
     end = obj.right_edge.i
+    for child in obj.rights:
+        if child.dep_ == "prep" and _setting(child):
+            end = min(end, child.i - 1)
+            break
     for child in verb.rights:
+        if (
+            child.i > obj.i
+            and child.dep_ == "prep"
+            and (child.lower_ in _SETTING_PREPOSITIONS or _setting(child))
+        ):
+            break  # "announced his victory on state television": where, when, how, not what
         if child.i > obj.i and child.dep_ in ("prep", "dative", "oprd", "npadvmod"):
             end = max(end, child.right_edge.i)
         elif child.i > obj.i and child.dep_ in ("conj", "cc", "advcl", "punct", "ccomp", "parataxis"):

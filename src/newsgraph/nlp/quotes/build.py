@@ -24,27 +24,24 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
-from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, inside_quote, trim
+from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, trim
 from newsgraph.nlp.quotes.candidate import Candidate
+from newsgraph.nlp.quotes.frames import FRAME_GAP, count_words, framed_and_floating
 from newsgraph.nlp.quotes.headlines import headline_candidate
 from newsgraph.nlp.quotes.marks import PullQuote, Quoted, find_pull_quotes, find_quoted
+from newsgraph.nlp.quotes.ranking import RuleAnswer, SpeakerRanker
 from newsgraph.nlp.quotes.speakers import Speakers
-from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds, source_token
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds
 from newsgraph.records import Quote, TextSpan
 
 _WORD = re.compile(r"\w+")
-FRAME_GAP = 8  # tokens allowed between a closing mark and its cue ("," said the government spokesman)
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _outside_words(text: str, att: Attribution, inside: list[Quoted]) -> int:
+def _outsidecount_words(text: str, att: Attribution, inside: list[Quoted]) -> int:
     """Words of the content outside the given quoted spans (not counting "that")."""
     chars = list(text[att.start : att.end])
     for q in inside:
@@ -68,17 +65,29 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             cue = doc[inner.cue_token]
             if inner is outer or not outer.start < inner.cue_start < end or inner.end < end - 2:
                 continue
-            if not any(c.dep_ == "nsubj" for c in cue.children) and cue.lower_ != "according":
+            # "According to X, Y led the study and told Z that ...": Y's own words are Y's
+            conjoined = cue.dep_ == "conj" and doc[outer.cue_token].lower_ == "according"
+            has_subject = any(c.dep_ == "nsubj" for c in cue.children)
+            if not (has_subject or cue.lower_ == "according" or conjoined):
                 continue
-            end = min(end, cue.left_edge.idx)
+            end = min(end, _before_conjunction(doc, cue.left_edge.i))
         if end == outer.end:
             kept.append(outer)
             continue
         span = doc.char_span(outer.start, end, alignment_mode="contract")
         chars = trim(doc, span.start, span.end - 1) if span is not None and len(span) else None
-        if chars is not None and _words(text[chars[0] : chars[1]]) >= 2:
+        if chars is not None and count_words(text[chars[0] : chars[1]]) >= 2:
             kept.append(replace(outer, start=chars[0], end=chars[1]))
     return kept
+
+
+def _before_conjunction(doc: Doc, i: int) -> int:
+    """Character offset where a content cut before token ``i`` ends: without the "and"/"but"
+    and punctuation that join it to what follows."""
+    j = i
+    while j > 0 and (doc[j - 1].dep_ == "cc" or doc[j - 1].is_punct):
+        j -= 1
+    return doc[j].idx if j < i else doc[i].idx
 
 
 def _from_attributions(
@@ -96,7 +105,7 @@ def _from_attributions(
             continue
         inside = [q for q in quoted if q.open_at < att.end and q.outer_end > att.start]
         base = {"cue": (att.cue_start, att.cue_end), "cue_token": att.cue_token, "source": att.source}
-        if inside and _outside_words(text, att, inside) == 0:
+        if inside and _outsidecount_words(text, att, inside) == 0:
             first: Candidate | None = None
             for q in inside:
                 if id(q) in claimed or q.single:
@@ -107,6 +116,10 @@ def _from_attributions(
                 first = first or cand
             continue
         start, end = att.start, att.end
+        words = [q for q in inside if _closingcount_words(text, att, q)]
+        if words:  # the parser put the source's own sentence inside the summary's clause
+            inside = [q for q in inside if q not in words]
+            end = text.rindex(",", att.start, words[0].open_at)
         inside += [q for q in quoted if q not in inside and _adjoins(text, end, q)]
         fragments = []
         for q in inside:
@@ -118,184 +131,43 @@ def _from_attributions(
         for q in inside:
             claimed.setdefault(id(q), cand)
         found.append(cand)
+        for q in quoted:  # "said X needs support, "We need training. ..."": the words themselves
+            if id(q) not in claimed and _adjoins(text, att.end, q, fragment=False):
+                claimed[id(q)] = Candidate(q.start, q.end, "direct", **base)  # type: ignore[arg-type]
+                found.append(claimed[id(q)])
     return found
 
 
-def _adjoins(text: str, end: int, q: Quoted) -> bool:
+def _adjoins(text: str, end: int, q: Quoted, fragment: bool = True) -> bool:
     """A quote that follows the content with only a comma between ("described X as an
-    individual, "facing ..."") continues it: the content is partial, the quote a fragment."""
-    return 0 <= q.open_at - end <= 3 and text[end : q.open_at].strip() in ("", ",") and q.close_at is not None
+    individual, "facing ..."") continues it: the content is partial, the quote a fragment.
+    A quote that opens a sentence of its own ("said X needs support, "We need training. ..."")
+    does not: it is the source's direct words after the summary, a quote of its own
+    (``fragment=False`` asks for those)."""
+    near = 0 <= q.open_at - end <= 3 and text[end : q.open_at].strip() in ("", ",") and q.close_at is not None
+    return near and _own_sentence(text[q.start : q.end]) != fragment
 
 
-def _cue_tokens(doc: Doc, start: int, end: int, lexicon: CueLexicon, quoted: list[Quoted]) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return []
-    return [
-        t
-        for t in span
-        if t.tag_.startswith("VB")
-        and lexicon.verb_patterns(t.lemma_) is not None
-        and not any(c.dep_ == "neg" for c in t.children)
-        and not _agentless_passive(t)
-        and not (t.dep_ in ("acl", "amod") and t.tag_ == "VBN")
-        and not inside_quote(t.idx, quoted)
-    ]
-
-
-def _agentless_passive(token: Token) -> bool:
-    """``"War and Peace" was read aloud``: a passive cue with no ``by`` names no source."""
-    deps = {c.dep_ for c in token.children}
-    return "auxpass" in deps and "agent" not in deps
-
-
-def _frame_cue(
-    doc: Doc,
-    text: str,
-    q: Quoted,
-    bounds: tuple[int, int],
-    lexicon: CueLexicon,
-    quoted: list[Quoted],
-    frame_gap: int = FRAME_GAP,
-) -> Token | None:
-    """Stage 3: the cue of a quote from the text around it in its sentence(s).
-
-    After the closing mark, the cue must come within a few tokens, with nothing but
-    punctuation and the source between (``," said X`` / ``," X said``): a preposition or a
-    verb there means the quoted words are a term inside a longer sentence.  Before the
-    opening mark, the cue may be followed by its object (``told CNN "``), a comma, a colon or
-    "that"; a colon also allows a longer framing clause (``cited examples ..., including:``).
-    Short quotes (under four words) need the comma or colon before, or punctuation at their
-    end after: ``adding the words "X"`` or ``a group calling itself "X" posted`` name a
-    term, they do not quote a source.
-    """
-    short = _words(text[q.start : q.end]) < 4
-    closed_by_punct = text[q.start : q.end].rstrip()[-1:] in (",", ".", "!", "?", "…") or (
-        text[q.outer_end : q.outer_end + 1] == ","
+def _closingcount_words(text: str, att: Attribution, q: Quoted) -> bool:
+    """A quoted sentence of its own that closes the content after a comma ("said the team was
+    tired, "Three games in six days is too many."")."""
+    before = text[att.start : q.open_at].rstrip()
+    return (
+        q.open_at > att.start
+        and before.endswith(",")
+        and q.outer_end >= att.end - 1
+        and _own_sentence(text[q.start : q.end])
+        and count_words(before) >= 2
     )
-    after = _cue_tokens(doc, q.outer_end, bounds[1], lexicon, quoted)
-    if after and (closed_by_punct or not short):
-        cue = after[0]
-        gap = [
-            t for t in doc.char_span(q.outer_end, cue.idx, alignment_mode="expand") or [] if not t.is_space
-        ]
-        if len(gap) <= frame_gap and not any(t.pos_ in ("VERB", "ADP") for t in gap):
-            return cue
-    before = _cue_tokens(doc, bounds[0], q.open_at, lexicon, quoted)
-    if not before:
-        return None
-    cue = before[-1]
-    gap_span = doc.char_span(cue.idx + len(cue.text), q.open_at, alignment_mode="contract")
-    gap = [t for t in gap_span or [] if not t.is_space]
-    last = gap[-1].text if gap else ""
-    if last == ":":
-        return cue
-    if short and last not in (",", ""):
-        return None
-    ok_end = last in (",", "that", "") or gap[-1].pos_ in ("NOUN", "PROPN", "PRON")
-    if ok_end and not any(t.pos_ == "VERB" or t.text in ".;" for t in gap):
-        return cue
-    return None
 
 
-def _frame_source(cue: Token, q: Quoted) -> Token | None:
-    """The source of a cue found in a quote's frame.
-
-    After the quote, the source often follows the cue (``," said the post by ...``,
-    ``," read the statement``): the parser makes it the subject or the object, so either
-    is taken when it stands after the cue.
-    """
-    if cue.idx >= q.outer_end:
-        for child in cue.rights:
-            if child.dep_ in ("nsubj", "dobj"):
-                return child
-    return source_token(cue)
-
-
-def _sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None:
-        return pos, pos
-    sent = span[0].sent
-    return sent.start_char, sent.end_char
-
-
-def _frames(doc: Doc, text: str, q: Quoted, quoted: list[Quoted]) -> tuple[int, int]:
-    """Where a quote's cue may stand: from its sentence start (or the previous quote's end,
-    or the end of the previous paragraph when it ends in ``,``/``:``) to its sentence end (or
-    the next quote's opening mark)."""
-    start = _sentence_bounds(doc, q.open_at)[0]
-    end = _sentence_bounds(doc, max(q.outer_end - 1, q.open_at))[1]
-    for other in quoted:
-        if other.outer_end <= q.open_at and other.outer_end > start:
-            start = other.outer_end
-        if other.open_at >= q.outer_end and other.open_at < end:
-            end = other.open_at
-    if start == q.open_at and q.starts_paragraph:
-        prev = text[:start].rstrip()
-        if prev.endswith((",", ":")):
-            start = _sentence_bounds(doc, len(prev) - 1)[0]
-    return min(start, q.open_at), max(end, q.outer_end)
-
-
-def _framed_and_floating(
-    doc: Doc,
-    quoted: list[Quoted],
-    lexicon: CueLexicon,
-    claimed: dict[int, Candidate],
-    found: list[Candidate],
-    frame_gap: int = FRAME_GAP,
-) -> list[Candidate]:
-    """Stages 3 and 4 for the quoted spans no attribution claimed."""
-    by_cue: dict[int, Candidate] = {
-        c.cue_token: c for c in found if c.cue_token is not None and c.type == "direct"
-    }
-    extra: list[Candidate] = []
-    full = text_of(doc)
-    for q in quoted:
-        if id(q) in claimed or _inside_candidate(q, found + extra):
-            continue
-        words = _words(full[q.start : q.end])
-        if words < (4 if q.single else 2):
-            continue
-        bounds = _frames(doc, full, q, quoted)
-        cue = _frame_cue(doc, full, q, bounds, lexicon, quoted, frame_gap)
-        cand: Candidate | None = None
-        if cue is not None:
-            first = by_cue.get(cue.i)
-            cand = Candidate(
-                q.start,
-                q.end,
-                "direct",
-                cue=(cue.idx, cue.idx + len(cue.text)),
-                cue_token=cue.i,
-                source=_frame_source(cue, q),
-                follows=first,
-            )
-            by_cue.setdefault(cue.i, cand)
-        elif full[bounds[0] : q.open_at].strip() == "" and words >= 3:
-            previous = _previous(q, found + extra, full)
-            if previous is not None:
-                cand = Candidate(q.start, q.end, "direct", follows=previous)
-        if cand is not None:
-            claimed[id(q)] = cand
-            extra.append(cand)
-    return extra
-
-
-def _inside_candidate(q: Quoted, cands: list[Candidate]) -> bool:
-    return any(c.start <= q.open_at and q.outer_end <= c.end + 1 and c.type != "direct" for c in cands)
-
-
-def _previous(q: Quoted, cands: list[Candidate], text: str) -> Candidate | None:
-    """The quote a floating quote continues: the last one before it, in its paragraph or the
-    one before."""
-    earlier = [c for c in cands if c.end <= q.open_at]
-    if not earlier:
-        return None
-    last = max(earlier, key=lambda c: c.end)
-    middle = text[last.end : q.open_at].split("\n")[1:-1]
-    return last if not any(line.strip() for line in middle) else None
+def _own_sentence(words: str) -> bool:
+    """Quoted words that are a sentence of their own: a capital first letter and either an
+    inner sentence end or six words or more."""
+    inner = words.strip()
+    if not inner[:1].isupper():
+        return False
+    return count_words(inner) >= 6 or any(mark in inner[:-1] for mark in (". ", "! ", "? "))
 
 
 def _pull_quotes(pulls: list[PullQuote], text: str) -> list[Candidate]:
@@ -332,20 +204,29 @@ def _dedupe(cands: list[Candidate], pulls: list[PullQuote]) -> list[Candidate]:
 
 
 def _resolve(doc: Doc, cands: list[Candidate], speakers: Speakers) -> None:
-    """Stage 6a: speakers, through the discourse layer."""
+    """Stage 6a: speakers.  The rules resolve the cue's source through the discourse layer; the
+    ranker (:mod:`.ranking`) weighs that answer against the other entities in reach and sets
+    the speaker with its confidence.  Continuations inherit; credits name their speaker."""
+    ranker = SpeakerRanker(doc, speakers.discourse)
     for cand in cands:
         if cand.follows is not None and cand.source is None:
             cand.speaker, cand.entity = cand.follows.speaker, cand.follows.entity
-            continue
-        if cand.credit is not None:
+            cand.confidence = cand.follows.confidence
+        elif cand.credit is not None:
             _credit_speaker(doc, cand, speakers)
-            continue
-        if cand.source is None:
-            continue
-        bounds = mention_bounds(cand.source)
-        span = doc[bounds[0] : bounds[1]]
-        cand.mention = (span.start_char, span.end_char)
-        cand.speaker, cand.entity = speakers.resolve(cand.source, bounds)
+        else:
+            rule: RuleAnswer | None = None
+            if cand.source is not None:
+                bounds = mention_bounds(cand.source)
+                span = doc[bounds[0] : bounds[1]]
+                cand.mention = (span.start_char, span.end_char)
+                rule = speakers.resolve(cand.source, bounds)
+            anchor = cand.cue[0] if cand.cue is not None else cand.start
+            cand.speaker, cand.entity, cand.confidence = ranker.choose((cand.start, cand.end), anchor, rule)
+            if rule is not None and (cand.speaker, cand.entity) != (rule.name, rule.entity):
+                cand.mention = None  # the source phrase is not the chosen speaker's mention
+        if cand.entity is not None:
+            ranker.previous = cand.entity
 
 
 def _credit_speaker(doc: Doc, cand: Candidate, speakers: Speakers) -> None:
@@ -360,9 +241,9 @@ def _credit_speaker(doc: Doc, cand: Candidate, speakers: Speakers) -> None:
     root = span.root if span is not None else None  # "Witness to the Silea attack" is no place
     found = speakers.referent(root.idx, root.idx + len(root)) if root is not None else None
     if found is not None and found.entity is not None:
-        cand.speaker, cand.entity = found.name, found.entity.id
+        cand.speaker, cand.entity, cand.confidence = found.name, found.entity.id, found.confidence
         return
-    cand.speaker = " ".join(words)
+    cand.speaker, cand.confidence = " ".join(words), 1.0
 
 
 def _to_records(doc: Doc, cands: list[Candidate]) -> list[Quote]:
@@ -380,6 +261,7 @@ def _to_records(doc: Doc, cands: list[Candidate]) -> list[Quote]:
                 type=cand.type,
                 speaker=cand.speaker,
                 speaker_entity=cand.entity,
+                speaker_confidence=None if cand.confidence is None else round(cand.confidence, 3),
                 speaker_mention=_text_span(text, cand.mention),
                 cue=_text_span(text, cand.cue),
                 continues=follows,
@@ -400,7 +282,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None, frame_gap: int =
     quoted = find_quoted(text)
     claimed: dict[int, Candidate] = {}
     cands = _from_attributions(doc, find_attributions(doc, lexicon, quoted), quoted, claimed)
-    cands += _framed_and_floating(doc, quoted, lexicon, claimed, cands, frame_gap)
+    cands += framed_and_floating(doc, quoted, lexicon, claimed, cands, frame_gap)
     headline = headline_candidate(doc, text, lexicon)
     pulls = find_pull_quotes(text)
     layout = _pull_quotes(pulls, text) + ([headline] if headline else [])

@@ -23,3 +23,4 @@ class Candidate:
     speaker: str | None = None
     entity: str | None = None
     mention: tuple[int, int] | None = None
+    confidence: float | None = None  # of the speaker choice

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
-from newsgraph.nlp.quotes.build import FRAME_GAP, extract_quotes
+from newsgraph.nlp.quotes.build import extract_quotes
+from newsgraph.nlp.quotes.frames import FRAME_GAP
 
 __all__ = ["QuotesComponent", "extract_quotes"]
 

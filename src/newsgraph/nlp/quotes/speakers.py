@@ -18,6 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse import Discourse, Referent, discourse_of
+from newsgraph.nlp.quotes.ranking import RuleAnswer
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 
 
 class Speakers:
@@ -31,23 +33,45 @@ class Speakers:
         """What the characters ``[start, end)`` refer to."""
         return self.discourse.referent(start, end)
 
-    def resolve(self, head: Token, mention: tuple[int, int]) -> tuple[str | None, str | None]:
-        """Name and entity id for the source headed by ``head`` (``mention``: its token range)."""
+    def resolve(self, head: Token, mention: tuple[int, int]) -> RuleAnswer:
+        """The rules' answer for the source headed by ``head`` (``mention``: its token range):
+        name, entity id, the discourse link's confidence, and whether the source is a pronoun."""
         doc = self.doc
-        if head.pos_ != "PRON" and _joint(head):
-            return doc[mention[0] : mention[1]].text, None  # "X and Y said": both speak
+        pronoun = head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$")
+        if not pronoun and _joint(head):
+            return RuleAnswer(doc[mention[0] : mention[1]].text, None, 1.0, False)  # "X and Y said"
         found = self.referent(head.idx, head.idx + len(head))
         if found is None or (found.entity is None and head.pos_ == "NOUN"):
             for child in head.children:  # "the deputy minister, Tomasz Szatkowski, said"
                 if _appositive(head, child):
                     named = self.referent(child.idx, child.idx + len(child))
                     if named is not None and named.entity is not None:
-                        return named.name, named.entity.id
+                        return RuleAnswer(named.name, named.entity.id, named.confidence, False)
         if found is not None:
-            return found.name, found.entity.id if found.entity is not None else None
-        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
-            return None, None  # unresolved pronoun: no guess
-        return doc[mention[0] : mention[1]].text or None, None
+            entity = found.entity.id if found.entity is not None else None
+            document = head.lemma_.lower() in DOCUMENT_NOUNS
+            return RuleAnswer(found.name, entity, found.confidence, pronoun, document)
+        if pronoun:
+            return RuleAnswer(None, None, 0.0, True)  # unresolved pronoun: no guess
+        inner = self._named_inside(mention)
+        if inner is not None:
+            return RuleAnswer(inner[0], inner[1], 0.5, False)
+        document = head.lemma_.lower() in DOCUMENT_NOUNS
+        return RuleAnswer(doc[mention[0] : mention[1]].text or None, None, 0.5, False, document)
+
+    def _named_inside(self, mention: tuple[int, int]) -> tuple[str, str] | None:
+        """A source phrase nothing resolved as a whole that contains a named person ("UN
+        spokesperson for human rights, Jane Roe", "Deputy Secretary-General Jane Roe's remarks"):
+        the last person named in it speaks.  An organisation inside a description does not
+        ("a BBC reporter", "African Union election observers" are not the organisation)."""
+        person: tuple[str, str] | None = None
+        for tok in self.doc[mention[0] : mention[1]]:
+            if tok.pos_ != "PROPN":
+                continue
+            ref = self.referent(tok.idx, tok.idx + len(tok))
+            if ref is not None and ref.entity is not None and ref.entity.type == "PERSON":
+                person = (ref.name, ref.entity.id)
+        return person
 
 
 def _joint(head: Token) -> bool:

@@ -1,0 +1,90 @@
+"""A person's country from what the text says about that person, never from the story's setting.
+
+Evidence, in order of strength:
+
+1. a country, nationality or place inside one of the person's titles ("an official from the Juba
+   region in Somalia", "Polish Undersecretary of State for Defence");
+2. an organisation the person speaks for or belongs to, when that organisation has a country: the
+   organisation named in a title ("spokesman for the Egyptian Foreign Ministry", "MDC
+   spokesperson") or after the name ("X from the Liberal Democrats", "X of the Chicago Tribune");
+3. a nationality word or a place in the person's own noun phrase: a demonym on the noun the name
+   stands in apposition to ("his Kenyan colleague, X"), or "of"/"from" + a place after the name
+   ("X, 37, from Queensland, Australia", "X of South Africa").
+
+Places resolve through the gazetteer (a city gives its country); an organisation's country is the
+one its entity got (its lexicon entry or its name).  Without evidence the country stays unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.discourse.names import Cluster
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+
+#: Looks up the country of the entity owning a token, if the token is part of a named mention.
+CountryAt = Callable[[int], str | None]
+
+
+def word_country(text: str, places: bool = True) -> str | None:
+    """The country a single word or short phrase names: a country, a demonym, or (with
+    ``places``) a known place."""
+    g = gazetteer()
+    hit = lookup(g.country_names, text) or lookup(g.demonyms, text)
+    if hit is not None:
+        return hit.iso3
+    return country_of_place(text) if places and text[:1].isupper() else None
+
+
+def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
+    """The country the text gives for person cluster ``c`` (module docstring), or None."""
+    for m in sorted(c.mentions, key=lambda m: m.start):
+        for p in m.titles:
+            found = _span_country(doc, p.start, p.end, country_at)
+            if found:
+                return found
+    for m in sorted(c.names(), key=lambda m: m.start):
+        found = _phrase_country(doc, doc[m.end - 1], country_at)
+        if found:
+            return found
+    return None
+
+
+def _span_country(doc: Doc, start: int, end: int, country_at: CountryAt) -> str | None:
+    """A country named in tokens ``[start, end)``: a country word or demonym, else a place (a
+    country named beside a city wins: "the Juba region in Somalia"), else an organisation with
+    a country."""
+    for places in (False, True):
+        for tok in doc[start:end]:
+            if tok.ent_type_ in ("GPE", "NORP", "LOC") or tok.pos_ in ("PROPN", "ADJ"):
+                found = word_country(tok.text, places)
+                if found:
+                    return found
+    for i in range(start, end):
+        found = country_at(i)
+        if found:
+            return found
+    return None
+
+
+def _phrase_country(doc: Doc, head: Token, country_at: CountryAt) -> str | None:
+    """Evidence around a name whose last token is ``head``: the apposition's noun and its
+    modifiers, and an "of"/"from" phrase after the name (a place or an organisation)."""
+    nouns = [head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else []
+    nouns += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    for noun in nouns:
+        for mod in noun.children:
+            if mod.dep_ in ("amod", "compound", "nmod") and mod.i != head.i:
+                found = word_country(mod.text) or country_at(mod.i)
+                if found:
+                    return found
+    for prep in list(head.children) + [c for n in nouns for c in n.children]:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                found = _span_country(doc, pobj.left_edge.i, pobj.right_edge.i + 1, country_at)
+                if found:
+                    return found
+    return None

@@ -1,0 +1,191 @@
+"""Reported content that is not a that-clause (issue 12, "Statements"), on sentences written here.
+
+Each class is a general construction, with several variants: noun-phrase objects of speech
+verbs of the say, request and characterize classes, object + predicate ("called the plan a
+mistake"), "blame X for Y", "on ..." after report, a framing clause that ends in a colon, and the
+setting of a speech act (place, time, channel) kept out of its content.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.core import make_doc
+from newsgraph.extract.base import ExtractedArticle
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.records import Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    nlp = load_pipeline()
+    return list(nlp(make_doc(nlp, ExtractedArticle(text=text, title=None)))._.ng_quotes)
+
+
+def spans(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.type, q.speaker) for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The electoral commission announced a recount in three districts.",
+            "a recount in three districts",
+            "electoral commission",
+        ),
+        (
+            "Mayor Ingrid Solberg proposed the creation of a flood authority.",
+            "the creation of a flood authority",
+            "Ingrid Solberg",
+        ),
+        (
+            "The union demanded the resignation of the transport minister.",
+            "the resignation of the transport minister",
+            "union",
+        ),
+        ("Farid Haddad requested political asylum in Canada.", "political asylum in Canada", "Farid Haddad"),
+        (
+            "The rebel group claimed responsibility for the ambush.",
+            "responsibility for the ambush",
+            "rebel group",
+        ),
+        (
+            "The health ministry reported an increase in measles cases.",
+            "an increase in measles cases",
+            "health ministry",
+        ),
+    ],
+)
+def test_noun_phrase_object_of_a_speech_verb(text: str, content: str, speaker: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect")
+    assert who is not None and speaker.lower() in who.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Senator Tom Okafor called the budget "a betrayal of farmers".',
+            'the budget "a betrayal of farmers"',
+        ),
+        ("The court deemed the search unlawful.", "the search unlawful"),
+        ("Mayor Ana Ferreira considered the strike a threat to the city.", "the strike a threat to the city"),
+        ("The ministry labelled the report as propaganda.", "the report as propaganda"),
+    ],
+)
+def test_object_and_predicate(text: str, content: str) -> None:
+    [(got, _, _)] = spans(text)
+    assert got == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Investigators blamed the pilots for the crash.", "the pilots for the crash"),
+        ("Helen Brandt blamed the heat for the power cuts.", "the heat for the power cuts"),
+        ("The report blamed poor maintenance.", "poor maintenance"),
+    ],
+)
+def test_blame_x_for_y(text: str, content: str) -> None:
+    [(got, kind, _)] = spans(text)
+    assert (got, kind) == (content, "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Defence Minister Karl Weber announced the reforms on national television.", "the reforms"),
+        ("Lina Moreau described the negotiations in an interview with a local radio.", "the negotiations"),
+        ("The company revealed the figures at a press conference.", "the figures"),
+    ],
+)
+def test_setting_of_the_speech_act_is_not_content(text: str, content: str) -> None:
+    [(got, _, _)] = spans(text)
+    assert got == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Carla Mendes sighed: "We have waited for ten years."', "Carla Mendes"),
+        ('The governor welcomed the vote: "This is a good day for the state."', "governor"),
+        ('Paul Achebe voiced concerns: "Our schools cannot take more pupils."', "Paul Achebe"),
+    ],
+)
+def test_a_colon_frame_introduces_a_direct_quote_whatever_its_verb(text: str, speaker: str) -> None:
+    direct = [q for q in quotes_of(text) if q.type == "direct"]
+    assert len(direct) == 1 and direct[0].speaker is not None and speaker in direct[0].speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The museum closed: "Renovation" was the sign on the door.',  # short term, not a statement
+        "Rescue teams found the survivors on Sunday.",  # find is no cue
+        "The minister visited the flooded villages.",
+    ],
+)
+def test_no_statement(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "words"),
+    [
+        (
+            'Mayor Lena Ortiz said the city needs more buses, "We have waited long enough. '
+            'The money is there and the drivers are ready."',
+            "the city needs more buses",
+            "We have waited long enough.",
+        ),
+        (
+            "The coach, Ivo Brandt, said the team was tired, "
+            '"Three games in six days is too many for anyone."',
+            "the team was tired",
+            "Three games in six days",
+        ),
+        (
+            'Farmers said the price was unfair, "Nobody can live on what the dairies pay us now."',
+            "the price was unfair",
+            "Nobody can live on",
+        ),
+    ],
+)
+def test_a_summary_followed_by_a_full_quoted_sentence_is_two_statements(
+    text: str, summary: str, words: str
+) -> None:
+    found = {q.type: q for q in quotes_of(text)}
+    assert found["indirect"].text == summary
+    assert found["direct"].text.startswith(words) and found["direct"].speaker == found["indirect"].speaker
+
+
+def test_a_lower_case_quote_after_the_content_stays_a_fragment() -> None:
+    [quote] = quotes_of('The judge described him as an individual, "facing serious charges".')
+    assert quote.type == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "According to a report by the Harbour Institute, former minister Paula Reyes led the review "
+            "of all budgets from 2001 to 2005, and told the institute that the accounts were incomplete.",
+            "former minister Paula Reyes led the review of all budgets from 2001 to 2005",
+            "that the accounts were incomplete",
+        ),
+        (
+            "According to police, the driver fled the scene and told a neighbour that he had panicked.",
+            "the driver fled the scene",
+            "that he had panicked",
+        ),
+        (
+            "According to the ministry, Omar Haddad signed the contract in May but told auditors that he "
+            "had never read it.",
+            "Omar Haddad signed the contract in May",
+            "that he had never read it",
+        ),
+    ],
+)
+def test_according_to_stops_where_the_subject_speaks_for_itself(text: str, first: str, second: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [first, second]
