@@ -21,11 +21,12 @@ from newsgraph.cli_queries import (
     cmd_actors,
     cmd_dyads,
     cmd_events,
-    cmd_export,
     cmd_quotes,
     cmd_search,
     cmd_show,
 )
+from newsgraph.cli_scale import add_engine_flags, cmd_export_any, cmd_ingest_dask
+from newsgraph.cli_scale import register as register_scale_commands
 from newsgraph.errors import NewsgraphError
 from newsgraph.settings import Settings
 
@@ -130,6 +131,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
 
     check_language(settings)
+    if args.engine == "dask":
+        return cmd_ingest_dask(args, settings)
 
     def emit(article: Article, status: str) -> None:
         if not args.quiet:
@@ -310,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse near-duplicate texts instead of linking them to the stored article (exact copies "
         "are still linked)",
     )
+    add_engine_flags(p)
 
     p = command(
         "search", cmd_search, "Full-text search over stored articles.", 'newsgraph search "deep strikes"'
@@ -422,16 +426,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "export",
-        cmd_export,
-        "Export stored records as JSON Lines or CSV.",
-        "newsgraph export --format csv --table quotes --output quotes.csv",
+        cmd_export_any,
+        "Export stored records as JSON Lines, CSV, Parquet (every table) or GDELT 2.0 events.",
+        "newsgraph export --format csv --table quotes --output quotes.csv\n"
+        "  newsgraph export --format gdelt-events --output events.tsv",
     )
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt-events"), default="jsonl")
     p.add_argument(
         "--table", choices=("articles", "entities", "quotes", "events", "actors"), default="articles"
     )
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     db_flag(p)
+
+    register_scale_commands(command, db_flag)
 
     p = command(
         "serve",

@@ -1,11 +1,11 @@
-"""Exports: analysed articles as JSONL or CSV, one file per kind of row.
+"""Exports: analysed articles as JSONL, CSV or Parquet, and events in the GDELT 2.0 layout.
 
 Four kinds of rows, one table each: ``articles`` (one row per article), ``entities`` (one per
 entity), ``quotes`` (one per quote) and ``events`` (one per event).  Child rows repeat the
 article's id, publication time, outlet and title, so each file stands alone in a spreadsheet.
 
-The work is split in two so that every format shares it (Parquet, a later issue, only needs a
-writer):
+The work is split in two so that every format shares it (Parquet, :func:`export_parquet` with
+:mod:`newsgraph.parquet`, only needs a writer; the GDELT layout is :mod:`newsgraph.gdelt`):
 
 * **Row functions** (:data:`ROW_FUNCTIONS`) turn an :class:`Article` into flat rows of typed
   values: ``str``/``int``/``float``/``None``, tuples of strings, and tuples of ``(start, end)``
@@ -356,6 +356,43 @@ def export_dir(
             for writer in writers:
                 writer.write(article)
     return {w.kind: w.rows for w in writers}
+
+
+def export_parquet(source: Store | Iterable[Article], directory: str) -> dict[Kind, int]:
+    """Write every table as Parquet into ``directory`` (the :mod:`newsgraph.parquet` layout).
+
+    One part per table (``articles/part-export.parquet`` ...), written in row groups as the
+    articles are read, so memory stays flat; ``load`` and DuckDB read the result like a
+    dataset the Dask runner wrote.  From a store, rows carry their actors (as the JSONL/CSV
+    exports do) and the ``actors`` table is written too.  Needs the ``[dask]`` extra (pyarrow).
+    """
+    from newsgraph.parquet import ArticleExtras, PartWriter, filesystem
+
+    conn = getattr(source, "connection", None) if isinstance(source, Store) else None
+    articles = source.iter_articles() if isinstance(source, Store) else source
+    fs, root = filesystem(directory)
+    writer = PartWriter(fs, root, "export", (*KINDS, "actors") if conn is not None else KINDS)
+    try:
+        for position, article in enumerate(articles):
+            refs = actor_refs(conn, article.id) if conn is not None else None
+            writer.add(article, ArticleExtras(shard="export", position=position), refs)
+        if conn is not None:
+            writer.add_rows("actors", actor_table(conn))
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.commit()
+
+
+def export_gdelt_events(store: Store, out: TextIO) -> int:
+    """Write every stored event as a GDELT 2.0 Events row (:mod:`newsgraph.gdelt`); return the rows."""
+    from newsgraph.gdelt import StoreCounts, write_gdelt_events
+
+    connection = getattr(store, "connection", None)
+    if connection is None:
+        raise ValueError("the GDELT export needs the SQLite store (it reads the statements view)")
+    counts = StoreCounts(connection)
+    return write_gdelt_events(store.iter_articles(), out, counts.counts, counts.added)
 
 
 def read_jsonl(source: str | os.PathLike[str] | TextIO) -> Iterator[Article]:
