@@ -93,7 +93,8 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         titles = f" ({'; '.join(e.titles)})" if e.titles else ""
         print(f"  entity {e.id}: {e.name} [{e.type}{extra}]{titles} x{len(e.mentions)}")
     for i, q in enumerate(article.quotes):
-        print(f"  quote {i} [{q.type}] {q.speaker or '?'}: {statement_text(q)}")
+        sure = "" if q.speaker_confidence is None else f" ({q.speaker_confidence:.2f})"
+        print(f"  quote {i} [{q.type}] {q.speaker or '?'}{sure}: {statement_text(q)}")
     for ev in article.events:
         print(f"  event {ev.plover}/{ev.cameo}: {ev.source or '?'} -> {ev.target or '?'}")
     return EXIT_OK

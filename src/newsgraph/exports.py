@@ -85,7 +85,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
     "quotes": _columns(
         f"{_CONTEXT} quote:int type speaker speaker_entity text start:int end:int cue cue_start:int "
         "cue_end:int speaker_mention speaker_mention_start:int speaker_mention_end:int continues:int "
-        f"fragments:span_list {_ACTOR}"
+        f"fragments:span_list speaker_confidence:float {_ACTOR}"
     ),
     "events": _columns(
         f"{_CONTEXT} event:int source source_entity source_country plover mode cameo quad_class:int "
@@ -176,6 +176,7 @@ def quote_rows(a: Article, refs: Refs | None = None) -> Iterator[Row]:
             "speaker_mention_end": None if sm is None else sm.end,
             "continues": q.continues,
             "fragments": tuple((f.start, f.end) for f in q.fragments),
+            "speaker_confidence": q.speaker_confidence,
             **_actor(q.speaker_entity, refs),
         }
 

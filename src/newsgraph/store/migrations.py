@@ -289,6 +289,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "articles.nlp_skipped",
         _v6_identity,
     ),
+    Migration(
+        7,
+        "quotes.speaker_confidence: how sure the speaker ranking was (NULL for older rows)",
+        "ALTER TABLE quotes ADD COLUMN speaker_confidence REAL;",
+    ),
 )
 
 _BOOKKEEPING = """

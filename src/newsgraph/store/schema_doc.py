@@ -6,7 +6,7 @@ test compares it with the live schema, and the README's database section is gene
 """
 
 SCHEMA_DOC = """\
-## Database schema (SQLite, schema version 6)
+## Database schema (SQLite, schema version 7)
 
 One file, WAL mode, foreign keys on.  The text of an article is stored once; every span
 (`start`, `end`) is a half-open character range `[start, end)` into `articles.text` (Python
@@ -94,6 +94,7 @@ One row per attributed statement.
 | `cue_end` | INTEGER | its span end |
 | `continues` | INTEGER | `idx` of the earlier quote this one continues, or NULL |
 | `fragments` | TEXT | JSON list of `{text, start, end}` for quotes split by the reporter's words |
+| `speaker_confidence` | REAL | how sure the speaker ranking was (0-1); NULL before schema 7 |
 
 ### `events`
 One row per coded event (who did what to whom).

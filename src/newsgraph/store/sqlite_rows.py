@@ -45,7 +45,7 @@ INSERT_MENTION = "INSERT INTO mentions (article_seq, entity_idx, idx, start, end
 INSERT_QUOTE = (
     "INSERT INTO quotes (article_seq, idx, text, start, end, type, speaker, speaker_entity, "
     "speaker_mention, speaker_mention_start, speaker_mention_end, cue, cue_start, cue_end, "
-    "continues, fragments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "continues, fragments, speaker_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_EVENT = (
     "INSERT INTO events (article_seq, idx, source, source_entity, source_country, plover, mode, "
@@ -68,7 +68,7 @@ SELECT_ENTITIES = (
 SELECT_MENTIONS = "SELECT entity_idx, start, end FROM mentions WHERE article_seq = ? ORDER BY entity_idx, idx"
 SELECT_QUOTES = (
     "SELECT text, start, end, type, speaker, speaker_entity, speaker_mention, speaker_mention_start, "
-    "speaker_mention_end, cue, cue_start, cue_end, continues, fragments "
+    "speaker_mention_end, cue, cue_start, cue_end, continues, fragments, speaker_confidence "
     "FROM quotes WHERE article_seq = ? ORDER BY idx"
 )
 SELECT_EVENTS = (
@@ -142,8 +142,9 @@ def read_article(db: sqlite3.Connection, seq: int) -> Article | None:
             cue=None if r[10] is None else TextSpan(r[9], r[10], r[11]),
             continues=r[12],
             fragments=tuple(TextSpan.from_dict(f) for f in json.loads(r[13])),
+            speaker_confidence=r[14],
         )
-        for r in db.execute(SELECT_QUOTES, (seq,))
+        for r in _quote_rows_of(db, seq)
     )
     events = tuple(
         Event(
@@ -247,6 +248,18 @@ def entity_rows(seq: int | None, entities: Iterable[Entity]) -> list[tuple[Any, 
     ]
 
 
+def _quote_rows_of(db: sqlite3.Connection, seq: int) -> list[Any]:
+    """The article's quote rows; a database still at schema 6 (read by migration 6 itself, which
+    relinks every stored article before migration 7 adds the column) has no confidence yet."""
+    try:
+        return db.execute(SELECT_QUOTES, (seq,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "speaker_confidence" not in str(exc):
+            raise
+        older = SELECT_QUOTES.replace("fragments, speaker_confidence", "fragments, NULL")
+        return db.execute(older, (seq,)).fetchall()
+
+
 def _text_span(ts: TextSpan | None) -> tuple[Any, Any, Any]:
     return (None, None, None) if ts is None else (ts.text, ts.start, ts.end)
 
@@ -266,6 +279,7 @@ def quote_rows(seq: int | None, quotes: Iterable[Quote]) -> list[tuple[Any, ...]
             *_text_span(q.cue),
             q.continues,
             _json_list([f.to_dict() for f in q.fragments]),
+            q.speaker_confidence,
         )
         for i, q in enumerate(quotes)
     ]
