@@ -279,3 +279,18 @@ def test_a_text_that_ends_with_a_title_is_analysed(text: str) -> None:
     from newsgraph.core import analyze
 
     assert analyze(text).text.endswith(text.split()[-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Harbour Workers Council (HWC) called a strike on Monday.", "Harbour Workers Council"),
+        ("The Northern Liberation Front - NLF claimed the attack.", "Northern Liberation Front"),
+        ("The Scottish Parliament on Wednesday passed the bill.", "Scottish Parliament"),
+    ],
+)
+def test_an_organisation_name_ends_before_its_bracket_dash_or_date(text: str, name: str) -> None:
+    from newsgraph.core import analyze
+
+    names = [e.name for e in analyze(text).entities if e.type == "ORG"]
+    assert name in names and not any(n != name and n.startswith(name) for n in names), names

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
@@ -71,6 +71,18 @@ def split_inner_the(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     return [(start, end, label)]
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december"}
+)
+
+
+def date_word(tok: Token) -> bool:
+    """A weekday, a month or a token the model tagged as a date or time."""
+    return tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS or tok.ent_type_ in ("DATE", "TIME")
+
+
 def extend_org(doc: Doc, start: int, end: int) -> int:
     """Widen an organisation name the model cut short.
 
@@ -95,6 +107,7 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
                 )
             )
             and doc[j].ent_type_ != "PERSON"
+            and not date_word(doc[j])  # "Parliament on Wednesday": a date, not a name
         ):
             j += 1
         if j > k and j - k <= 6:

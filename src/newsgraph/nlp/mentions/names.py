@@ -24,7 +24,9 @@ from newsgraph.nlp.doc_cache import span_text
 from newsgraph.nlp.knowledge.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import (
+    WEEKDAYS,
     blocked_tokens,
+    date_word,
     extend_org,
     extend_person,
     lexicon_spans,
@@ -73,10 +75,20 @@ class Mention:
 
 
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop determiners, possessives, punctuation and anything after a line break."""
+    """Drop determiners, possessives, punctuation and anything after a line break; a name ends
+    before an opening bracket ("Palestinian Legislative Council (PLC": the bracket holds its
+    short form), before a spaced dash with a short form after it ("... of Colombia - FARC") and
+    before a trailing date phrase ("Scottish Parliament on Wednesday")."""
     for i in range(start, end):
         if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
             end = i + 1 if "\n" not in doc[i].text else i
+            break
+    for i in range(start + 1, end):
+        tok = doc[i]
+        short_after = i + 1 < end and doc[i + 1].text.isupper() and len(doc[i + 1].text) >= 2
+        dated = tok.pos_ == "ADP" and i + 1 < end and date_word(doc[i + 1])
+        if tok.text == "(" or (tok.text in ("-", "–", "—") and tok.whitespace_ and short_after) or dated:
+            end = i
             break
     while start < end and (doc[start].text in _DETS or doc[start].text in _STRIP or doc[start].is_space):
         start += 1
@@ -288,9 +300,6 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
     return _dedupe(mentions)
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-
-
 def _weekday_title_start(doc: Doc, start: int, end: int) -> int:
     """A weekday the model tagged as a date that is the first word of an organisation's name
     ("the [Sunday] Telegraph", "the [Sunday] Times", "[Saturday] Night Live"): a compound of
@@ -299,7 +308,7 @@ def _weekday_title_start(doc: Doc, start: int, end: int) -> int:
         return start
     prev = doc[start - 1]
     if (
-        prev.lower_ in _WEEKDAYS
+        prev.lower_ in WEEKDAYS
         and prev.pos_ == "PROPN"
         and prev.dep_ == "compound"
         and start <= prev.head.i < end
