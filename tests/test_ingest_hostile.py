@@ -317,7 +317,7 @@ def _mixed_batch(root: Path) -> tuple[list[str | bytes], list[tuple[str, str]]]:
         ("missing.txt", "no such file or directory"),
         (str(root / "emptydir"), "no article files in directory"),
         ("ftp://example.com/x", "unsupported URL scheme 'ftp'"),
-        ("http://127.0.0.1:9/private", "refused: 127.0.0.1 resolves to the non-public address"),
+        ("http://127.0.0.1:9/private", "refused: 127.0.0.1 resolves to 127.0.0.1, a non-public address"),
         (f"{b}/empty.txt", "empty file"),
         (f"{b}/big.txt", "too large (0.3 MB; the limit is 0.2 MB"),
         (f"{b}/binary.txt", "binary file, not text"),
