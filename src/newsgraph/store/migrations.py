@@ -183,6 +183,12 @@ def _v5_surnames(conn: sqlite3.Connection) -> None:
     add_surnames(conn)
 
 
+def _v6_summaries(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.summary_schema import add_summaries
+
+    add_summaries(conn)
+
+
 # Version 4: ingest state, duplicates and statements (see newsgraph.dedup and newsgraph.runner).
 # ``article_sources`` has one row per input that resolved to a stored article: the article's own
 # source ('original') and every copy of it found later ('exact' / 'near'), so a syndicated copy
@@ -276,6 +282,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "actors across articles, entity links and role history", _v3_actors),
     Migration(4, "ingest state, duplicates (MinHash LSH) and the statements view", _v4_ingest),
     Migration(5, "actors.surname: one-word person names find their actor through an index", _v5_surnames),
+    Migration(6, "summary tables, postings and name indexes: every read an indexed lookup", _v6_summaries),
 )
 
 _BOOKKEEPING = """

@@ -49,7 +49,9 @@ from newsgraph.store.event_queries import DyadRow, EventHit, dyads, find_events
 from newsgraph.store.ingest_state import record_article
 from newsgraph.store.migrations import migrate, pending_migrations
 from newsgraph.store.queries import QuoteHit, find_quotes
-from newsgraph.store.sqlite_rows import read_article, utc_timestamp, write_article
+from newsgraph.store.sqlite_rows import index_articles, read_article, utc_timestamp, write_article
+from newsgraph.store.summaries import add_article as add_summaries
+from newsgraph.store.summaries import remove_article as remove_summaries
 
 #: Articles per transaction in ``add_many``: large enough to amortise the commit, small enough
 #: that readers see progress and a crash loses little.
@@ -155,15 +157,21 @@ class SQLiteStore:
             while chunk := list(islice(source, BATCH_SIZE)):
                 chunk_failures: list[tuple[Article, StoreError]] = []
                 now = _now()
+                stored: list[int] = []
                 with self._transaction():
                     for article in chunk:
                         self._db.execute("SAVEPOINT article")
                         try:
-                            added += self._insert(article, now)
+                            seq = self.insert(article, now, index=False)
                         except StoreError as exc:
                             self._db.execute("ROLLBACK TO article")
                             chunk_failures.append((article, exc))
+                        else:
+                            if seq is not None:
+                                stored.append(seq)
                         self._db.execute("RELEASE article")
+                    index_articles(self._db, stored)  # one FTS insert per batch, see write_article
+                added += len(stored)
                 if on_error is not None:
                     for failed, error in chunk_failures:
                         on_error(failed, error)
@@ -185,6 +193,7 @@ class SQLiteStore:
         if seq is None:
             return False
         with self._transaction():
+            remove_summaries(self._db, seq)
             self._db.execute("DELETE FROM articles WHERE seq = ?", (seq,))  # children cascade
         return True
 
@@ -220,7 +229,7 @@ class SQLiteStore:
         """Insert one article and its children in the caller's transaction; False if present."""
         return self.insert(article, now) is not None
 
-    def insert(self, article: Article, now: str | None = None) -> int | None:
+    def insert(self, article: Article, now: str | None = None, *, index: bool = True) -> int | None:
         """Insert one article inside :meth:`transaction`; its row number, or None if present.
 
         Besides the article and its children this writes its actor links, its source row and
@@ -229,11 +238,12 @@ class SQLiteStore:
         key = text_sha256(article.text)
         now = now or _now()
         try:
-            seq = write_article(self._db, article, key, now)
+            seq = write_article(self._db, article, key, now, index=index)
             if seq is None:
                 return None
             link_article(self._db, seq, article)
             record_article(self._db, seq, article, key, now)
+            add_summaries(self._db, seq, article, utc_timestamp(article.published))
             return seq
         except _BAD_ARTICLE as exc:
             raise StoreError(self._explain(article, key, exc)) from exc
