@@ -18,6 +18,10 @@ from collections.abc import Iterable
 TRIGRAM = 3
 #: At most this many names are read for one name filter (the most used first).
 MAX_NAMES = 64
+#: At most this many index matches of a name part are considered (a part as broad as "ana"
+#: matches a large share of all names; reading them all would grow with the database).  The
+#: index returns them oldest first, so the names that were used first are kept.
+MAX_MATCHES = 5000
 
 
 def name_ids(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, int]:
@@ -55,7 +59,8 @@ def trigram_query(part: str) -> str:
 
 
 def matching_names(conn: sqlite3.Connection, part: str, *, limit: int = MAX_NAMES) -> list[int]:
-    """Ids of names containing ``part`` (any case), most used first, at most ``limit``.
+    """Ids of names containing ``part`` (any case), most used first, at most ``limit``
+    (among the first :data:`MAX_MATCHES` names that contain it).
 
     A part shorter than :data:`TRIGRAM` characters matches names equal to it or starting with
     it (``Xi`` finds "Xi" and "Xi Jinping"), through the unique index on ``names.name``.
@@ -65,9 +70,9 @@ def matching_names(conn: sqlite3.Connection, part: str, *, limit: int = MAX_NAME
         return []
     if len(part) >= TRIGRAM:
         rows = conn.execute(
-            "SELECT n.name_id FROM names_fts JOIN names n ON n.name_id = names_fts.rowid "
-            "WHERE names_fts MATCH ? ORDER BY n.uses DESC, n.name_id LIMIT ?",
-            (trigram_query(part), limit),
+            "SELECT n.name_id FROM (SELECT rowid FROM names_fts WHERE names_fts MATCH ? LIMIT ?) m "
+            "JOIN names n ON n.name_id = m.rowid ORDER BY n.uses DESC, n.name_id LIMIT ?",
+            (trigram_query(part), MAX_MATCHES, limit),
         ).fetchall()
         return [int(r[0]) for r in rows]
     ids: list[int] = []

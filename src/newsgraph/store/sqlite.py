@@ -32,7 +32,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, datetime
@@ -43,12 +42,16 @@ from typing import Self
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, text_sha256
-from newsgraph.store.actors import ActorDetail, ActorRow, find_actor_ids, get_actor, link_article, list_actors
-from newsgraph.store.base import ELLIPSIS, MARK_CLOSE, MARK_OPEN, ErrorHandler, SearchHit
-from newsgraph.store.event_queries import DyadRow, EventHit, dyads, find_events
+from newsgraph.store.actor_queries import ActorDetail, ActorSummary, actor_detail, find_actor_ids, list_actors
+from newsgraph.store.actors import link_article
+from newsgraph.store.article_queries import search_articles
+from newsgraph.store.base import ErrorHandler, SearchHit
+from newsgraph.store.dyad_queries import DyadRow, dyads
+from newsgraph.store.event_queries import EventHit, find_events
+from newsgraph.store.filters import ActorFilter, DyadFilter, EventFilter, QuoteFilter
 from newsgraph.store.ingest_state import record_article
 from newsgraph.store.migrations import migrate, pending_migrations
-from newsgraph.store.queries import QuoteHit, find_quotes
+from newsgraph.store.quote_queries import QuoteHit, find_quotes
 from newsgraph.store.sqlite_rows import index_articles, read_article, utc_timestamp, write_article
 from newsgraph.store.summaries import add_article as add_summaries
 from newsgraph.store.summaries import remove_article as remove_summaries
@@ -60,14 +63,6 @@ BATCH_SIZE = 500
 MIN_PREFIX = 6
 
 _HEX = re.compile(r"[0-9a-f]+")
-_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
-
-_SEARCH = (
-    "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, "
-    "snippet(articles_fts, -1, ?, ?, ?, 24), bm25(articles_fts, 5.0, 1.0) AS score "
-    "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
-    "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
-)
 
 # Errors caused by one article's content (a taken id, a value SQLite cannot bind): the article is
 # rejected and a batch goes on.  Anything else (disk full, lock timeout) stops the batch.
@@ -296,15 +291,8 @@ class SQLiteStore:
                 yield article
 
     def search(self, query: str, limit: int = 20, *, raw: bool = False) -> list[SearchHit]:
-        match = query if raw else fts_query(query)
-        if limit <= 0 or not match.strip():
-            return []
-        try:
-            rows = self._db.execute(_SEARCH, (MARK_OPEN, MARK_CLOSE, ELLIPSIS, match, limit)).fetchall()
-        except sqlite3.OperationalError as exc:
-            hint = "check the FTS5 query syntax, or search without raw=True" if raw else "please report it"
-            raise StoreError(f"search {query!r} failed: {exc}; {hint}") from exc
-        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], -float(r[6])) for r in rows]
+        """See :func:`newsgraph.store.article_queries.search_articles` (a bounded ranked window)."""
+        return search_articles(self._db, query, limit, raw=raw)
 
     def find_quotes(
         self,
@@ -317,16 +305,18 @@ class SQLiteStore:
         limit: int = 50,
         offset: int = 0,
     ) -> list[QuoteHit]:
-        """See :func:`newsgraph.store.queries.find_quotes`."""
+        """See :func:`newsgraph.store.quote_queries.find_quotes`."""
         return find_quotes(
             self._db,
-            speaker=speaker,
-            search=search,
-            since=since,
-            until=until,
-            type=type,
-            limit=limit,
-            offset=offset,
+            QuoteFilter(
+                speaker=speaker,
+                search=search,
+                since=since,
+                until=until,
+                type=type,
+                limit=limit,
+                offset=offset,
+            ),
         )
 
     def find_events(
@@ -342,17 +332,8 @@ class SQLiteStore:
         offset: int = 0,
     ) -> list[EventHit]:
         """See :func:`newsgraph.store.event_queries.find_events`."""
-        return find_events(
-            self._db,
-            source=source,
-            target=target,
-            country=country,
-            type=type,
-            since=since,
-            until=until,
-            limit=limit,
-            offset=offset,
-        )
+        f = EventFilter(source, target, country, type, since, until, limit=limit, offset=offset)
+        return find_events(self._db, f)
 
     def dyads(
         self,
@@ -362,18 +343,22 @@ class SQLiteStore:
         type: str | None = None,
         period: str = "month",
     ) -> list[DyadRow]:
-        """See :func:`newsgraph.store.event_queries.dyads`."""
-        return dyads(self._db, since=since, until=until, type=type, period=period)
+        """See :func:`newsgraph.store.dyad_queries.dyads`."""
+        return dyads(self._db, DyadFilter(since=since, until=until, type=type, period=period))
 
     def list_actors(
         self, *, type: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
-    ) -> list[ActorRow]:
-        """See :func:`newsgraph.store.actors.list_actors`."""
-        return list_actors(self._db, type=type, name=name, limit=limit, offset=offset)
+    ) -> list[ActorSummary]:
+        """See :func:`newsgraph.store.actor_queries.list_actors` (most written about first)."""
+        return list_actors(self._db, ActorFilter(name=name, type=type, limit=limit, offset=offset))
 
-    def find_actors(self, ident: str) -> list[ActorDetail]:
-        """Actors whose id or name is ``ident`` (exact name first, else part of a name)."""
-        found = (get_actor(self._db, actor_id) for actor_id in find_actor_ids(self._db, ident))
+    def find_actors(self, ident: str, *, limit: int = 20, articles: int = 50) -> list[ActorDetail]:
+        """Actors whose id or name is ``ident`` (exact name first, else part of a name, most
+        written about first; at most ``limit``), each with its ``articles`` newest articles."""
+        found = (
+            actor_detail(self._db, actor_id, limit=articles)
+            for actor_id in find_actor_ids(self._db, ident, limit=limit)
+        )
         return [detail for detail in found if detail is not None]
 
     def _resolve(self, key: str) -> int | None:
@@ -401,26 +386,6 @@ class SQLiteStore:
 def open_store(path: str | os.PathLike[str], readonly: bool = False) -> SQLiteStore:
     """Open (and create or upgrade, unless ``readonly``) the store at ``path``."""
     return SQLiteStore(path, readonly=readonly)
-
-
-def fts_query(text: str) -> str:
-    """Turn what a user typed into an FTS5 query that matches all its words and cannot fail.
-
-    Every word becomes a quoted FTS5 string, so operators (AND, OR, NOT, NEAR), ``-``, ``:``,
-    parentheses and apostrophes are just text ("Peskov's" and "U.S." match as typed).  Text in
-    balanced double quotes stays a phrase; an unbalanced quote is ignored; a trailing ``*``
-    keeps its prefix meaning.  Words with no letters or digits are dropped.
-    """
-    if text.count('"') % 2:
-        text = text.replace('"', " ")
-    terms = []
-    for m in _TERM.finditer(text):
-        phrase, word = m.group(1), m.group(2)
-        prefix = phrase is None and word.endswith("*")
-        body = phrase if phrase is not None else word.rstrip("*")
-        if any(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in body):
-            terms.append('"' + body.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
 
 
 def _connect(path: str, readonly: bool, timeout: float) -> sqlite3.Connection:
