@@ -155,11 +155,11 @@ def find_events(conn: sqlite3.Connection, f: EventFilter) -> list[EventHit]:
 def _uses(conn: sqlite3.Connection, sources: list[tuple[int, int]]) -> int:
     if not sources:
         return 0
-    ids = [v for _, v in sources]
-    row = conn.execute(
-        f"SELECT sum(uses) FROM names WHERE name_id IN ({','.join('?' * len(ids))})", ids
-    ).fetchone()
-    return int(row[0] or 0)
+    total = 0
+    for _, name_id in sources:  # point lookups: at most MAX_NAMES of them
+        row = conn.execute("SELECT uses FROM names WHERE name_id = ?", (name_id,)).fetchone()
+        total += int(row[0]) if row else 0
+    return total
 
 
 def _newest(
