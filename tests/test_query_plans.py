@@ -181,7 +181,8 @@ def test_the_plans_return_the_rows_a_scan_would(db: Path) -> None:
     ).fetchall()
     assert [a.id for a in list_articles(conn, ArticleFilter())] == [r[0] for r in newest]
     by_speaker = conn.execute(
-        "SELECT a.id, q.idx FROM quotes q JOIN articles a ON a.seq = q.article_seq WHERE q.speaker LIKE '%person1%' "
+        "SELECT a.id, q.idx FROM quotes q JOIN articles a ON a.seq = q.article_seq "
+        "WHERE q.speaker LIKE '%person1%' "
         "ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.seq DESC, q.idx LIMIT 30"
     ).fetchall()
     hits = find_quotes(conn, QuoteFilter(speaker="person1", limit=30))
