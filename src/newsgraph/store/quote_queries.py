@@ -30,7 +30,7 @@ from newsgraph.store.timekeys import key_range
 
 QUOTE_TYPES = ("direct", "partial", "indirect")
 #: Newest matching statements a word search reads when no speaker narrows it.
-SEARCH_WINDOW = 2000
+SEARCH_WINDOW = 1000
 #: The actor of a statement's speaker entity (NULL when unresolved).
 SPEAKER_ACTOR = (
     "(SELECT l.actor_id FROM entities e JOIN actor_links l ON l.article_seq = e.article_seq "
