@@ -59,6 +59,12 @@ from newsgraph.store.summaries import remove_article as remove_summaries
 #: Articles per transaction in ``add_many``: large enough to amortise the commit, small enough
 #: that readers see progress and a crash loses little.
 BATCH_SIZE = 500
+#: Page cache of a read-write connection, in KiB.  A batch of articles touches pages all over
+#: the indexes (FTS segments, postings, per-actor rows); with SQLite's default 2 MB cache they
+#: are evicted and spilled to the WAL within the batch.  Measured adding 2,000 articles to a
+#: 70,000-article database (2-core VM, busy): default cache 4.5 s CPU and 27 s wall per 1,000
+#: articles, a 200 MB cache 3.3 s CPU and 12 s wall.
+WRITER_CACHE_KB = 131072
 #: Shortest hash prefix ``get`` accepts (6 hex digits: 16 million values).
 MIN_PREFIX = 6
 
@@ -406,6 +412,7 @@ def _connect(path: str, readonly: bool, timeout: float) -> sqlite3.Connection:
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as exc:
         conn.close()
