@@ -202,7 +202,7 @@ def main() -> None:
             window += len(chunk)
             text_bytes += sum(len(a.text.encode("utf-8")) for a in chunk)  # type: ignore[attr-defined]
             done += len(chunk)
-            if done % args.report == 0 or done >= args.n:
+            if done // args.report > (done - len(chunk)) // args.report or done >= args.n:
                 size = size_of(args.db)
                 row = {
                     "articles": done,
