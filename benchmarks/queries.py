@@ -63,7 +63,7 @@ def pick(conn: sqlite3.Connection) -> dict[str, str]:
         "plover": one("SELECT key FROM counters WHERE kind = 'plover' ORDER BY n DESC LIMIT 1"),
         "rare_plover": one("SELECT key FROM counters WHERE kind = 'plover' ORDER BY n, key LIMIT 1"),
         "article": one("SELECT id FROM articles ORDER BY seq DESC LIMIT 1"),
-        "rare_word": one("SELECT id FROM articles ORDER BY seq LIMIT 1").replace("-", " "),
+        "rare_word": one("SELECT text FROM articles ORDER BY seq DESC LIMIT 1").split()[-1].strip("."),
     }
 
 
@@ -182,6 +182,7 @@ def main() -> None:
     print(f"database: {articles:,} articles, {size / 1e9:.2f} GB ({text / 1e9:.2f} GB in pages)")
     print("parameters:", params)
     client = TestClient(create_app(args.db))
+    client.__enter__()  # one event-loop portal for all requests (else each request starts one)
     rows: list[tuple[str, str, str, float, float]] = []
 
     def get(path: str) -> None:

@@ -24,7 +24,7 @@ from newsgraph.store.timekeys import UNDATED, utc_of_key
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 #: Latest articles of an actor over which co-mentioned actors are counted.
-CO_MENTION_ARTICLES = 200
+CO_MENTION_ARTICLES = 100
 #: Most matching actors looked up for a name part (most written about first).
 MAX_MATCHES = 200
 
@@ -286,11 +286,13 @@ def co_mentioned(conn: sqlite3.Connection, aid: int, *, limit: int = 15) -> list
     """Actors named in the same articles as ``aid`` (its latest ones), most shared first."""
     rows = conn.execute(
         "WITH mine AS (SELECT article_seq FROM actor_articles WHERE actor_id = ? "
-        "ORDER BY t DESC, article_seq DESC LIMIT ?) "
-        "SELECT ac.actor_id, ac.name, ac.type, count(DISTINCT l.article_seq) AS n "
-        "FROM mine CROSS JOIN actor_links l ON l.article_seq = mine.article_seq "
-        "JOIN actors ac ON ac.actor_id = l.actor_id WHERE l.actor_id != ? "
-        "GROUP BY ac.actor_id ORDER BY n DESC, ac.name, ac.actor_id LIMIT ?",
+        "ORDER BY t DESC, article_seq DESC LIMIT ?), "
+        "top AS (SELECT l.actor_id, count(DISTINCT l.article_seq) AS n "
+        "FROM mine CROSS JOIN actor_links l ON l.article_seq = mine.article_seq WHERE l.actor_id != ? "
+        "GROUP BY l.actor_id ORDER BY n DESC, l.actor_id LIMIT ?) "
+        "SELECT ac.actor_id, ac.name, ac.type, top.n "
+        "FROM top CROSS JOIN actors ac ON ac.actor_id = top.actor_id "
+        "ORDER BY top.n DESC, ac.name, ac.actor_id",
         (aid, CO_MENTION_ARTICLES, aid, max(0, limit)),
     ).fetchall()
     return [CoMention(*r) for r in rows]
