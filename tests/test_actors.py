@@ -71,7 +71,7 @@ def test_same_person_merges_across_articles_with_role_history(tmp_path: Path) ->
             ("Former secretary", "2025-01-10"),
         ]
         assert blinken.roles[0].evidence == "Secretary of State Antony Blinken"
-        assert [a.article_id for a in blinken.articles] == ["a1", "a2"]
+        assert [a.article_id for a in blinken.articles] == ["a2", "a1"]  # newest first, paged
         (usa,) = store.find_actors("United States")
         assert usa.actor.articles == 2
         # "Keating" alone came before either full Keating was known: its own actor, and the two

@@ -10,7 +10,9 @@ import pytest
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Entity, Event, Span
 from newsgraph.store import open_store
-from newsgraph.store.event_queries import DyadRow, dyads, find_events
+from newsgraph.store.dyad_queries import DyadRow, dyads
+from newsgraph.store.event_queries import find_events
+from newsgraph.store.filters import DyadFilter, EventFilter
 from newsgraph.store.sqlite import SQLiteStore
 
 
@@ -96,7 +98,7 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 def test_find_events_by_source_is_case_insensitive_and_newest_first(store: SQLiteStore) -> None:
-    hits = find_events(store.connection, source="peskov")
+    hits = find_events(store.connection, EventFilter(source="peskov"))
     assert [h.article_id for h in hits] == ["june", "may", "undated"]
     assert hits[1].evidence == "Peskov accused Washington"
     assert hits[1].cameo == "112" and hits[1].target_country == "USA"
@@ -104,33 +106,37 @@ def test_find_events_by_source_is_case_insensitive_and_newest_first(store: SQLit
 
 def test_find_events_filters_type_target_country_and_dates(store: SQLiteStore) -> None:
     conn = store.connection
-    assert [h.source for h in find_events(conn, type="support")] == ["Antony Blinken"]
-    assert [h.article_id for h in find_events(conn, target="united")] == ["may"]
-    assert {h.source for h in find_events(conn, country="blr")} == {"Russia"}
-    assert [h.article_id for h in find_events(conn, source="Peskov", since="2024-06-01")] == ["june"]
-    assert [h.article_id for h in find_events(conn, source="Peskov", until="2024-05-31")] == ["may"]
+    assert [h.source for h in find_events(conn, EventFilter(type="support"))] == ["Antony Blinken"]
+    assert [h.article_id for h in find_events(conn, EventFilter(target="united"))] == ["may"]
+    assert {h.source for h in find_events(conn, EventFilter(country="blr"))} == {"Russia"}
+    assert [h.article_id for h in find_events(conn, EventFilter(source="Peskov", since="2024-06-01"))] == [
+        "june"
+    ]
+    assert [h.article_id for h in find_events(conn, EventFilter(source="Peskov", until="2024-05-31"))] == [
+        "may"
+    ]
 
 
 def test_find_events_pages_and_escapes_like_wildcards(store: SQLiteStore) -> None:
     conn = store.connection
-    first = find_events(conn, limit=2)
-    rest = find_events(conn, limit=10, offset=2)
+    first = find_events(conn, EventFilter(limit=2))
+    rest = find_events(conn, EventFilter(limit=10, offset=2))
     assert len(first) == 2 and len(rest) == 3
     assert {(h.article_id, h.idx) for h in first}.isdisjoint((h.article_id, h.idx) for h in rest)
-    assert find_events(conn, source="%") == []
+    assert find_events(conn, EventFilter(source="%")) == []
 
 
 def test_unknown_type_and_bad_date_say_what_to_type(store: SQLiteStore) -> None:
     with pytest.raises(StoreError, match="PLOVER types"):
-        find_events(store.connection, type="FIGHT")
+        find_events(store.connection, EventFilter(type="FIGHT"))
     with pytest.raises(StoreError, match="ISO 8601"):
-        find_events(store.connection, since="last week")
+        find_events(store.connection, EventFilter(since="last week"))
     with pytest.raises(StoreError, match="period"):
-        dyads(store.connection, period="fortnight")
+        dyads(store.connection, DyadFilter(period="fortnight"))
 
 
 def test_dyads_count_by_month_country_pair_and_type(store: SQLiteStore) -> None:
-    rows = dyads(store.connection)
+    rows = dyads(store.connection, DyadFilter())
     assert DyadRow("2024-05", "RUS", "USA", "ACCUSE", 1, 1, -2.0) in rows
     assert DyadRow("2024-05", "USA", "UKR", "SUPPORT", 1, 1, 4.0) in rows
     assert DyadRow("2024-06", "RUS", None, "ACCUSE", 1, 1, -2.0) in rows
@@ -139,10 +145,10 @@ def test_dyads_count_by_month_country_pair_and_type(store: SQLiteStore) -> None:
 
 
 def test_dyads_by_year_and_type_with_dates(store: SQLiteStore) -> None:
-    rows = dyads(store.connection, period="year", type="ACCUSE", since="2024-01-01")
+    rows = dyads(store.connection, DyadFilter(period="year", type="ACCUSE", since="2024-01-01"))
     assert rows == [
         DyadRow("2024", "RUS", None, "ACCUSE", 1, 1, -2.0),
         DyadRow("2024", "RUS", "USA", "ACCUSE", 1, 1, -2.0),
     ]
-    everything = dyads(store.connection, period="all")
+    everything = dyads(store.connection, DyadFilter(period="all"))
     assert sum(r.events for r in everything) == 5

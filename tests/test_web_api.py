@@ -181,7 +181,7 @@ def test_actor_statements_are_paginated(client: TestClient) -> None:
 
 def test_events_and_dyads_answer_with_the_paged_shape(client: TestClient) -> None:
     page = get(client, "/api/events?limit=5")
-    assert set(page) == {"items", "limit", "offset", "next_offset"}
+    assert set(page) == {"items", "limit", "offset", "next_offset", "next_after"}
     graph = get(client, "/api/dyads")
     assert set(graph) == {"level", "nodes", "edges", "types"}
     assert get(client, "/api/dyads?level=country")["level"] == "country"

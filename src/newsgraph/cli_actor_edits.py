@@ -45,7 +45,7 @@ def _one_actor(conn: object, ident: str) -> int:
     import sqlite3
 
     from newsgraph.errors import StoreError
-    from newsgraph.store.actors import find_actor_ids
+    from newsgraph.store.actor_queries import find_actor_ids
 
     assert isinstance(conn, sqlite3.Connection)
     found = find_actor_ids(conn, ident.lstrip("#"))

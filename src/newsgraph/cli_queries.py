@@ -151,7 +151,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
-    from newsgraph.store.actors import ActorRow
+    from newsgraph.store.actor_queries import ActorSummary
 
     with open_store(settings.db_path, readonly=True) as store:
         page = fetch_page(
@@ -159,7 +159,7 @@ def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
             args.limit,
             args.offset,
         )
-    return _print_page(args, page, ACTOR_COLUMNS, ActorRow, "actors")
+    return _print_page(args, page, ACTOR_COLUMNS, ActorSummary, "actors")
 
 
 ACTOR_COLUMNS = (
@@ -180,7 +180,7 @@ def actor_ident(text: str) -> str:
 
 def cmd_actor(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
-    from newsgraph.store.actors import ActorDetail
+    from newsgraph.store.actor_queries import ActorDetail
 
     with open_store(settings.db_path, readonly=True) as store:
         found = store.find_actors(actor_ident(args.name))
@@ -260,7 +260,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_dyads(args: argparse.Namespace, settings: Settings) -> int:
     from newsgraph.store import open_store
-    from newsgraph.store.event_queries import DyadRow
+    from newsgraph.store.dyad_queries import DyadRow
 
     with open_store(settings.db_path, readonly=True) as store:
         rows = store.dyads(since=args.since, until=args.until, type=args.type, period=args.period)

@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from newsgraph.store.base import MARK_CLOSE, MARK_OPEN, SearchHit, Store
-from newsgraph.store.queries import QuoteHit
+from newsgraph.store.fts import fts_query
+from newsgraph.store.quote_queries import QuoteHit
 from newsgraph.store.schema_doc import SCHEMA_DOC
-from newsgraph.store.sqlite import SQLiteStore, fts_query, open_store
+from newsgraph.store.sqlite import SQLiteStore, open_store
 
 __all__ = [
     "MARK_CLOSE",

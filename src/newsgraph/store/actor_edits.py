@@ -11,20 +11,25 @@ own merging (:func:`newsgraph.store.actor_identity.resolve`):
   and each (article id, entity key) is pinned to it;
 * ``rename(actor, name)``: the display name; the writer never renames an actor.
 
-Every edit is logged in ``actor_edits`` (operation, JSON detail, UTC time).
+Every edit is logged in ``actor_edits`` (operation, JSON detail, UTC time).  The summary tables
+(:mod:`newsgraph.store.summaries`: counts, postings, graph edges keyed by actor id) follow the
+links: each article whose links an edit moves is taken out of them before and put back after.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Entity
 from newsgraph.store.actor_identity import entity_key
 from newsgraph.store.actors import normalise_name
+from newsgraph.store.sqlite_rows import read_article
+from newsgraph.store.summaries import add_article, remove_article
 
 
 def _actor(conn: sqlite3.Connection, actor_id: int) -> tuple[str, str, str]:
@@ -43,11 +48,32 @@ def _log(conn: sqlite3.Connection, op: str, detail: dict[str, object]) -> int:
 
 
 def _move(conn: sqlite3.Connection, src: int, dst: int, seqs: Sequence[int] | None = None) -> None:
-    """Move links, roles and record locations of actor ``src`` (in ``seqs`` only, if given) to ``dst``."""
+    """Move links, roles and record locations of actor ``src`` (in ``seqs`` only, if given) to
+    ``dst``, keeping the summary tables in step."""
     scope = "" if seqs is None else f" AND article_seq IN ({','.join('?' * len(seqs))})"
     params = (dst, src, *(seqs or ()))
-    for table in ("actor_links", "actor_roles", "record_places"):
-        conn.execute(f"UPDATE {table} SET actor_id = ? WHERE actor_id = ?{scope}", params)
+    touched = [
+        int(r[0])
+        for r in conn.execute(
+            f"SELECT DISTINCT article_seq FROM actor_links WHERE actor_id = ?{scope}", params[1:]
+        )
+    ]
+    with _summaries_follow(conn, touched):
+        for table in ("actor_links", "actor_roles", "record_places"):
+            conn.execute(f"UPDATE {table} SET actor_id = ? WHERE actor_id = ?{scope}", params)
+
+
+@contextmanager
+def _summaries_follow(conn: sqlite3.Connection, seqs: Sequence[int]) -> Iterator[None]:
+    """Take the articles out of the summary tables, let the block move their links, put them back."""
+    for seq in seqs:
+        remove_article(conn, seq)
+    yield
+    for seq in seqs:
+        article = read_article(conn, seq)
+        row = conn.execute("SELECT published_utc FROM articles WHERE seq = ?", (seq,)).fetchone()
+        if article is not None:
+            add_article(conn, seq, article, row[0])
 
 
 def merge(conn: sqlite3.Connection, keep: int, gone: int) -> str:

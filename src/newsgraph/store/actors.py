@@ -18,6 +18,9 @@ merge only splits counts):
   the indexed ``surname`` column (the last word of a multi-word person key, schema version 5),
   not by scanning every actor's key: the writer does this for every new one-word name.
 
+Reading (actor lists, actor pages) is in :mod:`newsgraph.store.actor_queries`, over the
+per-actor summary tables of :mod:`newsgraph.store.summaries`.
+
 Country is not part of the person key: the entities stage infers country from context, and
 splitting one person over two guessed countries would be the worse error.
 """
@@ -27,8 +30,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.records import Article, Entity
@@ -189,146 +190,3 @@ def add_surnames(conn: sqlite3.Connection) -> None:
         "UPDATE actors SET surname = ? WHERE actor_id = ?",
         [(surname, actor_id) for actor_id, key in rows if (surname := surname_of_key(key))],
     )
-
-
-# -- reading ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRow:
-    """An actor with how often it appears."""
-
-    actor_id: int
-    name: str
-    type: str
-    country: str | None
-    actor_code: str | None
-    articles: int
-    quotes: int
-    first_seen: str | None
-    last_seen: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class RoleRow:
-    """One title an article gives an actor, with its date and evidence."""
-
-    title: str
-    published: str | None
-    article_id: str
-    article_title: str | None
-    evidence: str
-
-
-@dataclass(frozen=True, slots=True)
-class ActorArticle:
-    """An article that mentions an actor."""
-
-    article_id: str
-    title: str | None
-    published: str | None
-    outlet: str | None
-    mentions: int
-    quotes: int
-
-
-@dataclass(frozen=True, slots=True)
-class ActorDetail:
-    """One actor with its role history and the articles that mention it."""
-
-    actor: ActorRow
-    roles: tuple[RoleRow, ...]
-    articles: tuple[ActorArticle, ...]
-
-
-_ACTOR_ROWS = """
-SELECT ac.actor_id, ac.name, ac.type, ac.country, ac.actor_code,
-       count(DISTINCT l.article_seq),
-       (SELECT count(*) FROM actor_links l2
-          JOIN entities e ON e.article_seq = l2.article_seq AND e.idx = l2.entity_idx
-          JOIN quotes q ON q.article_seq = l2.article_seq AND q.speaker_entity = e.entity_id
-         WHERE l2.actor_id = ac.actor_id),
-       min(a.published_utc), max(a.published_utc)
-FROM actors AS ac
-JOIN actor_links AS l ON l.actor_id = ac.actor_id
-JOIN articles AS a ON a.seq = l.article_seq
-"""
-
-
-def list_actors(
-    conn: sqlite3.Connection,
-    *,
-    type: str | None = None,
-    name: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[ActorRow]:
-    """Actors ordered by the number of articles mentioning them (then name)."""
-    where, params = [], []
-    if type:
-        where.append("ac.type = ?")
-        params.append(type.upper())
-    if name:
-        where.append("ac.name LIKE ? ESCAPE '\\'")
-        params.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-    sql = (
-        _ACTOR_ROWS
-        + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "GROUP BY ac.actor_id ORDER BY count(DISTINCT l.article_seq) DESC, ac.name, ac.actor_id "
-        + "LIMIT ? OFFSET ?"
-    )
-    rows = conn.execute(sql, (*params, max(0, limit), max(0, offset))).fetchall()
-    return [ActorRow(*r) for r in rows]
-
-
-def find_actor_ids(conn: sqlite3.Connection, ident: str) -> list[int]:
-    """Actor ids for an id, an exact name (any case), or else a unique part of a name."""
-    ident = ident.strip()
-    if ident.isdigit():
-        row = conn.execute("SELECT actor_id FROM actors WHERE actor_id = ?", (int(ident),)).fetchone()
-        if row:
-            return [int(row[0])]
-    rows = conn.execute("SELECT actor_id FROM actors WHERE name = ? COLLATE NOCASE", (ident,)).fetchall()
-    if not rows:
-        rows = conn.execute(
-            "SELECT actor_id FROM actors WHERE name LIKE ? ORDER BY actor_id", (f"%{ident}%",)
-        ).fetchall()
-    return [int(r[0]) for r in rows]
-
-
-def get_actor(conn: sqlite3.Connection, actor_id: int) -> ActorDetail | None:
-    """An actor with its titles over time and the articles that mention it."""
-    row = conn.execute(_ACTOR_ROWS + "WHERE ac.actor_id = ? GROUP BY ac.actor_id", (actor_id,)).fetchone()
-    if row is None:
-        return None
-    roles = tuple(_roles(conn, actor_id))
-    articles = conn.execute(
-        """
-        SELECT a.id, a.title, a.published, a.outlet,
-               (SELECT count(*) FROM mentions m
-                 WHERE m.article_seq = l.article_seq AND m.entity_idx = l.entity_idx),
-               (SELECT count(*) FROM entities e JOIN quotes q
-                   ON q.article_seq = e.article_seq AND q.speaker_entity = e.entity_id
-                 WHERE e.article_seq = l.article_seq AND e.idx = l.entity_idx)
-        FROM actor_links l JOIN articles a ON a.seq = l.article_seq
-        WHERE l.actor_id = ?
-        ORDER BY a.published_utc IS NULL, a.published_utc, a.seq
-        """,
-        (actor_id,),
-    ).fetchall()
-    return ActorDetail(ActorRow(*row), roles, tuple(ActorArticle(*r) for r in articles))
-
-
-def _roles(conn: sqlite3.Connection, actor_id: int) -> Iterator[RoleRow]:
-    rows = conn.execute(
-        """
-        SELECT r.title, a.published, a.id, a.title,
-               substr(a.text, r.evidence_start + 1, r.evidence_end - r.evidence_start)
-        FROM actor_roles r JOIN articles a ON a.seq = r.article_seq
-        WHERE r.actor_id = ?
-        ORDER BY a.published_utc IS NULL, a.published_utc, a.seq, r.rowid
-        """,
-        (actor_id,),
-    ).fetchall()
-    for r in rows:
-        yield RoleRow(*r)

@@ -21,9 +21,10 @@ from typing import Protocol, Self, runtime_checkable
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article
-from newsgraph.store.actors import ActorDetail, ActorRow
-from newsgraph.store.event_queries import DyadRow, EventHit
-from newsgraph.store.queries import QuoteHit
+from newsgraph.store.actor_queries import ActorDetail, ActorSummary
+from newsgraph.store.dyad_queries import DyadRow
+from newsgraph.store.event_queries import EventHit
+from newsgraph.store.quote_queries import QuoteHit
 
 #: Marks around matched words in :attr:`SearchHit.snippet`.  Chosen because they are rare in
 #: English news text, so a UI can HTML-escape the snippet and then turn them into ``<mark>``.
@@ -149,7 +150,7 @@ class Store(Protocol):
 
     def list_actors(
         self, *, type: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
-    ) -> list[ActorRow]:
+    ) -> list[ActorSummary]:
         """Actors across articles, most-mentioned first, filtered by type and part of the name."""
         ...
 

@@ -1,10 +1,9 @@
-"""Read queries over stored events: who did what to whom, and dyad counts over time.
+"""Events: who did what to whom, filtered by side, country, type and date; newest first.
 
-``find_events`` answers "every ACCUSE by Peskov since May"; ``dyads`` counts events by source
-country x target country x PLOVER type x period, the raw material of event graphs and time
-series (what GDELT/ICEWS users aggregate).  Both run in SQL over the ``events`` table joined
-to ``articles`` (publication time), in the style of :mod:`newsgraph.store.queries`: plain
-frozen rows, filters validated with messages that say what to type instead.
+One list read per page: the filter with the fewest postings drives (a source or target name
+part through ``names_fts``, a country, a PLOVER type, a CAMEO root), the others are checked on
+the rows as they are read; with no such filter, the newest articles' events are read through
+``articles (t)``.  The filters are validated here for every shell (CLI, API, pages, CSV).
 """
 
 from __future__ import annotations
@@ -12,24 +11,43 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.records import PLOVER_TYPES
-from newsgraph.store.queries import dated, like
+from newsgraph.store.filters import Cursor, EventFilter
+from newsgraph.store.names import TRIGRAM, matching_names, name_ids
+from newsgraph.store.postings import read_postings
+from newsgraph.store.summaries import (
+    EVENT_CAMEO_ROOT,
+    EVENT_COUNTRY,
+    EVENT_PLOVER,
+    EVENT_SOURCE,
+    EVENT_TARGET,
+)
+from newsgraph.store.timekeys import key_range
 
-#: Period name -> SQLite expression over ``published_utc`` (ISO ``YYYY-MM-DDTHH:MM:SS``).
-PERIODS = {
-    "day": "substr(a.published_utc, 1, 10)",
-    "week": "strftime('%Y-W%W', a.published_utc)",
-    "month": "substr(a.published_utc, 1, 7)",
-    "year": "substr(a.published_utc, 1, 4)",
-    "all": "'all'",
-}
+_SIDE_ACTOR = (
+    "(SELECT l.actor_id FROM entities x JOIN actor_links l ON l.article_seq = x.article_seq "
+    "AND l.entity_idx = x.idx WHERE x.article_seq = e.article_seq AND x.entity_id = e.{side}_entity)"
+)
+_SELECT = (
+    "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, e.idx, e.source, e.source_entity, "
+    f"{_SIDE_ACTOR.format(side='source')}, e.source_country, e.plover, e.mode, e.cameo, e.quad_class, "
+    f"e.goldstein, e.target, e.target_entity, {_SIDE_ACTOR.format(side='target')}, e.target_country, "
+    "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), "
+    "e.evidence_start, e.evidence_end, e.quote, a.t, a.seq "
+    "FROM events e JOIN articles a ON a.seq = e.article_seq "
+)
 
 
 @dataclass(frozen=True, slots=True)
 class EventHit:
-    """One stored event with the article it comes from and its evidence text."""
+    """One coded event with its article, the words it was read from, and its sides' actors.
+
+    ``source_entity``/``target_entity`` are the article-local entity ids (``e1``);
+    ``source_id``/``target_id`` the actor ids across articles (None when a side is no actor).
+    """
 
     article_key: str
     article_id: str
@@ -39,6 +57,7 @@ class EventHit:
     idx: int
     source: str | None
     source_entity: str | None
+    source_id: int | None
     source_country: str | None
     plover: str
     mode: str | None
@@ -47,136 +66,130 @@ class EventHit:
     goldstein: float | None
     target: str | None
     target_entity: str | None
+    target_id: int | None
     target_country: str | None
     evidence: str
     evidence_start: int
     evidence_end: int
     quote: int | None
+    cursor: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DyadRow:
-    """Events of one source country on one target country, of one type, in one period."""
-
-    period: str | None
-    source_country: str | None
-    target_country: str | None
-    plover: str
-    events: int
-    articles: int
-    goldstein_total: float | None
+def like(value: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) matching ``value`` anywhere, wildcards escaped."""
+    escaped = value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%" if len(value.strip()) >= TRIGRAM else f"{escaped}%"
 
 
-def event_filters(
-    alias: str,
-    *,
-    source: str | None = None,
-    target: str | None = None,
-    country: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> tuple[list[str], list[object]]:
-    """WHERE conditions and parameters over the events table ``alias`` (joined to ``a``).
+def event_type_condition(kind: str, alias: str = "e") -> tuple[str, list[object]]:
+    """The condition for ``type``: a PLOVER type (any case) or a CAMEO code prefix (``11``)."""
+    kind = kind.strip()
+    if kind.isdigit():
+        return f"{alias}.cameo GLOB ?", [kind + "*"]
+    if kind.upper() in PLOVER_TYPES:
+        return f"{alias}.plover = ?", [kind.upper()]
+    raise StoreError(
+        f"type={kind!r}: give a PLOVER type or a CAMEO code prefix (11); "
+        f"the PLOVER types are {', '.join(PLOVER_TYPES)}"
+    )
 
-    ``source``/``target``: case-insensitive part of the name; ``country``: ISO 3166-1 alpha-3
-    code of either side; ``type``: a PLOVER type (``ACCUSE``) or a CAMEO code prefix (``11``
-    matches 111, 112, ...); dates as in :func:`newsgraph.store.queries.dated`.  Invalid values
-    raise :class:`StoreError` saying what to type instead.  The one filter builder of every
-    event query (CLI, API, web pages).
-    """
-    where: list[str] = []
-    params: list[object] = []
-    if source:
-        where.append(f"{alias}.source LIKE ? ESCAPE '\\'")
-        params.append(like(source))
-    if target:
-        where.append(f"{alias}.target LIKE ? ESCAPE '\\'")
-        params.append(like(target))
-    if country:
-        code = country.strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", code):
-            raise StoreError(f"country={country!r}: give an ISO 3166-1 alpha-3 code such as USA or RUS")
-        where.append(f"({alias}.source_country = ? OR {alias}.target_country = ?)")
-        params += [code, code]
-    if type:
-        kind = type.strip()
-        if kind.isdigit():
-            where.append(f"{alias}.cameo GLOB ?")
-            params.append(kind + "*")
-        elif kind.upper() in PLOVER_TYPES:
-            where.append(f"{alias}.plover = ?")
-            params.append(kind.upper())
-        else:
-            raise StoreError(
-                f"type={type!r}: give a PLOVER type or a CAMEO code prefix (11); "
-                f"the PLOVER types are {', '.join(PLOVER_TYPES)}"
+
+def country_code(country: str) -> str:
+    code = country.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise StoreError(f"country={country!r}: give an ISO 3166-1 alpha-3 code such as USA or RUS")
+    return code
+
+
+def find_events(conn: sqlite3.Connection, f: EventFilter) -> list[EventHit]:
+    """Events matching ``f``, newest article first, then in article order."""
+    low, high = key_range(f.since, f.until)
+    # (postings that answer it or None, SQL condition on the event row, its parameters, exact):
+    # a condition whose postings are exact need not be checked again on the rows.
+    conditions: list[tuple[list[tuple[int, int]] | None, str, list[object], bool]] = []
+    for kind, part, column in ((EVENT_SOURCE, f.source, "source"), (EVENT_TARGET, f.target, "target")):
+        if part and part.strip():
+            ids = matching_names(conn, part)
+            conditions.append(
+                ([(kind, i) for i in ids], f"e.{column} LIKE ? ESCAPE '\\'", [like(part)], True)
             )
-    dated(where, params, since, until)
-    return where, params
+    if f.country:
+        code = country_code(f.country)
+        ids = list(name_ids(conn, [code]).values())
+        condition = "(e.source_country = ? OR e.target_country = ?)"
+        conditions.append(([(EVENT_COUNTRY, i) for i in ids], condition, [code, code], True))
+    if f.type:
+        sql, params = event_type_condition(f.type)
+        wanted = f.type.strip()
+        if not wanted.isdigit():
+            ids = list(name_ids(conn, [wanted.upper()]).values())
+            conditions.append(([(EVENT_PLOVER, i) for i in ids], sql, params, True))
+        elif len(wanted) >= 2:
+            ids = list(name_ids(conn, [wanted[:2]]).values())
+            conditions.append(([(EVENT_CAMEO_ROOT, i) for i in ids], sql, params, len(wanted) == 2))
+        else:
+            conditions.append((None, sql, params, False))
+    cursor = Cursor.parse(f.after)
+    n = max(0, f.limit) + (0 if cursor else max(0, f.offset))
+    drivers = [c for c in conditions if c[0] is not None]
+    if drivers:
+        driver = min(drivers, key=lambda c: _uses(conn, c[0] or []))
+        checked = [c for c in conditions if c is not driver or not c[3]]
+        extra = [c[1] for c in checked]
+        extra_params = [p for c in checked for p in c[2]]
+        keys = read_postings(conn, driver[0] or [], "events", extra, extra_params, low, high, cursor, n)
+    else:
+        keys = _newest(
+            conn, [c[1] for c in conditions], [p for c in conditions for p in c[2]], low, high, cursor, n
+        )
+    keys = keys[0 if cursor else max(0, f.offset) :][: max(0, f.limit)]
+    out = []
+    for _, seq, idx in keys:
+        r = conn.execute(_SELECT + "WHERE e.article_seq = ? AND e.idx = ?", (seq, idx)).fetchone()
+        if r is not None:
+            values: list[Any] = [*r[:23], Cursor(int(r[23]), int(r[24]), int(r[5])).token]
+            out.append(EventHit(*values))
+    return out
 
 
-def find_events(
+def _uses(conn: sqlite3.Connection, sources: list[tuple[int, int]]) -> int:
+    if not sources:
+        return 0
+    total = 0
+    for _, name_id in sources:  # point lookups: at most MAX_NAMES of them
+        row = conn.execute("SELECT uses FROM names WHERE name_id = ?", (name_id,)).fetchone()
+        total += int(row[0]) if row else 0
+    return total
+
+
+def _newest(
     conn: sqlite3.Connection,
-    *,
-    source: str | None = None,
-    target: str | None = None,
-    country: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[EventHit]:
-    """Events filtered by source and target (case-insensitive part of the name), country
-    (ISO-3 code of the source or the target), PLOVER type and publication date.
-
-    Ordered newest article first, then by position in the article (stable for paging).
-    """
-    where, params = event_filters(
-        "e", source=source, target=target, country=country, type=type, since=since, until=until
-    )
-    sql = (
-        "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, e.idx, e.source, e.source_entity, "
-        "e.source_country, e.plover, e.mode, e.cameo, e.quad_class, e.goldstein, e.target, "
-        "e.target_entity, e.target_country, "
-        "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), "
-        "e.evidence_start, e.evidence_end, e.quote "
-        "FROM events AS e JOIN articles AS a ON a.seq = e.article_seq "
+    where: list[str],
+    params: list[object],
+    low: int | None,
+    high: int | None,
+    cursor: Cursor | None,
+    n: int,
+) -> list[tuple[int, int, int]]:
+    where, params = list(where), list(params)
+    if low is not None:
+        where.append("a.t >= ?")
+        params.append(low)
+    if high is not None:
+        where.append("a.t <= ?")
+        params.append(high)
+    if cursor is not None:
+        where.append("(a.t < ? OR (a.t = ? AND (a.seq < ? OR (a.seq = ? AND e.idx > ?))))")
+        params += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
+    rows = conn.execute(
+        "SELECT a.t, a.seq, e.idx FROM articles a CROSS JOIN events e ON e.article_seq = a.seq "
         + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.seq DESC, e.idx LIMIT ? OFFSET ?"
-    )
-    rows = conn.execute(sql, (*params, max(0, limit), max(0, offset))).fetchall()
-    return [EventHit(*row) for row in rows]
+        + "ORDER BY a.t DESC, a.seq DESC, e.idx LIMIT ?",
+        (*params, n),
+    ).fetchall()
+    return [(int(t), int(s), int(i)) for t, s, i in rows]
 
 
-def dyads(
-    conn: sqlite3.Connection,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    type: str | None = None,
-    period: str = "month",
-) -> list[DyadRow]:
-    """Event counts by period x source country x target country x PLOVER type.
-
-    ``period`` is day, week (``YYYY-Www``), month (``YYYY-MM``), year or all; articles without
-    a publication time fall in period None.  Events without a source country are left out
-    (they cannot be placed in a dyad); a missing target country stays None (one-sided acts).
-    Ordered by period, then by most events.
-    """
-    expr = PERIODS.get(period)
-    if expr is None:
-        raise StoreError(f"period={period!r}: choose one of {', '.join(PERIODS)}")
-    where, params = event_filters("e", type=type, since=since, until=until)
-    where.append("e.source_country IS NOT NULL")
-    sql = (
-        f"SELECT CASE WHEN a.published_utc IS NULL THEN NULL ELSE {expr} END AS period, "
-        "e.source_country, e.target_country, e.plover, COUNT(*), COUNT(DISTINCT e.article_seq), "
-        "SUM(e.goldstein) "
-        "FROM events AS e JOIN articles AS a ON a.seq = e.article_seq "
-        f"WHERE {' AND '.join(where)} "
-        "GROUP BY period, e.source_country, e.target_country, e.plover "
-        "ORDER BY period IS NULL, period, COUNT(*) DESC, e.source_country, e.target_country, e.plover"
-    )
-    return [DyadRow(*row) for row in conn.execute(sql, params).fetchall()]
+def event_types(conn: sqlite3.Connection) -> list[str]:
+    """The PLOVER types present in the database (for filter menus)."""
+    return [str(r[0]) for r in conn.execute("SELECT key FROM counters WHERE kind = 'plover' ORDER BY key")]

@@ -190,6 +190,12 @@ def _v6_identity(conn: sqlite3.Connection) -> None:
     relink_all(conn)
 
 
+def _v8_summaries(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.summary_schema import add_summaries
+
+    add_summaries(conn)
+
+
 # Version 4: ingest state, duplicates and statements (see newsgraph.dedup and newsgraph.runner).
 # ``article_sources`` has one row per input that resolved to a stored article: the article's own
 # source ('original') and every copy of it found later ('exact' / 'near'), so a syndicated copy
@@ -294,6 +300,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "quotes.speaker_confidence: how sure the speaker ranking was (NULL for older rows)",
         "ALTER TABLE quotes ADD COLUMN speaker_confidence REAL;",
     ),
+    Migration(8, "summary tables, postings and name indexes: every read an indexed lookup", _v8_summaries),
 )
 
 _BOOKKEEPING = """

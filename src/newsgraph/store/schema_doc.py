@@ -6,7 +6,7 @@ test compares it with the live schema, and the README's database section is gene
 """
 
 SCHEMA_DOC = """\
-## Database schema (SQLite, schema version 7)
+## Database schema (SQLite, schema version 8)
 
 One file, WAL mode, foreign keys on.  The text of an article is stored once; every span
 (`start`, `end`) is a half-open character range `[start, end)` into `articles.text` (Python
@@ -45,6 +45,7 @@ One row per distinct article text.
 | `provenance_text_sha256` | TEXT | input hash recorded by analysis |
 | `ingested_at` | TEXT | UTC time the row was written |
 | `nlp_skipped` | TEXT | why nothing was extracted (a language the model does not cover), else NULL |
+| `t` | INTEGER | `published_utc` as seconds since 1970 (undated: -2^40): the newest-first sort key |
 
 ### `entities`
 One row per distinct entity of an article.
@@ -264,6 +265,119 @@ signature (threshold 0.7).
 | `bucket` | INTEGER | signed 64-bit hash of the band's values |
 | `article_seq` | INTEGER | `articles.seq` |
 
+### Summary tables (schema 6)
+Written by the store in the same transaction as each article (`newsgraph.store.summaries`), so
+lists and counts are index lookups at any size; rebuilt from the rows above by migration 6.
+`t` columns are `articles.t`.
+
+### `names`
+Every speaker, event side, country code, PLOVER type and CAMEO root (first two digits), once;
+`names_fts` is a trigram FTS5 index over `name` (part-of-name filters).
+
+| column | type | meaning |
+|---|---|---|
+| `name_id` | INTEGER | key |
+| `name` | TEXT | the name as written |
+| `uses` | INTEGER | postings that refer to it |
+
+### `postings`
+Newest-first lists of statements and events by speaker name, actor, event side, country and
+type: one range of the primary key per filter value.
+
+| column | type | meaning |
+|---|---|---|
+| `kind` | INTEGER | 1 speaker, 2 speaker actor, 3 event source, 4 target, 5 country, 6 PLOVER, 7 CAMEO root |
+| `value` | INTEGER | `names.name_id` (kind 2: `actors.actor_id`) |
+| `t` | INTEGER | time key of the article |
+| `article_seq` | INTEGER | `articles.seq` |
+| `idx` | INTEGER | the statement's or event's `idx` in the article |
+
+### `actor_stats`
+One row per actor linked to at least one article.
+
+| column | type | meaning |
+|---|---|---|
+| `actor_id` | INTEGER | `actors.actor_id` |
+| `type` | TEXT | the actor's type |
+| `articles` | INTEGER | articles that mention it |
+| `mentions` | INTEGER | its mentions in them |
+| `quotes` | INTEGER | statements attributed to it |
+| `events_source` | INTEGER | events it is the source of |
+| `events_target` | INTEGER | events it is the target of |
+
+### `actor_articles`
+The articles of each actor, newest first.
+
+| column | type | meaning |
+|---|---|---|
+| `actor_id` | INTEGER | `actors.actor_id` |
+| `t` | INTEGER | time key of the article |
+| `article_seq` | INTEGER | `articles.seq` |
+| `mentions` | INTEGER | the actor's mentions in the article |
+| `quotes` | INTEGER | its statements in the article |
+
+### `actor_weeks`
+| column | type | meaning |
+|---|---|---|
+| `actor_id` | INTEGER | `actors.actor_id` |
+| `week` | TEXT | Monday of the week (UTC date) |
+| `statements` | INTEGER | its statements in dated articles of that week |
+
+### `actor_alias_counts`
+| column | type | meaning |
+|---|---|---|
+| `actor_id` | INTEGER | `actors.actor_id` |
+| `alias` | TEXT | a name or alias of a linked entity (pronouns left out) |
+| `articles` | INTEGER | articles using it |
+
+### `actor_titles`
+Each title of an actor (from `actor_roles`), with its first and last date.
+
+| column | type | meaning |
+|---|---|---|
+| `actor_id` | INTEGER | `actors.actor_id` |
+| `title` | TEXT | the title |
+| `mentions` | INTEGER | role rows with this title |
+| `first_key` | INTEGER | earliest time key (undated: 2^40, after every date) |
+| `last_t` | INTEGER | latest time key |
+| `first_seq` | INTEGER | `articles.seq` of the first |
+| `evidence_start` | INTEGER | evidence span in the first article |
+| `evidence_end` | INTEGER | end of that span |
+
+### `counters`
+| column | type | meaning |
+|---|---|---|
+| `kind` | TEXT | `total` (key `articles`, `quotes`, `events`), `outlet` or `plover` |
+| `key` | TEXT | what is counted |
+| `n` | INTEGER | how many |
+
+### `dyad_counts`
+Events by period x source country x target country x PLOVER type (the `dyads` command).
+
+| column | type | meaning |
+|---|---|---|
+| `period` | TEXT | `D` + UTC date or `M` + month (`D`/`M` alone: undated) |
+| `source_country` | TEXT | ISO code of the source |
+| `target_country` | TEXT | ISO code of the target, `''` when none |
+| `plover` | TEXT | PLOVER type |
+| `events` | INTEGER | events |
+| `articles` | INTEGER | articles they come from |
+| `goldstein_total` | REAL | sum of their Goldstein scores |
+| `goldstein_n` | INTEGER | events with a score |
+
+### `edges`
+The event graph: source -> target pairs per PLOVER type.
+
+| column | type | meaning |
+|---|---|---|
+| `level` | INTEGER | 0 actors, 1 countries |
+| `source` | INTEGER | actor id (> 0), else minus the `names.name_id` of the side (or country) |
+| `target` | INTEGER | the same for the target |
+| `plover` | TEXT | PLOVER type |
+| `n` | INTEGER | events |
+| `goldstein_total` | REAL | sum of their Goldstein scores |
+| `goldstein_n` | INTEGER | events with a score |
+
 ### `schema_migrations`
 One row per applied schema migration (see `newsgraph.store.migrations`).
 
@@ -274,8 +388,9 @@ One row per applied schema migration (see `newsgraph.store.migrations`).
 | `applied_at` | TEXT | UTC time it was applied |
 
 ### Indexes
-Besides the keys: `articles (published_utc, text_sha256)`, `articles (outlet)`, `entities (name)`,
-`quotes (speaker)`, `events (source)`, `events (target)`, `articles (source_url)`,
+Besides the keys: `articles (published_utc, text_sha256)`, `articles (t)` (newest first),
+`articles (outlet COLLATE NOCASE, t)`, `actor_stats` by articles and by quotes (each also per
+type), `edges (level, n DESC)`, `edges (level, plover, n DESC)`, `articles (source_url)`,
 `article_sources (article_seq)`, `article_sources (input_sha256)`, `article_sources (text_sha256)`,
 `statement_keys (key)`, `dedup_bands (article_seq)`, `actors (place_id)`, `places (parent_id)`,
 `record_places (actor_id)`.  `entities`, `mentions` and `events` are
@@ -297,6 +412,8 @@ store indexes the rows it inserts (in the same transaction); triggers mirror eve
 delete, including the cascade from `articles`.  Rows inserted by other programs are not indexed
 until `INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')` (same for `quotes_fts`).
 Tokenizer: `porter unicode61 remove_diacritics 2` (case-, accent- and suffix-insensitive).
+`names_fts` and `actors_fts` index `names.name` and `actors.name` with the `trigram`
+tokenizer (any 3+ character part, any case), kept in step by triggers.
 Example:
 `SELECT a.id, a.title FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
 WHERE articles_fts MATCH 'ceasefire' ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT 10`.

@@ -78,9 +78,14 @@ SELECT_EVENTS = (
 )
 
 
-def write_article(db: sqlite3.Connection, article: Article, key: str, now: str) -> int | None:
-    """Insert one article, its children and its FTS rows in the caller's transaction.
+def write_article(
+    db: sqlite3.Connection, article: Article, key: str, now: str, *, index: bool = True
+) -> int | None:
+    """Insert one article, its children and (``index``) its FTS rows in the caller's transaction.
 
+    ``index=False`` leaves the FTS rows to :func:`index_articles`, which the caller must run
+    before it commits (``add_many`` indexes a whole batch at once: FTS5 flushes its pending
+    terms at every savepoint release, so one insert per batch is cheaper than one per article).
     Returns the article's row number (``seq``), or None, writing nothing, when the text is
     already stored.  On an error the caller must roll back: rows written before the failing
     statement stay until it does.
@@ -91,7 +96,8 @@ def write_article(db: sqlite3.Connection, article: Article, key: str, now: str) 
     seq = cur.lastrowid
     if article.nlp_skipped:
         db.execute("UPDATE articles SET nlp_skipped = ? WHERE seq = ?", (article.nlp_skipped, seq))
-    db.execute(INDEX_ARTICLE, (seq, article.title, article.text))
+    if index:
+        db.execute(INDEX_ARTICLE, (seq, article.title, article.text))
     if article.entities:
         db.executemany(INSERT_ENTITY, entity_rows(seq, article.entities))
         mentions = [
@@ -103,10 +109,28 @@ def write_article(db: sqlite3.Connection, article: Article, key: str, now: str) 
             db.executemany(INSERT_MENTION, mentions)
     if article.quotes:
         db.executemany(INSERT_QUOTE, quote_rows(seq, article.quotes))
-        db.execute(INDEX_QUOTES, (seq,))
+        if index:
+            db.execute(INDEX_QUOTES, (seq,))
     if article.events:
         db.executemany(INSERT_EVENT, event_rows(seq, article.events))
     return seq
+
+
+def index_articles(db: sqlite3.Connection, seqs: Sequence[int]) -> None:
+    """The FTS rows of stored articles written with ``index=False`` (and of their quotes)."""
+    for start in range(0, len(seqs), 500):
+        chunk = list(seqs[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        db.execute(
+            "INSERT INTO articles_fts (rowid, title, text) "
+            f"SELECT seq, title, text FROM articles WHERE seq IN ({marks})",
+            chunk,
+        )
+        db.execute(
+            "INSERT INTO quotes_fts (rowid, text) "
+            f"SELECT quote_id, text FROM quotes WHERE article_seq IN ({marks})",
+            chunk,
+        )
 
 
 def read_article(db: sqlite3.Connection, seq: int) -> Article | None:

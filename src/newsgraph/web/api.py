@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException
 
 from newsgraph.web import data
-from newsgraph.web.app import get_conn
+from newsgraph.web.db import get_conn
 from newsgraph.web.params import (
     ActorId,
     ActorType,

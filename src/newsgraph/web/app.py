@@ -23,8 +23,7 @@ loads Swagger UI from a CDN and starts it with an inline script).
 from __future__ import annotations
 
 import os
-import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -38,45 +37,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from newsgraph import __version__
 from newsgraph.errors import StoreError
-from newsgraph.store.sqlite import open_store
+from newsgraph.web.api import router as api_router
 from newsgraph.web.cache import AnswerCache, ResponseCache
+from newsgraph.web.db import Database, DatabaseUnavailable
 from newsgraph.web.guards import ErrorGuard, HostCheck, SecurityHeaders
+from newsgraph.web.pages import router as pages_router
 from newsgraph.web.render import templates
 
 HERE = Path(__file__).resolve().parent
-
-
-class Database:
-    """Where the app reads from; hands out one read-only connection per request."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).resolve()
-        # Opening through the store validates the file and its schema with the store's own
-        # messages ("no such database file", "open it once read-write to upgrade it").
-        open_store(self.path, readonly=True).close()
-
-    def connect(self) -> sqlite3.Connection:
-        uri = self.path.as_uri() + "?mode=ro"
-        try:
-            conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
-            conn.execute("PRAGMA query_only = ON")
-        except sqlite3.Error as exc:
-            raise DatabaseUnavailable(f"cannot read {self.path}: {exc}") from exc
-        return conn
-
-
-class DatabaseUnavailable(Exception):
-    """The database could not be opened for a request (deleted, locked, unreadable)."""
-
-
-def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
-    """FastAPI dependency: a read-only connection for the duration of one request."""
-    db: Database = request.app.state.db
-    conn = db.connect()
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 def _wants_html(request: Request) -> bool:
@@ -141,9 +109,6 @@ def create_app(
     :class:`~newsgraph.errors.StoreError` when the file is missing or not a newsgraph
     database, before anything is served.
     """
-    from newsgraph.web.api import router as api_router
-    from newsgraph.web.pages import router as pages_router
-
     app = FastAPI(
         title="newsgraph",
         version=__version__,

@@ -18,18 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from newsgraph.store.queries import QuoteHit, find_quotes, since_bound, until_bound
-from newsgraph.store.web_events import dyads, event_types, list_events
-from newsgraph.store.web_queries import (
-    actor_detail,
-    actor_quotes,
-    entity_actors,
-    get_article,
-    list_actors,
-    list_articles,
-    quote_actor_ids,
-    search_statements,
-)
+from newsgraph.store.actor_queries import actor_detail, list_actors
+from newsgraph.store.article_queries import entity_actors, get_article, list_articles, totals
+from newsgraph.store.dyad_queries import graph_edges
+from newsgraph.store.event_queries import event_types, find_events
+from newsgraph.store.filters import ActorFilter, ArticleFilter, DyadFilter, EventFilter, QuoteFilter
+from newsgraph.store.quote_queries import find_quotes, search_statements
 from newsgraph.web.highlight import article_view
 
 T = TypeVar("T")
@@ -43,6 +37,7 @@ class Page(Generic[T]):
     limit: int
     offset: int
     next_offset: int | None
+    next_after: str | None = None
 
     @property
     def prev_offset(self) -> int | None:
@@ -53,7 +48,9 @@ def paged(fetch: Callable[[int, int], list[T]], limit: int, offset: int) -> Page
     """Call ``fetch(limit + 1, offset)`` and split off the extra row as "there is more"."""
     rows = fetch(limit + 1, offset)
     more = len(rows) > limit
-    return Page(rows[:limit], limit, offset, offset + limit if more else None)
+    last = rows[limit - 1] if more and limit > 0 else None
+    after = getattr(last, "cursor", None)
+    return Page(rows[:limit], limit, offset, offset + limit if more else None, after)
 
 
 def jsonable(value: Any) -> Any:
@@ -67,22 +64,13 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _statements(conn: sqlite3.Connection, hits: list[QuoteHit]) -> list[dict[str, Any]]:
-    """Statements as dicts with the speaker's actor id (None when the speaker is unresolved)."""
-    ids = quote_actor_ids(conn, hits)
-    return [{**dataclasses.asdict(h), "actor_id": ids.get((h.article_key, h.idx))} for h in hits]
-
-
 def home(conn: sqlite3.Connection) -> dict[str, Any]:
     """The front page: recent statements, most-quoted speakers, latest articles, totals."""
-    counts = conn.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM events)"
-    ).fetchone()
     return {
-        "totals": {"articles": counts[0], "statements": counts[1], "events": counts[2]},
-        "recent_statements": _statements(conn, find_quotes(conn, limit=8)),
-        "top_speakers": list_actors(conn, speakers_only=True, limit=10),
-        "recent_articles": list_articles(conn, limit=6),
+        "totals": totals(conn),
+        "recent_statements": find_quotes(conn, QuoteFilter(limit=8)),
+        "top_speakers": list_actors(conn, ActorFilter(speakers_only=True, order="quotes", limit=10)),
+        "recent_articles": list_articles(conn, ArticleFilter(limit=6)),
     }
 
 
@@ -90,9 +78,9 @@ def search(conn: sqlite3.Connection, q: str, limit: int = 20) -> dict[str, Any]:
     """The one search box: statements by or containing ``q``, matching articles and actors."""
     return {
         "query": q,
-        "statements": _statements(conn, search_statements(conn, q, limit)),
-        "articles": list_articles(conn, search=q, limit=limit),
-        "actors": list_actors(conn, search=q, limit=limit),
+        "statements": search_statements(conn, q, limit),
+        "articles": list_articles(conn, ArticleFilter(search=q, limit=limit)),
+        "actors": list_actors(conn, ActorFilter(name=q, order="quotes", limit=limit)),
     }
 
 
@@ -108,7 +96,7 @@ def articles(
 ) -> Page[Any]:
     return paged(
         lambda n, o: list_articles(
-            conn, search=q, outlet=outlet, since=since, until=until, limit=n, offset=o
+            conn, ArticleFilter(search=q, outlet=outlet, since=since, until=until, limit=n, offset=o)
         ),
         limit,
         offset,
@@ -134,22 +122,24 @@ def quotes(
     limit: int,
     offset: int,
 ) -> Page[Any]:
-    low, high = since_bound(since), until_bound(until)  # validates; until includes its day
-
-    def fetch(n: int, o: int) -> list[Any]:
-        hits = find_quotes(
-            conn, speaker=speaker, search=q, since=low, until=high, type=type, limit=n, offset=o
-        )
-        return _statements(conn, hits)
-
-    return paged(fetch, limit, offset)
+    return paged(
+        lambda n, o: find_quotes(
+            conn,
+            QuoteFilter(speaker=speaker, search=q, type=type, since=since, until=until, limit=n, offset=o),
+        ),
+        limit,
+        offset,
+    )
 
 
 def actors(
     conn: sqlite3.Connection, *, q: str | None, type: str | None, speakers_only: bool, limit: int, offset: int
 ) -> Page[Any]:
     return paged(
-        lambda n, o: list_actors(conn, search=q, type=type, speakers_only=speakers_only, limit=n, offset=o),
+        lambda n, o: list_actors(
+            conn,
+            ActorFilter(name=q, type=type, speakers_only=speakers_only, order="quotes", limit=n, offset=o),
+        ),
         limit,
         offset,
     )
@@ -157,11 +147,11 @@ def actors(
 
 def actor(conn: sqlite3.Connection, aid: int, *, limit: int, offset: int) -> dict[str, Any] | None:
     """The speaker page: who (name, titles over time, country), timeline, co-mentions, quotes."""
-    detail = actor_detail(conn, aid)
+    detail = actor_detail(conn, aid, limit=10)
     if detail is None:
         return None
     statements = paged(
-        lambda n, o: _statements(conn, actor_quotes(conn, aid, limit=n, offset=o)), limit, offset
+        lambda n, o: find_quotes(conn, QuoteFilter(actor_id=aid, limit=n, offset=o)), limit, offset
     )
     return {**{f.name: getattr(detail, f.name) for f in dataclasses.fields(detail)}, "statements": statements}
 
@@ -179,16 +169,18 @@ def events(
     offset: int,
 ) -> Page[Any]:
     return paged(
-        lambda n, o: list_events(
+        lambda n, o: find_events(
             conn,
-            source=source,
-            target=target,
-            country=country,
-            type=type,
-            since=since,
-            until=until,
-            limit=n,
-            offset=o,
+            EventFilter(
+                source=source,
+                target=target,
+                country=country,
+                type=type,
+                since=since,
+                until=until,
+                limit=n,
+                offset=o,
+            ),
         ),
         limit,
         offset,
@@ -206,7 +198,9 @@ def graph(
     limit: int,
 ) -> dict[str, Any]:
     """The actor graph: dyads as edges, their two ends as nodes (with total degree)."""
-    edges = dyads(conn, level=level, type=type, since=since, until=until, all_sides=all_sides, limit=limit)
+    edges = graph_edges(
+        conn, DyadFilter(level=level, type=type, since=since, until=until, all_sides=all_sides, limit=limit)
+    )
     nodes: dict[str, dict[str, Any]] = {}
     for e in edges:
         for node, label, link in (

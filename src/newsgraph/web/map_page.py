@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from newsgraph.errors import StoreError
 from newsgraph.store.record_places import MapPlace, map_places
 from newsgraph.store.sqlite_rows import utc_timestamp
-from newsgraph.web.app import get_conn
+from newsgraph.web.db import get_conn
 from newsgraph.web.params import Country, EventType, Limit, Since, Until
 from newsgraph.web.render import templates
 

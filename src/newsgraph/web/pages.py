@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from newsgraph.exports import csv_cell
 from newsgraph.records import Article
 from newsgraph.web import data
-from newsgraph.web.app import get_conn
+from newsgraph.web.db import get_conn
 from newsgraph.web.highlight import segments
 from newsgraph.web.params import (
     ActorId,
@@ -69,7 +69,7 @@ def articles_page(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    from newsgraph.store.web_queries import list_outlets
+    from newsgraph.store.article_queries import list_outlets
 
     params = {"q": q, "outlet": outlet, "since": since, "until": until, "limit": limit}
     page = data.articles(conn, q=q, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
@@ -146,7 +146,7 @@ def events_page(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    from newsgraph.store.web_events import event_types
+    from newsgraph.store.event_queries import event_types
 
     filters = dict(source=source, target=target, country=country, type=type, since=since, until=until)
     page = data.events(conn, **filters, limit=limit, offset=offset)

@@ -1,0 +1,71 @@
+"""Reading the ``postings`` index: newest-first statement or event keys for filter values.
+
+A posting list (one ``kind`` and ``value``: a speaker name, an actor, a country, ...) is one
+range of the table's primary key, in the order every list is shown (``t DESC, article_seq
+DESC, idx``).  Several lists (a name part matching several names) are merged by SQLite from
+sub-queries that each stop after ``n`` rows, so a page costs at most ``n`` rows per list, never
+the length of the lists.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from newsgraph.store.filters import Cursor
+
+_ALIAS = {"quotes": "q", "events": "e"}
+
+
+def read_postings(
+    conn: sqlite3.Connection,
+    sources: Sequence[tuple[int, int]],
+    table: str,
+    extra: Sequence[str],
+    extra_params: Sequence[object],
+    low: int | None,
+    high: int | None,
+    cursor: Cursor | None,
+    n: int,
+) -> list[tuple[int, int, int]]:
+    """The first ``n`` ``(t, article_seq, idx)`` of the ``(kind, value)`` lists, merged.
+
+    ``extra`` are conditions on the rows of ``table`` (alias ``q`` for quotes, ``e`` for
+    events), checked as the lists are read; ``low``/``high`` bound the time key; ``cursor``
+    starts after a row.
+    """
+    if not sources or n <= 0:
+        return []
+    alias = _ALIAS[table]
+    join = (
+        f"CROSS JOIN {table} {alias} ON {alias}.article_seq = p.article_seq AND {alias}.idx = p.idx "
+        if extra
+        else ""
+    )
+    where = ["p.kind = ?", "p.value = ?", *extra]
+    bounds: list[object] = [*extra_params]
+    if low is not None:
+        where.append("p.t >= ?")
+        bounds.append(low)
+    if high is not None:
+        where.append("p.t <= ?")
+        bounds.append(high)
+    if cursor is not None:
+        where.append("p.t <= ? AND (p.t < ? OR p.article_seq < ? OR (p.article_seq = ? AND p.idx > ?))")
+        bounds += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
+    one = (
+        f"SELECT p.t, p.article_seq, p.idx FROM postings p {join}WHERE {' AND '.join(where)} "
+        "ORDER BY p.t DESC, p.article_seq DESC, p.idx LIMIT ?"
+    )
+    params: list[object] = []
+    for kind, value in sources:
+        params += [kind, value, *bounds, n]
+    if len(sources) == 1:
+        sql = one
+    else:
+        sql = (
+            " UNION ALL ".join(f"SELECT * FROM ({one})" for _ in sources)
+            + " ORDER BY 1 DESC, 2 DESC, 3 LIMIT ?"
+        )
+        params.append(n)
+    return [(int(t), int(s), int(i)) for t, s, i in conn.execute(sql, params).fetchall()]
