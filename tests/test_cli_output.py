@@ -133,7 +133,7 @@ def test_offset_and_limit_0_on_every_query_command(
     command: str, examples_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(examples_db)
-    argv = ["actor", "an"] if command == "actor" else QUERIES[command]  # "an": many actors match
+    argv = ["actor", "ian"] if command == "actor" else QUERIES[command]  # "ian": many actors match
     code, out, _ = run(capsys, *argv, "--db", db, "--limit", "0", "--nl")
     every = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(every) > 4, command

@@ -173,27 +173,28 @@ def test_summaries_equal_a_recount_after_a_random_ingest_and_deletes(tmp_path: P
 
 
 def test_the_migration_builds_the_summaries_of_stored_articles(tmp_path: Path) -> None:
-    """Articles written by a schema-5 newsgraph (no summary tables) get them on upgrade."""
+    """Articles written by a schema-7 newsgraph (no summary tables) get them on upgrade."""
     from newsgraph.records import text_sha256
-    from newsgraph.store.actors import link_article
+    from newsgraph.store.actor_identity import link_entities
     from newsgraph.store.ingest_state import record_article
+    from newsgraph.store.record_places import locate_records
     from newsgraph.store.sqlite_rows import write_article
 
-    db = tmp_path / "v5.db"
+    db = tmp_path / "v7.db"
     rng = random.Random(5)
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    assert migrate(conn, target=5) == [1, 2, 3, 4, 5]
+    assert migrate(conn, target=7) == [1, 2, 3, 4, 5, 6, 7]
     conn.execute("BEGIN")
     for n in range(120):
         article = random_article(rng, n)
         key = text_sha256(article.text)
         seq = write_article(conn, article, key, "2024-06-01T00:00:00+00:00")
         assert seq is not None
-        link_article(conn, seq, article)
+        locate_records(conn, seq, article, link_entities(conn, seq, article))
         record_article(conn, seq, article, key, "2024-06-01T00:00:00+00:00")
     conn.execute("COMMIT")
-    assert migrate(conn) == [6]
+    assert migrate(conn) == [8]
     assert conn.execute("SELECT count(*) FROM postings").fetchone()[0] > 100
     assert_summaries_match_recount(conn)
     conn.close()

@@ -29,8 +29,9 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from newsgraph.errors import StoreError
-from newsgraph.store.sqlite import fts_query
-from newsgraph.store.web_queries import list_articles
+from newsgraph.store.article_queries import list_articles
+from newsgraph.store.filters import ArticleFilter
+from newsgraph.store.fts import fts_query
 from newsgraph.web import create_app
 
 from ._web_support import (  # noqa: F401
@@ -154,13 +155,14 @@ def test_snippets_are_made_for_the_returned_page_only(examples_db: Path) -> None
     conn = sqlite3.connect(examples_db.as_uri() + "?mode=ro", uri=True)
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
-    page = list_articles(conn, search="the said", limit=2, offset=1)
-    (sql,) = [s for s in statements if "snippet(" in s]
-    # The page (rank, LIMIT, OFFSET) is chosen in a subquery that builds no snippet; the
-    # snippet is computed by the outer query, whose rows are those of the page only.
-    inner = re.search(r"WITH page AS \((.*?LIMIT \d+ OFFSET \d+)\)", sql)
-    assert inner and "snippet(" not in inner.group(1) and "count(*)" not in inner.group(1)
-    assert "a.seq IN page" in sql[inner.end() :] and "LIMIT" not in sql[inner.end() :]
+    page = list_articles(conn, ArticleFilter(search="the said", limit=2, offset=1))
+    # The page is chosen by a ranking query that builds no snippet; then one snippet per row
+    # of the page, each for one article.
+    ranking = [s for s in statements if "bm25(" in s]
+    snippets = [s for s in statements if "snippet(" in s]
+    assert ranking and not any("snippet(" in s for s in ranking)
+    assert len(snippets) == len(page) == 2
+    assert all(re.search(r"rowid = (\?|\d+)", s) for s in snippets)
     # Same rows and snippets as the flat query computing a snippet per match.
     flat = conn.execute(
         "SELECT a.id, snippet(articles_fts, 1, '«', '»', '…', 24) FROM articles a "

@@ -159,7 +159,12 @@ def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
             args.limit,
             args.offset,
         )
-    return _print_page(args, page, ACTOR_COLUMNS, ActorSummary, "actors")
+    return _print_page(args, page, ACTOR_COLUMNS, ActorSummary, "actors", to_dict=_actor_dict)
+
+
+def _actor_dict(row: Any) -> dict[str, Any]:
+    """An actor row with its id as ``actor_id`` (the name the other commands and exports use)."""
+    return {"actor_id": row.actor_id, **asdict(row)}
 
 
 ACTOR_COLUMNS = (
@@ -197,7 +202,7 @@ def cmd_actor(args: argparse.Namespace, settings: Settings) -> int:
 
     def flat(detail: ActorDetail) -> dict[str, Any]:
         return {
-            **asdict(detail.actor),
+            **_actor_dict(detail.actor),
             "roles": [asdict(r) for r in detail.roles],
             "mentioned_in": [asdict(a) for a in detail.articles],
         }
