@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
-from newsgraph.nlp.knowledge.tsv import Schema, read_table
+from newsgraph.nlp.knowledge.tsv import read_weights
 
 #: The features, in the order of the weight vector, of one candidate mention for one pronoun: its
 #: distance and role, and what the entity it belongs to has been so far.
@@ -44,8 +44,6 @@ FEATURES: tuple[str, ...] = (
     "plural_nation",  # they/their and a nationality or people (NORP)
     "cataphora_subject",  # the main subject after a fronted modifier holding the pronoun
 )
-
-WEIGHTS = Schema(("feature", "weight"), required=("feature", "weight"), key=("feature",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +73,7 @@ def observed(observer: Callable[[Choice], int | None]) -> Iterator[None]:
 @cache
 def weights() -> tuple[float, ...]:
     """The shipped weights, in :data:`FEATURES` order (every feature must have one)."""
-    rows = {row["feature"]: float(row["weight"]) for row in read_table("pronoun_weights.tsv", WEIGHTS)}
-    missing = [f for f in FEATURES if f not in rows]
-    unknown = sorted(set(rows) - set(FEATURES))
-    if missing or unknown:
-        raise ValueError(f"pronoun_weights.tsv: missing {missing}, unknown {unknown}")
-    return tuple(rows[f] for f in FEATURES)
+    return read_weights("pronoun_weights.tsv", FEATURES)
 
 
 def choose(

@@ -15,7 +15,7 @@ This module imports nothing heavy: the extraction stage reads its plain word lis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -106,6 +106,20 @@ def parse_table(text: str, schema: Schema, source: str) -> list[Row]:
 def data_text(name: str, package: str = KNOWLEDGE) -> str:
     """The text of a data file in ``<package>/lexicons``."""
     return resources.files(package).joinpath("lexicons", name).read_text(encoding="utf-8")
+
+
+WEIGHTS = Schema(("feature", "weight"), required=("feature", "weight"), key=("feature",))
+
+
+def read_weights(name: str, features: Sequence[str]) -> tuple[float, ...]:
+    """A weights file (``feature<TAB>weight``) as a vector in ``features`` order: every feature
+    must have a weight and every weight a feature (the learned choices of the pipeline)."""
+    rows = {row["feature"]: float(row["weight"]) for row in read_table(name, WEIGHTS)}
+    missing = [f for f in features if f not in rows]
+    unknown = sorted(set(rows) - set(features))
+    if missing or unknown:
+        raise LexiconError(name, 0, f"missing weights {missing}, unknown features {unknown}")
+    return tuple(rows[f] for f in features)
 
 
 def read_table(name: str, schema: Schema, package: str = KNOWLEDGE) -> list[Row]:

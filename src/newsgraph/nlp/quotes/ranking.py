@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.discourse import Discourse
 from newsgraph.nlp.doc_cache import sentence_index, text_of
-from newsgraph.nlp.knowledge.tsv import Schema, read_table
+from newsgraph.nlp.knowledge.tsv import read_weights
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.records import Entity
 
@@ -49,7 +49,6 @@ FEATURES: tuple[str, ...] = (
     "log_mentions",  # log(1 + the entity's mentions before the anchor)
 )
 
-WEIGHTS = Schema(("feature", "weight"), required=("feature", "weight"), key=("feature",))
 _SPEECH_LEMMAS = wordlist("speech_verbs")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 WINDOW = 2  # sentences before the anchor's own
@@ -113,12 +112,7 @@ def using_weights(w: Sequence[float]) -> Iterator[None]:
 @cache
 def shipped_weights() -> tuple[float, ...]:
     """The shipped weights, in :data:`FEATURES` order (every feature must have one)."""
-    rows = {row["feature"]: float(row["weight"]) for row in read_table("speaker_weights.tsv", WEIGHTS)}
-    missing = [f for f in FEATURES if f not in rows]
-    unknown = sorted(set(rows) - set(FEATURES))
-    if missing or unknown:
-        raise ValueError(f"speaker_weights.tsv: missing {missing}, unknown {unknown}")
-    return tuple(rows[f] for f in FEATURES)
+    return read_weights("speaker_weights.tsv", FEATURES)
 
 
 class SpeakerRanker:
