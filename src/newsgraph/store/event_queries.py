@@ -17,7 +17,7 @@ from newsgraph.errors import StoreError
 from newsgraph.records import PLOVER_TYPES
 from newsgraph.store.filters import Cursor, EventFilter
 from newsgraph.store.names import TRIGRAM, matching_names, name_ids
-from newsgraph.store.postings import read_postings
+from newsgraph.store.postings import read_newest, read_postings
 from newsgraph.store.summaries import (
     EVENT_CAMEO_ROOT,
     EVENT_COUNTRY,
@@ -139,8 +139,15 @@ def find_events(conn: sqlite3.Connection, f: EventFilter) -> list[EventHit]:
         extra_params = [p for c in checked for p in c[2]]
         keys = read_postings(conn, driver[0] or [], "events", extra, extra_params, low, high, cursor, n)
     else:
-        keys = _newest(
-            conn, [c[1] for c in conditions], [p for c in conditions for p in c[2]], low, high, cursor, n
+        keys = read_newest(
+            conn,
+            "events",
+            [c[1] for c in conditions],
+            [p for c in conditions for p in c[2]],
+            low,
+            high,
+            cursor,
+            n,
         )
     keys = keys[0 if cursor else max(0, f.offset) :][: max(0, f.limit)]
     out = []
@@ -160,34 +167,6 @@ def _uses(conn: sqlite3.Connection, sources: list[tuple[int, int]]) -> int:
         row = conn.execute("SELECT uses FROM names WHERE name_id = ?", (name_id,)).fetchone()
         total += int(row[0]) if row else 0
     return total
-
-
-def _newest(
-    conn: sqlite3.Connection,
-    where: list[str],
-    params: list[object],
-    low: int | None,
-    high: int | None,
-    cursor: Cursor | None,
-    n: int,
-) -> list[tuple[int, int, int]]:
-    where, params = list(where), list(params)
-    if low is not None:
-        where.append("a.t >= ?")
-        params.append(low)
-    if high is not None:
-        where.append("a.t <= ?")
-        params.append(high)
-    if cursor is not None:
-        where.append("(a.t < ? OR (a.t = ? AND (a.seq < ? OR (a.seq = ? AND e.idx > ?))))")
-        params += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
-    rows = conn.execute(
-        "SELECT a.t, a.seq, e.idx FROM articles a CROSS JOIN events e ON e.article_seq = a.seq "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "ORDER BY a.t DESC, a.seq DESC, e.idx LIMIT ?",
-        (*params, n),
-    ).fetchall()
-    return [(int(t), int(s), int(i)) for t, s, i in rows]
 
 
 def event_types(conn: sqlite3.Connection) -> list[str]:

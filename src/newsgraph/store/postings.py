@@ -69,3 +69,37 @@ def read_postings(
         )
         params.append(n)
     return [(int(t), int(s), int(i)) for t, s, i in conn.execute(sql, params).fetchall()]
+
+
+def read_newest(
+    conn: sqlite3.Connection,
+    table: str,
+    extra: Sequence[str],
+    extra_params: Sequence[object],
+    low: int | None,
+    high: int | None,
+    cursor: Cursor | None,
+    n: int,
+) -> list[tuple[int, int, int]]:
+    """``(t, article_seq, idx)`` of the newest ``n`` statements or events (``table``) matching
+    ``extra``, within the time-key range and after ``cursor``: the scan the posting lists are
+    not needed for (no name filter), walking articles newest first."""
+    alias = _ALIAS[table]
+    where, params = list(extra), list(extra_params)
+    if low is not None:
+        where.append("a.t >= ?")
+        params.append(low)
+    if high is not None:
+        where.append("a.t <= ?")
+        params.append(high)
+    if cursor is not None:
+        where.append(f"(a.t < ? OR (a.t = ? AND (a.seq < ? OR (a.seq = ? AND {alias}.idx > ?))))")
+        params += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
+    rows = conn.execute(
+        f"SELECT a.t, a.seq, {alias}.idx FROM articles a CROSS JOIN {table} {alias} "
+        f"ON {alias}.article_seq = a.seq "
+        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + f"ORDER BY a.t DESC, a.seq DESC, {alias}.idx LIMIT ?",
+        (*params, n),
+    ).fetchall()
+    return [(int(t), int(s), int(i)) for t, s, i in rows]

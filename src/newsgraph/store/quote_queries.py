@@ -24,7 +24,7 @@ from newsgraph.errors import StoreError
 from newsgraph.store.filters import Cursor, QuoteFilter
 from newsgraph.store.fts import fts_query
 from newsgraph.store.names import matching_names
-from newsgraph.store.postings import read_postings
+from newsgraph.store.postings import read_newest, read_postings
 from newsgraph.store.summaries import QUOTE_ACTOR, QUOTE_SPEAKER
 from newsgraph.store.timekeys import key_range
 
@@ -100,7 +100,7 @@ def find_quotes(conn: sqlite3.Connection, f: QuoteFilter) -> list[QuoteHit]:
     elif match:
         keys = _search_window(conn, match, f, low, high, cursor, n)
     else:
-        keys = _newest(conn, extra, extra_params, low, high, cursor, n)
+        keys = read_newest(conn, "quotes", extra, extra_params, low, high, cursor, n)
     keys = keys[0 if cursor else max(0, f.offset) :][: max(0, f.limit)]
     out = []
     for _, seq, idx in keys:
@@ -141,34 +141,6 @@ def _search_window(
     if cursor is not None:
         keys = [k for k in keys if (-k[0], -k[1], k[2]) > (-cursor.t, -cursor.seq, cursor.idx)]
     return keys[:n]
-
-
-def _newest(
-    conn: sqlite3.Connection,
-    extra: list[str],
-    extra_params: list[object],
-    low: int | None,
-    high: int | None,
-    cursor: Cursor | None,
-    n: int,
-) -> list[tuple[int, int, int]]:
-    where, params = list(extra), list(extra_params)
-    if low is not None:
-        where.append("a.t >= ?")
-        params.append(low)
-    if high is not None:
-        where.append("a.t <= ?")
-        params.append(high)
-    if cursor is not None:
-        where.append("(a.t < ? OR (a.t = ? AND (a.seq < ? OR (a.seq = ? AND q.idx > ?))))")
-        params += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
-    rows = conn.execute(
-        "SELECT a.t, a.seq, q.idx FROM articles a CROSS JOIN quotes q ON q.article_seq = a.seq "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "ORDER BY a.t DESC, a.seq DESC, q.idx LIMIT ?",
-        (*params, n),
-    ).fetchall()
-    return [(int(t), int(s), int(i)) for t, s, i in rows]
 
 
 def search_statements(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[QuoteHit]:
