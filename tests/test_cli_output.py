@@ -335,3 +335,16 @@ def test_statement_text_marks_only_direct_words() -> None:
     )
     partial = 'the plan "a betrayal"'
     assert statement_text(SimpleNamespace(type="partial", text=partial)) == partial
+
+
+def test_statements_carry_the_speaker_confidence(
+    examples_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12: every statement with a speaker carries how sure the ranking was, stored and shown."""
+    code, out, _ = run(capsys, "quotes", "--db", str(examples_db), "--limit", "0", "--json")
+    rows = json.loads(out)
+    named = [r for r in rows if r["speaker"]]
+    assert code == 0 and named
+    assert all(r["speaker_confidence"] is not None and 0 < r["speaker_confidence"] <= 1 for r in named)
+    code, out, _ = run(capsys, "quotes", "--db", str(examples_db), "--limit", "3")
+    assert code == 0 and "sure" in out.splitlines()[0]

@@ -144,6 +144,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         Column("article", lambda q: q.article_id, 16),
         Column("type", lambda q: q.type, 8),
         Column("speaker", lambda q: q.speaker or "(unattributed)", 28),
+        Column("sure", lambda q: "" if q.speaker_confidence is None else f"{q.speaker_confidence:.2f}", 4),
         Column("statement", statement_text, None),
     )
     return _print_page(args, page, columns, QuoteHit, "statements")

@@ -38,7 +38,7 @@ SPEAKER_ACTOR = (
 )
 _SELECT = (
     "SELECT a.text_sha256, a.id, a.title, a.published, a.outlet, q.idx, q.text, q.start, q.end, "
-    f"q.type, q.speaker, q.speaker_entity, q.cue, {SPEAKER_ACTOR}, a.t, a.seq "
+    f"q.type, q.speaker, q.speaker_entity, q.cue, {SPEAKER_ACTOR}, a.t, a.seq, q.speaker_confidence "
     "FROM quotes q JOIN articles a ON a.seq = q.article_seq "
 )
 
@@ -62,10 +62,12 @@ class QuoteHit:
     cue: str | None
     actor_id: int | None = None
     cursor: str | None = None
+    #: How sure the speaker ranking was (0-1; None for statements stored before schema 7).
+    speaker_confidence: float | None = None
 
 
 def _row(r: Any) -> QuoteHit:
-    values: list[Any] = [*r[:14], Cursor(int(r[14]), int(r[15]), int(r[5])).token]
+    values: list[Any] = [*r[:14], Cursor(int(r[14]), int(r[15]), int(r[5])).token, r[16]]
     return QuoteHit(*values)
 
 
