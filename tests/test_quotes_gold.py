@@ -26,8 +26,9 @@ DEV = SHARED / "gold" / "dev"
 DEV2 = SHARED / "gold" / "dev2"
 SEED = DEV / "seed-us-open-to-discussing-deep-strikes.json"
 
-QUOTE_F1_FLOOR = 0.81
-END_TO_END_F1_FLOOR = 0.67
+QUOTE_F1_FLOOR = 0.84  # measured 0.864 (2026-12-04)
+END_TO_END_F1_FLOOR = 0.69  # measured 0.716
+SPEAKER_ACCURACY_FLOOR = 0.81  # measured 0.829
 
 pytestmark = pytest.mark.gold
 
@@ -72,6 +73,10 @@ def test_dev_and_dev2_quote_f1_floor(gold_scores: QuoteScores) -> None:
 
 def test_dev_and_dev2_end_to_end_f1_floor(gold_scores: QuoteScores) -> None:
     assert gold_scores.prf(end_to_end=True)[2] >= END_TO_END_F1_FLOOR
+
+
+def test_dev_and_dev2_speaker_accuracy_floor(gold_scores: QuoteScores) -> None:
+    assert gold_scores.speaker_accuracy >= SPEAKER_ACCURACY_FLOOR
 
 
 def test_report_lists_the_figures(gold_scores: QuoteScores) -> None:
