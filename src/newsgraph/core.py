@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -89,6 +90,16 @@ def make_doc(nlp: Language, article: ExtractedArticle) -> Doc:
 def build_article(raw: RawDocument, extracted: ExtractedArticle, doc: Doc, nlp: Language) -> Article:
     """Assemble the Article record from the extraction and the analysed Doc."""
     entities, quotes, events = doc_to_records(doc, extracted.text, extracted.removed_lines)
+    return _article(
+        raw, extracted, nlp, extracted.language or nlp.lang, entities=entities, quotes=quotes, events=events
+    )
+
+
+def _article(
+    raw: RawDocument, extracted: ExtractedArticle, nlp: Language, language: str | None, **nlp_fields: Any
+) -> Article:
+    """The Article record's metadata and text from the extraction; ``nlp_fields`` add what the
+    analysis found (entities, quotes, events) or why there was none (``nlp_skipped``)."""
     digest = text_sha256(extracted.text)
     return Article(
         id=raw.id or digest[:16],
@@ -100,17 +111,15 @@ def build_article(raw: RawDocument, extracted: ExtractedArticle, doc: Doc, nlp: 
         published_raw=extracted.published_raw,
         section=extracted.section,
         outlet=extracted.outlet,
-        language=extracted.language or nlp.lang,
+        language=language,
         removed_lines=tuple(RemovedLine(r.start, r.end, r.reason) for r in extracted.removed_lines),
         headings=extracted.headings,
         standfirst=extracted.standfirst,
         image_credits=extracted.image_credits,
-        entities=entities,
-        quotes=quotes,
-        events=events,
         provenance=Provenance(
             newsgraph=__version__, model=model_label(nlp), lexicons=lexicons_hash(), text_sha256=digest
         ),
+        **nlp_fields,
     )
 
 
@@ -140,27 +149,8 @@ def check_language(settings: Settings) -> None:
 
 def skipped_article(raw: RawDocument, extracted: ExtractedArticle, nlp: Language) -> Article:
     """The Article of a text in a language the model does not cover: metadata and text, no NLP."""
-    digest = text_sha256(extracted.text)
-    return Article(
-        id=raw.id or digest[:16],
-        text=extracted.text,
-        source=Source(path=raw.path, url=raw.url, format=raw.container or raw.format),
-        title=extracted.title,
-        authors=extracted.authors,
-        published=extracted.published,
-        published_raw=extracted.published_raw,
-        section=extracted.section,
-        outlet=extracted.outlet,
-        language=extracted.language,
-        removed_lines=tuple(RemovedLine(r.start, r.end, r.reason) for r in extracted.removed_lines),
-        headings=extracted.headings,
-        standfirst=extracted.standfirst,
-        image_credits=extracted.image_credits,
-        provenance=Provenance(
-            newsgraph=__version__, model=model_label(nlp), lexicons=lexicons_hash(), text_sha256=digest
-        ),
-        nlp_skipped=f"language {extracted.language}: the model {model_label(nlp)} covers {nlp.lang}",
-    )
+    why = f"language {extracted.language}: the model {model_label(nlp)} covers {nlp.lang}"
+    return _article(raw, extracted, nlp, extracted.language, nlp_skipped=why)
 
 
 def prepare(raw: RawDocument, nlp: Language) -> tuple[ExtractedArticle, Doc]:
