@@ -44,15 +44,7 @@ def read_postings(
     )
     where = ["p.kind = ?", "p.value = ?", *extra]
     bounds: list[object] = [*extra_params]
-    if low is not None:
-        where.append("p.t >= ?")
-        bounds.append(low)
-    if high is not None:
-        where.append("p.t <= ?")
-        bounds.append(high)
-    if cursor is not None:
-        where.append("p.t <= ? AND (p.t < ? OR p.article_seq < ? OR (p.article_seq = ? AND p.idx > ?))")
-        bounds += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
+    _time_window(where, bounds, "p.t", "p.article_seq", "p.idx", low, high, cursor)
     one = (
         f"SELECT p.t, p.article_seq, p.idx FROM postings p {join}WHERE {' AND '.join(where)} "
         "ORDER BY p.t DESC, p.article_seq DESC, p.idx LIMIT ?"
@@ -86,15 +78,7 @@ def read_newest(
     not needed for (no name filter), walking articles newest first."""
     alias = _ALIAS[table]
     where, params = list(extra), list(extra_params)
-    if low is not None:
-        where.append("a.t >= ?")
-        params.append(low)
-    if high is not None:
-        where.append("a.t <= ?")
-        params.append(high)
-    if cursor is not None:
-        where.append(f"(a.t < ? OR (a.t = ? AND (a.seq < ? OR (a.seq = ? AND {alias}.idx > ?))))")
-        params += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
+    _time_window(where, params, "a.t", "a.seq", f"{alias}.idx", low, high, cursor)
     rows = conn.execute(
         f"SELECT a.t, a.seq, {alias}.idx FROM articles a CROSS JOIN {table} {alias} "
         f"ON {alias}.article_seq = a.seq "
@@ -103,3 +87,27 @@ def read_newest(
         (*params, n),
     ).fetchall()
     return [(int(t), int(s), int(i)) for t, s, i in rows]
+
+
+def _time_window(
+    where: list[str],
+    params: list[object],
+    t: str,
+    seq: str,
+    idx: str,
+    low: int | None,
+    high: int | None,
+    cursor: Cursor | None,
+) -> None:
+    """Add the time-key bounds and the keyset cursor of a newest-first list (columns ``t``,
+    ``seq``, ``idx``) to ``where``/``params``.  The cursor is written with a leading ``t <= ?``
+    so that SQLite can use it as a range bound on the ``t`` index."""
+    if low is not None:
+        where.append(f"{t} >= ?")
+        params.append(low)
+    if high is not None:
+        where.append(f"{t} <= ?")
+        params.append(high)
+    if cursor is not None:
+        where.append(f"{t} <= ? AND ({t} < ? OR {seq} < ? OR ({seq} = ? AND {idx} > ?))")
+        params += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]
