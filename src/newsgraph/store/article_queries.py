@@ -22,7 +22,7 @@ from newsgraph.store.base import ELLIPSIS, MARK_CLOSE, MARK_OPEN, SearchHit
 from newsgraph.store.filters import ArticleFilter, Cursor
 from newsgraph.store.fts import fts_query
 from newsgraph.store.sqlite_rows import read_article
-from newsgraph.store.timekeys import key_range
+from newsgraph.store.timekeys import add_time_bounds, key_range
 
 #: Most recently stored matches ranked by a search (all of them when there are fewer).
 SEARCH_WINDOW = 1000
@@ -71,13 +71,7 @@ def _conditions(f: ArticleFilter) -> tuple[list[str], list[object]]:
     if f.outlet and f.outlet.strip():
         where.append("a.outlet = ? COLLATE NOCASE")
         params.append(f.outlet.strip())
-    low, high = key_range(f.since, f.until)
-    if low is not None:
-        where.append("a.t >= ?")
-        params.append(low)
-    if high is not None:
-        where.append("a.t <= ?")
-        params.append(high)
+    add_time_bounds(where, params, "a.t", *key_range(f.since, f.until))
     return where, params
 
 

@@ -25,7 +25,7 @@ from newsgraph.records import PLOVER_TYPES
 from newsgraph.store.event_queries import event_type_condition
 from newsgraph.store.filters import DyadFilter
 from newsgraph.store.summaries import ACTOR_LEVEL, COUNTRY_LEVEL
-from newsgraph.store.timekeys import key_range, since_bound, until_bound
+from newsgraph.store.timekeys import add_time_bounds, key_range, since_bound, until_bound
 
 #: Period name -> SQLite expression over a UTC date or time text ``{x}``.
 PERIODS = {
@@ -122,13 +122,7 @@ def dyads(conn: sqlite3.Connection, f: DyadFilter) -> list[DyadRow]:
 def _dyads_from_events(conn: sqlite3.Connection, f: DyadFilter) -> list[DyadRow]:
     where: list[str] = ["e.source_country IS NOT NULL"]
     params: list[object] = []
-    low, high = key_range(f.since, f.until)
-    if low is not None:
-        where.append("a.t >= ?")
-        params.append(low)
-    if high is not None:
-        where.append("a.t <= ?")
-        params.append(high)
+    add_time_bounds(where, params, "a.t", *key_range(f.since, f.until))
     if f.type:
         condition, values = event_type_condition(f.type)
         where.append(condition)
@@ -194,13 +188,7 @@ _ENTITY_ACTOR = (
 def _edges_from_events(conn: sqlite3.Connection, f: DyadFilter) -> list[Dyad]:
     where: list[str] = []
     params: list[object] = []
-    low, high = key_range(f.since, f.until)
-    if low is not None:
-        where.append("a.t >= ?")
-        params.append(low)
-    if high is not None:
-        where.append("a.t <= ?")
-        params.append(high)
+    add_time_bounds(where, params, "a.t", *key_range(f.since, f.until))
     if f.type:
         condition, values = event_type_condition(f.type, "v")
         where.append(condition)

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from newsgraph.store.filters import Cursor
+from newsgraph.store.timekeys import add_time_bounds
 
 _ALIAS = {"quotes": "q", "events": "e"}
 
@@ -102,12 +103,7 @@ def _time_window(
     """Add the time-key bounds and the keyset cursor of a newest-first list (columns ``t``,
     ``seq``, ``idx``) to ``where``/``params``.  The cursor is written with a leading ``t <= ?``
     so that SQLite can use it as a range bound on the ``t`` index."""
-    if low is not None:
-        where.append(f"{t} >= ?")
-        params.append(low)
-    if high is not None:
-        where.append(f"{t} <= ?")
-        params.append(high)
+    add_time_bounds(where, params, t, low, high)
     if cursor is not None:
         where.append(f"{t} <= ? AND ({t} < ? OR {seq} < ? OR ({seq} = ? AND {idx} > ?))")
         params += [cursor.t, cursor.t, cursor.seq, cursor.seq, cursor.idx]

@@ -85,3 +85,15 @@ def key_range(since: str | None, until: str | None) -> tuple[int | None, int | N
     if high_key is not None and low_key is None:
         low_key = UNDATED + 1
     return low_key, high_key
+
+
+def add_time_bounds(
+    where: list[str], params: list[object], column: str, low: int | None, high: int | None
+) -> None:
+    """Append ``column >= low`` / ``column <= high`` (where given) to a query's conditions."""
+    if low is not None:
+        where.append(f"{column} >= ?")
+        params.append(low)
+    if high is not None:
+        where.append(f"{column} <= ?")
+        params.append(high)
