@@ -223,3 +223,49 @@ def test_a_negated_attitude_is_no_position() -> None:
 def test_a_dash_frame_introduces_a_direct_quote(text: str, speaker: str) -> None:
     direct = [q for q in quotes_of(text) if q.type == "direct"]
     assert len(direct) == 1 and direct[0].speaker is not None and speaker in direct[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The government said the man was arrested inside its borders, so the arrest was illegal.",
+            "the man was arrested inside its borders, so the arrest was illegal",
+        ),
+        (
+            "The analysts said the patrols are not meant to intimidate the North; rather, they are a"
+            " gesture of support.",
+            "the patrols are not meant to intimidate the North; rather, they are a gesture of support",
+        ),
+        (
+            "The official argued that the rebels had taken control of the villages and a deployment"
+            " of troops was necessary to regain them.",
+            "that the rebels had taken control of the villages and a deployment of troops was"
+            " necessary to regain them",
+        ),
+        (
+            "The spokesman said that the attacks were not uncommon in the region and that many"
+            " reporters regard the country as dangerous.",
+            "that the attacks were not uncommon in the region and that many reporters regard the"
+            " country as dangerous",
+        ),
+    ],
+)
+def test_content_the_parser_split_off_the_cue_stays_whole(text: str, content: str) -> None:
+    """A second complement after a comma or semicolon, a clause joined by "and" without a
+    comma, and a second "that" clause are all part of what was said (one statement)."""
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the bridge would reopen in May, and the police closed the road on Monday.",
+        "The coach said the team was tired, and the players went home early.",
+        "Officials said the border would stay shut, but the traders crossed it anyway.",
+    ],
+)
+def test_narration_after_the_content_is_not_content(text: str) -> None:
+    """A clause after ", and"/", but" with a subject of its own is the reporter's narration."""
+    [quote] = quotes_of(text)
+    assert not any(word in quote.text for word in ("police", "players", "traders"))

@@ -105,6 +105,8 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         aux_to = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
         if aux_to is not None and _child(clause, "nsubj") is not None:
             left = aux_to.i  # "urged X to ...": the content starts at "to"
+        if low is None:
+            right = _continued_content(verb, right)
         return left, right, "ccomp"
     if "xcomp" in patterns and (clause := _child(verb, "xcomp")) is not None:
         to = next((c for c in clause.children if c.tag_ == "TO"), None)
@@ -149,6 +151,40 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
             return (*_subtree(clause), kind)
         return obj.left_edge.i, _object_end(verb, obj), kind
     return None
+
+
+def _continued_content(verb: Token, right: int) -> int:
+    """Where reported content that the parser split off the cue verb really ends.
+
+    The small model hangs the second half of a reported sentence on the speech verb itself: a
+    second complement after a comma or semicolon ("said [A], so [B]"; "said [A]; rather, [B]")
+    or a coordinated clause with a subject of its own joined without a comma ("argued that [A]
+    and [B was necessary]").  Both belong to what was said.  A clause after ", and" with its
+    own subject ("said A, and the police arrested him") is the reporter's narration, and one
+    without a subject ("said A and left") is another act of the source: both end the content.
+    """
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= right or child.dep_ in ("punct", "cc"):
+            continue
+        if any(t.text in _OPENING for t in doc[right + 1 : child.i]):
+            break  # a quotation of its own follows: the source's words, not more summary
+        if child.dep_ == "ccomp" and child.left_edge.i > right:
+            right = child.right_edge.i
+            continue
+        joiner = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children)
+            and joiner is not None
+            and joiner.lower_ in ("and", "but")
+            and doc[joiner.i - 1].text != ","
+        ):
+            right = child.right_edge.i
+            continue
+        break
+    return right
 
 
 def _marked_clause(verb: Token, mark: str) -> Token | None:

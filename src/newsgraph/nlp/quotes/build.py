@@ -59,6 +59,7 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """
     kept = []
     text = text_of(doc)
+    atts = [a for a in atts if not _reported_within(doc, a, atts)]
     for outer in atts:
         end = outer.end
         for inner in atts:
@@ -67,6 +68,8 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
                 continue
             # "According to X, Y led the study and told Z that ...": Y's own words are Y's
             conjoined = cue.dep_ == "conj" and doc[outer.cue_token].lower_ == "according"
+            if _complement_clause(cue):
+                continue  # "said that A and that many groups regard X as Y": still the outer's words
             has_subject = any(c.dep_ == "nsubj" for c in cue.children)
             if not (has_subject or cue.lower_ == "according" or conjoined):
                 continue
@@ -79,6 +82,20 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         if chars is not None and count_words(text[chars[0] : chars[1]]) >= 2:
             kept.append(replace(outer, start=chars[0], end=chars[1]))
     return kept
+
+
+def _complement_clause(cue: Token) -> bool:
+    """A cue verb heading a "that" clause: a subordinate part of someone else's content."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in cue.children)
+
+
+def _reported_within(doc: Doc, inner: Attribution, atts: list[Attribution]) -> bool:
+    """An attribution inside another's content whose cue heads a "that" clause ("said that A
+    and that rights groups regard the country as dangerous"): the outer source reports it, so
+    it is not a statement of its own."""
+    if not _complement_clause(doc[inner.cue_token]):
+        return False
+    return any(o is not inner and o.start <= inner.cue_start and inner.end <= o.end for o in atts)
 
 
 def _before_conjunction(doc: Doc, i: int) -> int:
