@@ -269,3 +269,51 @@ def test_narration_after_the_content_is_not_content(text: str) -> None:
     """A clause after ", and"/", but" with a subject of its own is the reporter's narration."""
     [quote] = quotes_of(text)
     assert not any(word in quote.text for word in ("police", "players", "traders"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Rosa Diaz of the tenants' union also welcomed the ruling: "
+            '"This is a victory for every family in the city."',
+            "Rosa Diaz",
+        ),
+        ('The minister rejected the report: "Nobody in my office has ever seen these documents."', "minister"),
+        ('Farmers criticised the new tariff: "We cannot sell our milk at these prices any more."', "Farmers"),
+    ],
+)
+def test_a_colon_frame_deep_in_an_article(text: str, speaker: str) -> None:
+    """The colon frame found where the sentence does not start the text (after a headline and
+    a paragraph), with the object of the framing verb before the colon."""
+    article = "Tenants win in court\n\nThe court ruled on Monday after a long hearing.\n\n" + text
+    direct = [q for q in quotes_of(article) if q.type == "direct"]
+    assert len(direct) == 1 and speaker in (direct[0].speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            'The president responded in two posts, "Why did they not vote?" and "Peaceful protest'
+            ' is a hallmark of our democracy."',
+            "Why did they not vote?",
+            "Peaceful protest is a hallmark of our democracy.",
+        ),
+        (
+            'Mayor Ana Lind said "the bridge is safe" and "the repairs are finished."',
+            "the bridge is safe",
+            "the repairs are finished.",
+        ),
+        (
+            '"We will appeal," the lawyer said, "and we will win," or "at least be heard."',
+            "We will appeal,",
+            "and we will win,",
+        ),
+    ],
+)
+def test_quotations_joined_by_and_are_the_same_sources_words(text: str, first: str, second: str) -> None:
+    found = [q for q in quotes_of(text) if q.type == "direct"]
+    texts = [q.text for q in found]
+    assert first in texts and second in texts
+    assert len({q.speaker for q in found}) == 1 and found[0].speaker is not None

@@ -39,6 +39,9 @@ from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds
 from newsgraph.records import Quote, TextSpan
 
 _WORD = re.compile(r"\w+")
+#: Words that link quoted spans without saying anything ("said that "A" and "B"").
+_LINKING_WORDS = frozenset({"that", "and", "or"})
+_COORDINATION = re.compile(r"\s*,?\s*(?:and|or)\s*")
 
 
 def _outsidecount_words(text: str, att: Attribution, inside: list[Quoted]) -> int:
@@ -48,7 +51,7 @@ def _outsidecount_words(text: str, att: Attribution, inside: list[Quoted]) -> in
         for i in range(max(q.open_at, att.start), min(q.outer_end, att.end)):
             chars[i - att.start] = " "
     rest = _WORD.findall("".join(chars))
-    return len([w for w in rest if w.lower() != "that"])
+    return len([w for w in rest if w.lower() not in _LINKING_WORDS])
 
 
 def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
@@ -155,13 +158,33 @@ def _from_attributions(
     return found
 
 
+def _coordinated(text: str, quoted: list[Quoted], claimed: dict[int, Candidate]) -> list[Candidate]:
+    """Stage 3b: a quotation joined to a direct quote by "and"/"or" ("responded, "A" and "B"";
+    "chanted "A" and "B""): the same source's words, a direct quote continuing the first."""
+    found: list[Candidate] = []
+    previous: tuple[Quoted, Candidate] | None = None
+    for q in sorted(quoted, key=lambda q: q.open_at):
+        cand = claimed.get(id(q))
+        if cand is None and previous is not None and not q.single:
+            first_q, first = previous
+            gap = text[first_q.outer_end : q.open_at]
+            if first.type == "direct" and q.close_at is not None and _COORDINATION.fullmatch(gap):
+                cand = Candidate(q.start, q.end, "direct", follows=first)
+                claimed[id(q)] = cand
+                found.append(cand)
+        previous = (q, cand) if cand is not None and (cand.start, cand.end) == (q.start, q.end) else None
+    return found
+
+
 def _adjoins(text: str, end: int, q: Quoted, fragment: bool = True) -> bool:
     """A quote that follows the content with only a comma between ("described X as an
     individual, "facing ..."") continues it: the content is partial, the quote a fragment.
     A quote that opens a sentence of its own ("said X needs support, "We need training. ..."")
     does not: it is the source's direct words after the summary, a quote of its own
     (``fragment=False`` asks for those)."""
-    near = 0 <= q.open_at - end <= 3 and text[end : q.open_at].strip() in ("", ",") and q.close_at is not None
+    between = text[end : q.open_at].strip()
+    joined = between in ("", ",") or (between == ":" and not fragment)  # "welcomed the vote: "...""
+    near = 0 <= q.open_at - end <= 3 and joined and q.close_at is not None
     return near and _own_sentence(text[q.start : q.end]) != fragment
 
 
@@ -300,6 +323,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None, frame_gap: int =
     claimed: dict[int, Candidate] = {}
     cands = _from_attributions(doc, find_attributions(doc, lexicon, quoted), quoted, claimed)
     cands += framed_and_floating(doc, quoted, lexicon, claimed, cands, frame_gap)
+    cands += _coordinated(text, quoted, claimed)
     headline = headline_candidate(doc, text, lexicon)
     pulls = find_pull_quotes(text)
     layout = _pull_quotes(pulls, text) + ([headline] if headline else [])

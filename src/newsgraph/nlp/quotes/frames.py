@@ -103,7 +103,8 @@ def _colon_frame(doc: Doc, text: str, start: int, q: Quoted) -> Token | None:
     head = text[start : q.open_at].rstrip()
     if not head.endswith((":", "—", "–", " -")):
         return None
-    colon = doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+    end = start + len(head)  # ``head`` starts at the sentence, not at the text
+    colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None or len(colon) == 0 or colon[0].i == 0:
         return None
     verb: Token | None = doc[colon[0].i - 1]
