@@ -139,3 +139,26 @@ def test_a_person_whose_surname_is_a_place_speaks_as_the_person(text: str, perso
 def test_the_place_itself_still_acts_where_no_such_person_speaks() -> None:
     [quote] = quotes_of("Officials in Amman met on Monday. Jordan said that the border would reopen.")
     assert quote.speaker == "Jordan"
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("A statement released by the Red Cross said that the workers were safe.", "Red Cross"),
+        ("A report issued by Amnesty International said the army had tortured prisoners.", "Amnesty"),
+        ("A letter signed by Greenpeace said that the permit was illegal.", "Greenpeace"),
+        (
+            "The Foreign Ministry of Peru met on Monday. The ministry report said the border was closed.",
+            "Foreign Ministry of Peru",
+        ),
+        (
+            "According to the Pentagon press release, the soldier had died of cancer.",
+            "Department of Defense",
+        ),
+    ],
+)
+def test_a_document_speaks_for_the_author_that_made_it(text: str, author: str) -> None:
+    """A document's author: named by a participle's by-phrase, by an organisation noun that the
+    text ties to a named body, or by a name anywhere in its compound chain."""
+    [quote] = quotes_of(text)
+    assert author in (quote.speaker or "")

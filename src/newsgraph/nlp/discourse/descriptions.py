@@ -37,6 +37,7 @@ _DEFINITE = wordlist("definite_determiners")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr"})
 _NEW_INFO_DEPS = frozenset({"prep", "relcl", "acl"})
+_AUTHOR_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
 
 
 @dataclass(slots=True)
@@ -70,7 +71,7 @@ def find_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Described]:
         if role is not None:
             found.append(role)
         elif lemma in DOCUMENT_NOUNS:
-            found.append(_document(tok, owner, found))
+            found.append(_document(tok, owner, found, clusters, sent_of))
         elif (lemma in ORG_NOUNS or lemma in MEDIA_NOUNS) and _definite(tok):
             d = _org_noun(tok, clusters, owner, sent_of, found)
             if d is not None:
@@ -134,17 +135,50 @@ def _strip_article(text: str) -> str:
     return rest if rest and first.lower() in {"the", "a", "an"} else text
 
 
-def _document(tok: Token, owner: dict[int, Cluster], earlier: list[Described]) -> Described:
+def _modifiers(tok: Token) -> list[Token]:
+    """The words before a noun that can name its author, also inside a compound chain ("the
+    JTF-GTMO press release": JTF-GTMO modifies "press", which modifies "release")."""
+    found: list[Token] = []
+    todo = [c for c in tok.lefts if c.dep_ in _AUTHOR_MODIFIERS]
+    while todo:
+        child = todo.pop(0)
+        found.append(child)
+        todo += [c for c in child.lefts if c.dep_ in _AUTHOR_MODIFIERS]
+    return found
+
+
+def _author_phrases(tok: Token) -> list[Token]:
+    """``from``/``by`` phrases of a document, also under a participle that made it ("a
+    statement released by X", "a report issued by X", "a letter signed by X")."""
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            preps += [c for c in acl.children if c.dep_ in ("agent", "prep")]
+    return preps
+
+
+def _document(
+    tok: Token,
+    owner: dict[int, Cluster],
+    earlier: list[Described],
+    clusters: list[Cluster],
+    sent_of: list[int],
+) -> Described:
     """A document and its author: a modifier naming an entity, a from/by/of phrase, or -- for
     a definite document without one -- the earlier document of the same noun."""
     doc = tok.doc
     start, end = mention_bounds(tok)
     text = _strip_article(doc[start:end].text)
-    for child in tok.children:
-        if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i in owner:
+    for child in _modifiers(tok):
+        if child.i in owner:
             return Described(start, end, tok, text, "DOCUMENT", owner[child.i], 1.0)
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):  # "analysis of X": X is the topic
+    for child in _modifiers(tok):
+        if child.lemma_.lower() in ORG_NOUNS and child.pos_ == "NOUN":  # "the cabinet statement"
+            body = _org_noun(child, clusters, owner, sent_of, earlier, definite=_definite(tok))
+            if body is not None and body.cluster is not None:
+                return Described(start, end, tok, text, "DOCUMENT", body.cluster, min(1.0, body.score))
+    for prep in _author_phrases(tok):
+        if prep.lower_ in ("from", "by"):  # "analysis of X": X is the topic
             author = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if author is None:
                 continue
@@ -180,9 +214,11 @@ def _org_noun(
     owner: dict[int, Cluster],
     sent_of: list[int],
     earlier: list[Described],
+    definite: bool = True,
 ) -> Described | None:
-    """A definite organisation noun linked to the best-scoring organisation before it."""
-    if any(c.dep_ in _NEW_INFO_DEPS for c in tok.children):
+    """A definite organisation noun linked to the best-scoring organisation before it
+    (``definite``: the noun, or the document it modifies, is definite)."""
+    if not definite or any(c.dep_ in _NEW_INFO_DEPS for c in tok.children):
         return None  # "the group of experts who ...": introduces, does not point back
     doc = tok.doc
     start, end = mention_bounds(tok)
