@@ -317,3 +317,44 @@ def test_quotations_joined_by_and_are_the_same_sources_words(text: str, first: s
     texts = [q.text for q in found]
     assert first in texts and second in texts
     assert len({q.speaker for q in found}) == 1 and found[0].speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "words"),
+    [
+        (
+            "The defendant replied that he believes the trial is unfair: "
+            '"Nobody here has listened to a single word I said."',
+            "that he believes the trial is unfair",
+            "Nobody here has listened",
+        ),
+        (
+            "The mayor argued that the budget was too small: "
+            '"We cannot build schools with promises and good wishes alone."',
+            "that the budget was too small",
+            "We cannot build schools",
+        ),
+        (
+            'Union leaders said the offer was an insult: "Our members will not accept a cut in pay."',
+            "the offer was an insult",
+            "Our members will not accept",
+        ),
+    ],
+)
+def test_a_summary_and_the_quoted_sentence_after_its_colon_are_two_statements(
+    text: str, summary: str, words: str
+) -> None:
+    found = {q.type: q for q in quotes_of(text)}
+    assert found["indirect"].text == summary and found["direct"].text.startswith(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The general announced his victory on one of the state television channels.", "his victory"),
+        ("The party announced its candidate on one of the radio stations.", "its candidate"),
+        ("The coach announced his retirement in one of his interviews.", "his retirement"),
+    ],
+)
+def test_the_setting_is_not_content_when_it_is_one_of_several(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

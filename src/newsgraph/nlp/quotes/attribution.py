@@ -201,6 +201,9 @@ def _setting(prep: Token) -> bool:
     """A prepositional phrase that gives the occasion or channel of the speech act ("in an
     interview", "at a press conference", "on state television") or its date."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.lower_ in ("one", "each", "some", "any"):  # "on one of the networks"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else pobj
     return pobj is not None and (pobj.lemma_.lower() in _SETTING_NOUNS or pobj.ent_type_ in ("DATE", "TIME"))
 
 

@@ -139,7 +139,7 @@ def _from_attributions(
         words = [q for q in inside if _closingcount_words(text, att, q)]
         if words:  # the parser put the source's own sentence inside the summary's clause
             inside = [q for q in inside if q not in words]
-            end = text.rindex(",", att.start, words[0].open_at)
+            end = max(text.rfind(mark, att.start, words[0].open_at) for mark in ",:")
         inside += [q for q in quoted if q not in inside and _adjoins(text, end, q)]
         fragments = []
         for q in inside:
@@ -189,12 +189,12 @@ def _adjoins(text: str, end: int, q: Quoted, fragment: bool = True) -> bool:
 
 
 def _closingcount_words(text: str, att: Attribution, q: Quoted) -> bool:
-    """A quoted sentence of its own that closes the content after a comma ("said the team was
-    tired, "Three games in six days is too many."")."""
+    """A quoted sentence of its own that closes the content after a comma or a colon ("said the
+    team was tired, "Three games in six days is too many."", "argued that X: "...")."""
     before = text[att.start : q.open_at].rstrip()
     return (
         q.open_at > att.start
-        and before.endswith(",")
+        and before.endswith((",", ":"))
         and q.outer_end >= att.end - 1
         and _own_sentence(text[q.start : q.end])
         and count_words(before) >= 2
