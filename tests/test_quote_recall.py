@@ -358,3 +358,24 @@ def test_a_summary_and_the_quoted_sentence_after_its_colon_are_two_statements(
 )
 def test_the_setting_is_not_content_when_it_is_one_of_several(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("A draft resolution calls for negotiations and an end to violence.", "for negotiations and an end to violence"),
+        (
+            "The union demanded the resignation of the director and an apology to the workers.",
+            "the resignation of the director and an apology to the workers",
+        ),
+        (
+            "The opposition called for new elections and a neutral caretaker government.",
+            "for new elections and a neutral caretaker government",
+        ),
+        ("The mayor announced the closure of the bridge and left the meeting.", "the closure of the bridge"),
+    ],
+)
+def test_coordinated_noun_phrases_are_one_content(text: str, content: str) -> None:
+    """A coordinated object the parser hung on the verb is still content; a coordinated verb
+    (another act of the source) is not."""
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -135,7 +135,8 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
             if name == "about" and prep is None:
                 prep = _child(verb, "prep", "over")
             if prep is not None:
-                return (*_subtree(prep), name)
+                left, right = _subtree(prep)
+                return left, _continued_content(verb, right), name
     if "as" in patterns:
         target = obj
         to = _child(verb, "prep", "to")
@@ -149,7 +150,7 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         kind = "dobj" if "dobj" in patterns else "dobjq"
         if clause is not None:
             return (*_subtree(clause), kind)
-        return obj.left_edge.i, _object_end(verb, obj), kind
+        return obj.left_edge.i, _continued_content(verb, _object_end(verb, obj)), kind
     return None
 
 
@@ -157,6 +158,7 @@ def _continued_content(verb: Token, right: int) -> int:
     """Where reported content that the parser split off the cue verb really ends.
 
     The small model hangs the second half of a reported sentence on the speech verb itself: a
+    coordinated noun phrase ("calls for talks and [an end] to violence"), a
     second complement after a comma or semicolon ("said [A], so [B]"; "said [A]; rather, [B]")
     or a coordinated clause with a subject of its own joined without a comma ("argued that [A]
     and [B was necessary]").  Both belong to what was said.  A clause after ", and" with its
@@ -173,6 +175,10 @@ def _continued_content(verb: Token, right: int) -> int:
             right = child.right_edge.i
             continue
         joiner = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and joiner is not None:
+            if joiner.lower_ in ("and", "or"):  # "calls for talks and an end to violence"
+                right = child.right_edge.i
+                continue
         if (
             child.dep_ == "conj"
             and child.pos_ in ("VERB", "AUX")
