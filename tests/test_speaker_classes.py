@@ -162,3 +162,20 @@ def test_a_document_speaks_for_the_author_that_made_it(text: str, author: str) -
     text ties to a named body, or by a name anywhere in its compound chain."""
     [quote] = quotes_of(text)
     assert author in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Minister Ivan Petrov spoke for an hour. His remarks described the cuts as very serious.", "Ivan Petrov"),
+        (
+            "Senator Ruth Alder testified on Tuesday. Her testimony said that the agency had ignored warnings.",
+            "Ruth Alder",
+        ),
+        ("The mayor's response said the bridge would be repaired by May.", "mayor"),
+    ],
+)
+def test_an_utterance_speaks_for_its_possessor(text: str, speaker: str) -> None:
+    """ "his remarks", "her testimony", "the mayor's response": the possessor speaks."""
+    [quote] = quotes_of(text)
+    assert speaker in (quote.speaker or "") and "remarks" not in (quote.speaker or "")

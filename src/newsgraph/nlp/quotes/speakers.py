@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse import Discourse, Referent, discourse_of
 from newsgraph.nlp.quotes.ranking import RuleAnswer
-from newsgraph.nlp.syntax import DOCUMENT_NOUNS
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds
 
 
 class Speakers:
@@ -41,6 +41,10 @@ class Speakers:
         if not pronoun and _joint(head):
             return RuleAnswer(doc[mention[0] : mention[1]].text, None, 1.0, False)  # "X and Y said"
         found = self.referent(head.idx, head.idx + len(head))
+        if (found is None or found.entity is None) and head.lemma_.lower() in DOCUMENT_NOUNS:
+            author = self._possessor(head)  # "his remarks", "the mayor's response"
+            if author is not None:
+                return author
         if found is None or (found.entity is None and head.pos_ == "NOUN"):
             for child in head.children:  # "the deputy minister, Tomasz Szatkowski, said"
                 if _appositive(head, child):
@@ -58,6 +62,21 @@ class Speakers:
             return RuleAnswer(inner[0], inner[1], 0.5, False)
         document = head.lemma_.lower() in DOCUMENT_NOUNS
         return RuleAnswer(doc[mention[0] : mention[1]].text or None, None, 0.5, False, document)
+
+    def _possessor(self, head: Token) -> RuleAnswer | None:
+        """The possessor of a document or utterance noun, when the discourse layer knows who
+        it is: the words are that person's or body's."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        owner = self.referent(poss.idx, poss.idx + len(poss))
+        if owner is not None and owner.entity is not None:
+            return RuleAnswer(owner.name, owner.entity.id, owner.confidence, poss.pos_ == "PRON")
+        if poss.pos_ in ("NOUN", "PROPN"):  # "the mayor's response": the description speaks
+            start, end = mention_bounds(poss)
+            words = self.doc[start:end].text.removesuffix("'s").removesuffix("’s").strip()
+            return RuleAnswer(words or None, None, 0.5, False)
+        return None
 
     def _named_inside(self, mention: tuple[int, int]) -> tuple[str, str] | None:
         """A source phrase nothing resolved as a whole that contains a named person ("UN
