@@ -379,3 +379,46 @@ def test_coordinated_noun_phrases_are_one_content(text: str, content: str) -> No
     """A coordinated object the parser hung on the verb is still content; a coordinated verb
     (another act of the source) is not."""
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Evidence suggests that the fire was started deliberately.",
+        "The results suggest the vaccine is safe.",
+        "The figures indicate that exports fell in March.",
+        "The footage reveals that the police fired first.",
+    ],
+)
+def test_evidence_that_suggests_is_no_statement(text: str) -> None:
+    """An evidential cue ("suggest", "indicate", "reveal") needs a source that can speak."""
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The minister suggested that talks could resume in May.", "minister"),
+        ("The study suggests that the drug is safe for children.", "study"),
+        ("Police indicated that the suspect had left the country.", "Police"),
+        ("Dr Ana Ruiz revealed that the clinic had closed.", "Ana Ruiz"),
+    ],
+)
+def test_a_source_that_suggests_is_a_statement(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert speaker in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The reporter asked whether the minister would resign.", "whether the minister would resign"),
+        ("Residents asked if the water was safe to drink.", "if the water was safe to drink"),
+        (
+            "The senator asked the general whether troops would stay in the region.",
+            "whether troops would stay in the region",
+        ),
+    ],
+)
+def test_asked_if_or_whether_reports_a_question(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

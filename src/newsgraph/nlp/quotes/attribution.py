@@ -23,14 +23,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import tokens_of
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.cues import CueLexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.quotes.marks import Quoted
-from newsgraph.nlp.syntax import low_participle, source_token
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS, low_participle, source_token
 
 _NEGATORS = wordlist("negating_verbs")
 _ANONYMITY = wordlist("anonymity_verbs")
 _FIRST_PERSON = wordlist("quote_voice_pronouns")
+_EVIDENTIAL = wordlist("evidential_cues")
+_SPEAKING_NOUNS = wordlist("organisation_nouns") | wordlist("outlet_nouns") | DOCUMENT_NOUNS
+_SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
 _OPENING = frozenset({'"', "“", "‘", "'", "«"})
 #: Prepositions whose phrase after an object content gives the setting of the speech act
@@ -236,6 +240,18 @@ def _object_end(verb: Token, obj: Token) -> int:
     return end
 
 
+def can_speak(source: Token) -> bool:
+    """A source phrase that can make a statement: a name, a personal pronoun, or a noun for
+    people, an organisation, an outlet or a document (the Phoenix agent nouns and the
+    organisation, outlet and document word lists) -- not "evidence", "the data", "the video"."""
+    if source.pos_ == "PROPN" or source.ent_type_ in _SPEAKING_ENTITIES:
+        return True
+    if source.pos_ == "PRON":
+        return source.lower_ not in ("it", "this", "that", "which")
+    lemma = source.lemma_.lower()
+    return lemma in _SPEAKING_NOUNS or lemma in phoenix_agent_nouns()
+
+
 def _anonymity(verb: Token) -> bool:
     """ "asked not to be named / identified": a request about the source, not a statement."""
     return any(
@@ -286,6 +302,8 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     source = source_token(token)
     if source is None or (source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted)):
         return None
+    if lemma in _EVIDENTIAL and not can_speak(source):
+        return None  # "evidence suggests that ...", "the video shows ...": no one said it
     doc = token.doc
     cue_span = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
     if "direct" in patterns:
