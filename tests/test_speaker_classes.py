@@ -179,3 +179,25 @@ def test_an_utterance_speaks_for_its_possessor(text: str, speaker: str) -> None:
     """ "his remarks", "her testimony", "the mayor's response": the possessor speaks."""
     [quote] = quotes_of(text)
     assert speaker in (quote.speaker or "") and "remarks" not in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Vice presidents Maria Lopez and Juan Perez said that the leader was recovering well.",
+            "Maria Lopez and Juan Perez",
+        ),
+        ("Defence lawyers Tom Baker and Anne Cole asked the judge to delay the trial.", "Tom Baker and Anne Cole"),
+        ("According to analysts Paul Hart and Ellen Marsh, the plan would fail.", "Paul Hart and Ellen Marsh"),
+        (
+            "The Foreign Ministry and its minister, Ali Hassan, said the suspect had lived there for a year.",
+            "Foreign Ministry and Ali Hassan",
+        ),
+    ],
+)
+def test_a_joint_statement_names_each_speaker(text: str, speakers: str) -> None:
+    """A coordinated source speaks jointly, each conjunct by its name (titles and a shared
+    description left out, a name in apposition preferred)."""
+    [quote] = quotes_of(text)
+    assert quote.speaker == speakers

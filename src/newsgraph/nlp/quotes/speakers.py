@@ -38,8 +38,9 @@ class Speakers:
         name, entity id, the discourse link's confidence, and whether the source is a pronoun."""
         doc = self.doc
         pronoun = head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$")
-        if not pronoun and _joint(head):
-            return RuleAnswer(doc[mention[0] : mention[1]].text, None, 1.0, False)  # "X and Y said"
+        joint = None if pronoun else self._joint(head)
+        if joint is not None:
+            return RuleAnswer(joint, None, 1.0, False)  # "X and Y said"
         found = self.referent(head.idx, head.idx + len(head))
         if (found is None or found.entity is None) and head.lemma_.lower() in DOCUMENT_NOUNS:
             author = self._possessor(head)  # "his remarks", "the mayor's response"
@@ -78,6 +79,32 @@ class Speakers:
             return RuleAnswer(words or None, None, 0.5, False)
         return None
 
+    def _joint(self, head: Token) -> str | None:
+        """A joint statement's speakers, each by the name the discourse layer knows it by and
+        joined as written ("Carlos Lage and José Balaguer" for "Vice presidents Carlos Lage and
+        José Balaguer said"; "the ministry and its minister, Ali Hassan" names Ali Hassan)."""
+        root = head if _joint(head) else None
+        for child in head.children:  # "lawyers [Tom Baker and Anne Cole]appos"
+            if root is None and child.dep_ == "appos" and _joint(child):
+                root = child
+        if root is None:
+            return None
+        conjuncts = [root]
+        for tok in conjuncts:
+            conjuncts += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        names = [self._conjunct_name(c) for c in conjuncts]
+        if len(names) < 2:
+            return None
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+    def _conjunct_name(self, tok: Token) -> str:
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), tok)
+        found = self.referent(named.idx, named.idx + len(named))
+        if found is not None and found.entity is not None:
+            return found.name
+        words = [t for t in named.subtree if t.i <= named.i and t.dep_ not in ("det", "cc", "punct")]
+        return " ".join(t.text for t in words)
+
     def _named_inside(self, mention: tuple[int, int]) -> tuple[str, str] | None:
         """A source phrase nothing resolved as a whole that contains a named person ("UN
         spokesperson for human rights, Jane Roe", "Deputy Secretary-General Jane Roe's remarks"):
@@ -95,7 +122,14 @@ class Speakers:
 
 def _joint(head: Token) -> bool:
     coordinated = any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in head.children)
-    return coordinated and any(c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_) for c in head.children)
+    return coordinated and any(c.dep_ == "conj" and _named(c) for c in head.children)
+
+
+def _named(tok: Token) -> bool:
+    """A name, or a noun with a name in apposition ("its minister, Ali Hassan")."""
+    return bool(tok.pos_ == "PROPN" or tok.ent_type_) or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children
+    )
 
 
 def _appositive(head: Token, child: Token) -> bool:
