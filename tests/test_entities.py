@@ -294,3 +294,13 @@ def test_an_organisation_name_ends_before_its_bracket_dash_or_date(text: str, na
 
     names = [e.name for e in analyze(text).entities if e.type == "ORG"]
     assert name in names and not any(n != name and n.startswith(name) for n in names), names
+
+
+def test_a_short_first_paragraph_that_ends_in_a_colon_is_body_not_header() -> None:
+    """A 6-11 word sentence ending in a colon ("The statement read:") is prose, so the names in
+    its paragraph are not blanked out as a byline or dateline block."""
+    from newsgraph.nlp.mentions.byline import find_header
+
+    text = "Border closed\n\nAmnesty International issued a statement. It read:\n\nThe border is closed."
+    assert find_header(text).excluded == ()
+    assert find_header("Border closed\n\nBy Jane Roe\n\nThe border is closed to all traffic today.").excluded

@@ -422,3 +422,41 @@ def test_a_source_that_suggests_is_a_statement(text: str, speaker: str) -> None:
 )
 def test_asked_if_or_whether_reports_a_question(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Border closed\n\nAmnesty International issued a statement on Friday. The statement read:\n\n"
+            "The border will remain closed until further notice. All travellers must register.\n\n"
+            "No reason was given.",
+            "The border will remain closed until further notice.",
+            "Amnesty International",
+        ),
+        (
+            "Verdict\n\nThe judge ruled on Monday. According to the court's ruling:\n\n"
+            "The defendant acted with full knowledge of the risks and is guilty on all counts.\n\nHe will appeal.",
+            "The defendant acted with full knowledge",
+            "court",
+        ),
+        (
+            "Crime falls\n\nMayor Lena Ortiz spoke on Monday. She wrote on her blog:\n\n"
+            "Our city has never been safer. Crime fell in every district last year.\n\nCritics disagreed.",
+            "Our city has never been safer.",
+            "Lena Ortiz",
+        ),
+    ],
+)
+def test_an_unmarked_block_quotation_after_a_framing_colon(text: str, words: str, speaker: str) -> None:
+    """A paragraph introduced by a line that ends in a colon and holds a cue is a direct quote."""
+    [quote] = quotes_of(text)
+    assert quote.type == "direct" and quote.text.startswith(words) and speaker in (quote.speaker or "")
+
+
+def test_a_colon_without_a_cue_introduces_no_quotation() -> None:
+    text = (
+        "Festival\n\nThe schedule for the weekend is as follows:\n\n"
+        "Concerts start at noon on Saturday and the market opens on Sunday morning.\n\nTickets are sold out."
+    )
+    assert quotes_of(text) == []

@@ -38,6 +38,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr"})
 _NEW_INFO_DEPS = frozenset({"prep", "relcl", "acl"})
 _AUTHOR_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
+_MAKING_VERBS = wordlist("document_making_verbs")
 
 
 @dataclass(slots=True)
@@ -147,6 +148,15 @@ def _modifiers(tok: Token) -> list[Token]:
     return found
 
 
+def _maker(tok: Token) -> Token | None:
+    """The subject of the verb that made a document ("X issued / released / published / sent /
+    wrote / signed a statement"): its author."""
+    head = tok.head
+    if tok.dep_ != "dobj" or head.lemma_.lower() not in _MAKING_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
 def _author_phrases(tok: Token) -> list[Token]:
     """``from``/``by`` phrases of a document, also under a participle that made it ("a
     statement released by X", "a report issued by X", "a letter signed by X")."""
@@ -177,6 +187,9 @@ def _document(
             body = _org_noun(child, clusters, owner, sent_of, earlier, definite=_definite(tok))
             if body is not None and body.cluster is not None:
                 return Described(start, end, tok, text, "DOCUMENT", body.cluster, min(1.0, body.score))
+    maker = _maker(tok)
+    if maker is not None and maker.i in owner:  # "the ministry issued a statement"
+        return Described(start, end, tok, text, "DOCUMENT", owner[maker.i], 0.9)
     for prep in _author_phrases(tok):
         if prep.lower_ in ("from", "by"):  # "analysis of X": X is the topic
             author = next((c for c in prep.children if c.dep_ == "pobj"), None)

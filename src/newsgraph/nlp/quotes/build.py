@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
 from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, trim
+from newsgraph.nlp.quotes.blocks import block_quotations
 from newsgraph.nlp.quotes.candidate import Candidate
 from newsgraph.nlp.quotes.frames import FRAME_GAP, count_words, framed_and_floating
 from newsgraph.nlp.quotes.headlines import headline_candidate
@@ -324,6 +325,7 @@ def extract_quotes(doc: Doc, lexicon: CueLexicon | None = None, frame_gap: int =
     cands = _from_attributions(doc, find_attributions(doc, lexicon, quoted), quoted, claimed)
     cands += framed_and_floating(doc, quoted, lexicon, claimed, cands, frame_gap)
     cands += _coordinated(text, quoted, claimed)
+    cands += block_quotations(doc, lexicon, cands)
     headline = headline_candidate(doc, text, lexicon)
     pulls = find_pull_quotes(text)
     layout = _pull_quotes(pulls, text) + ([headline] if headline else [])
