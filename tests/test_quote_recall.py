@@ -279,7 +279,10 @@ def test_narration_after_the_content_is_not_content(text: str) -> None:
             '"This is a victory for every family in the city."',
             "Rosa Diaz",
         ),
-        ('The minister rejected the report: "Nobody in my office has ever seen these documents."', "minister"),
+        (
+            'The minister rejected the report: "Nobody in my office has ever seen these documents."',
+            "minister",
+        ),
         ('Farmers criticised the new tariff: "We cannot sell our milk at these prices any more."', "Farmers"),
     ],
 )
@@ -363,7 +366,10 @@ def test_the_setting_is_not_content_when_it_is_one_of_several(text: str, content
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("A draft resolution calls for negotiations and an end to violence.", "for negotiations and an end to violence"),
+        (
+            "A draft resolution calls for negotiations and an end to violence.",
+            "for negotiations and an end to violence",
+        ),
         (
             "The union demanded the resignation of the director and an apology to the workers.",
             "the resignation of the director and an apology to the workers",
@@ -460,3 +466,26 @@ def test_a_colon_without_a_cue_introduces_no_quotation() -> None:
         "Concerts start at noon on Saturday and the market opens on Sunday morning.\n\nTickets are sold out."
     )
     assert quotes_of(text) == []
+
+
+def test_of_two_clauses_the_one_after_the_cue_is_the_content() -> None:
+    """The small model sometimes makes a fronted phrase a second clausal complement ("With the
+    browser almost complete, X announced that ..."); the clause after the cue is the content.
+    The parse is built by hand so the test holds whatever the model does."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.nlp.quotes.attribution import _clause
+
+    words = ["With", "the", "browser", "complete", ",", "Northwind", "announced", "that", "it", "is", "time"]
+    heads = [2, 2, 6, 2, 6, 6, 6, 9, 9, 6, 9]
+    deps = ["prep", "det", "ccomp", "acomp", "punct", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "attr"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _clause(doc[6]) is not None and _clause(doc[6]).text == "is"
+    single = Doc(
+        Vocab(),
+        words=["He", "said", "it", "rained"],
+        heads=[1, 1, 3, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp"],
+    )
+    assert _clause(single[1]).text == "rained"

@@ -170,7 +170,10 @@ def test_a_document_speaks_for_the_author_that_made_it(text: str, author: str) -
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Minister Ivan Petrov spoke for an hour. His remarks described the cuts as very serious.", "Ivan Petrov"),
+        (
+            "Minister Ivan Petrov spoke for an hour. His remarks described the cuts as very serious.",
+            "Ivan Petrov",
+        ),
         (
             "Senator Ruth Alder testified on Tuesday. Her testimony said that the agency had ignored warnings.",
             "Ruth Alder",
@@ -191,8 +194,14 @@ def test_an_utterance_speaks_for_its_possessor(text: str, speaker: str) -> None:
             "Vice presidents Maria Lopez and Juan Perez said that the leader was recovering well.",
             "Maria Lopez and Juan Perez",
         ),
-        ("Defence lawyers Tom Baker and Anne Cole asked the judge to delay the trial.", "Tom Baker and Anne Cole"),
-        ("According to analysts Paul Hart and Ellen Marsh, the plan would fail.", "Paul Hart and Ellen Marsh"),
+        (
+            "Defence lawyers Tom Baker and Anne Cole asked the judge to delay the trial.",
+            "Tom Baker and Anne Cole",
+        ),
+        (
+            "According to analysts Paul Hart and Ellen Marsh, the plan would fail.",
+            "Paul Hart and Ellen Marsh",
+        ),
         (
             "The Foreign Ministry and its minister, Ali Hassan, said the suspect had lived there for a year.",
             "Foreign Ministry and Ali Hassan",

@@ -46,7 +46,9 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 def _is_body(line: str) -> bool:
     words = line.split()
     # a sentence that introduces what follows ("The statement read:") is body too
-    return len(words) >= _BODY_WORDS or (len(words) >= 6 and line.rstrip()[-1:] in {".", "!", "?", '"', "”", ":"})
+    return len(words) >= _BODY_WORDS or (
+        len(words) >= 6 and line.rstrip()[-1:] in {".", "!", "?", '"', "”", ":"}
+    )
 
 
 def find_header(text: str, original: str | None = None, authors: tuple[str, ...] = ()) -> Header:

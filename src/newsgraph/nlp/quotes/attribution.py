@@ -101,7 +101,7 @@ def _subtree(token: Token) -> tuple[int, int]:
 def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] | None:
     """Token range of the reported content of a cue verb and the pattern that matched."""
     obj = _child(verb, "dobj")
-    if "ccomp" in patterns and (clause := _child(verb, "ccomp")) is not None:
+    if "ccomp" in patterns and (clause := _clause(verb)) is not None:
         left, right = _subtree(clause)
         low = next((c for c in clause.children if low_participle(c)), None)
         if low is not None:
@@ -156,6 +156,15 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
             return (*_subtree(clause), kind)
         return obj.left_edge.i, _continued_content(verb, _object_end(verb, obj)), kind
     return None
+
+
+def _clause(verb: Token) -> Token | None:
+    """The verb's clausal complement; of two, the one after the verb (the parser sometimes
+    makes a fronted phrase a second complement: "With the browser almost complete, X announced
+    that ...")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in clauses if c.i > verb.i]
+    return after[0] if len(clauses) > 1 and after else (clauses[0] if clauses else None)
 
 
 def _continued_content(verb: Token, right: int) -> int:

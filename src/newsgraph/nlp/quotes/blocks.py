@@ -53,7 +53,9 @@ def _cue(sentence: object, lexicon: CueLexicon) -> Token | None:
     """The last cue of the framing sentence: a speech verb of the lexicon or "according"."""
     cue: Token | None = None
     for tok in sentence:  # type: ignore[attr-defined]
-        if tok.lower_ == "according" or (tok.tag_.startswith("VB") and lexicon.verb_patterns(tok.lemma_.lower())):
+        if tok.lower_ == "according" or (
+            tok.tag_.startswith("VB") and lexicon.verb_patterns(tok.lemma_.lower())
+        ):
             if not any(c.dep_ == "neg" for c in tok.children):
                 cue = tok
     return cue
