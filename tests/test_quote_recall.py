@@ -442,7 +442,8 @@ def test_asked_if_or_whether_reports_a_question(text: str, content: str) -> None
         ),
         (
             "Verdict\n\nThe judge ruled on Monday. According to the court's ruling:\n\n"
-            "The defendant acted with full knowledge of the risks and is guilty on all counts.\n\nHe will appeal.",
+            "The defendant acted with full knowledge of the risks and is guilty on all counts."
+            "\n\nHe will appeal.",
             "The defendant acted with full knowledge",
             "court",
         ),

@@ -175,7 +175,8 @@ def test_a_document_speaks_for_the_author_that_made_it(text: str, author: str) -
             "Ivan Petrov",
         ),
         (
-            "Senator Ruth Alder testified on Tuesday. Her testimony said that the agency had ignored warnings.",
+            "Senator Ruth Alder testified on Tuesday. "
+            "Her testimony said that the agency had ignored warnings.",
             "Ruth Alder",
         ),
         ("The mayor's response said the bridge would be repaired by May.", "mayor"),

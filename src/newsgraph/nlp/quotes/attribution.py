@@ -188,10 +188,10 @@ def _continued_content(verb: Token, right: int) -> int:
             right = child.right_edge.i
             continue
         joiner = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and joiner is not None:
-            if joiner.lower_ in ("and", "or"):  # "calls for talks and an end to violence"
-                right = child.right_edge.i
-                continue
+        noun = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")
+        if noun and joiner is not None and joiner.lower_ in ("and", "or"):  # "calls for talks and an end"
+            right = child.right_edge.i
+            continue
         if (
             child.dep_ == "conj"
             and child.pos_ in ("VERB", "AUX")

@@ -11,7 +11,9 @@ covers.  A colon without a cue ("The schedule:") introduces a list, not words of
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.knowledge.cues import CueLexicon
@@ -29,7 +31,7 @@ def block_quotations(doc: Doc, lexicon: CueLexicon, taken: list[Candidate]) -> l
     text = text_of(doc)
     paras = paragraphs(text)
     found: list[Candidate] = []
-    for (f_start, f_end), (start, end) in zip(paras, paras[1:], strict=False):
+    for (f_start, f_end), (start, end) in pairwise(paras):
         if not text[f_start:f_end].endswith(":"):
             continue
         body = text[start:end]
@@ -49,15 +51,13 @@ def block_quotations(doc: Doc, lexicon: CueLexicon, taken: list[Candidate]) -> l
     return found
 
 
-def _cue(sentence: object, lexicon: CueLexicon) -> Token | None:
+def _cue(sentence: Span, lexicon: CueLexicon) -> Token | None:
     """The last cue of the framing sentence: a speech verb of the lexicon or "according"."""
     cue: Token | None = None
-    for tok in sentence:  # type: ignore[attr-defined]
-        if tok.lower_ == "according" or (
-            tok.tag_.startswith("VB") and lexicon.verb_patterns(tok.lemma_.lower())
-        ):
-            if not any(c.dep_ == "neg" for c in tok.children):
-                cue = tok
+    for tok in sentence:
+        verb = tok.tag_.startswith("VB") and lexicon.verb_patterns(tok.lemma_.lower()) is not None
+        if (tok.lower_ == "according" or verb) and not any(c.dep_ == "neg" for c in tok.children):
+            cue = tok
     return cue
 
 
