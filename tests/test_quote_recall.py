@@ -490,3 +490,35 @@ def test_of_two_clauses_the_one_after_the_cue_is_the_content() -> None:
         deps=["nsubj", "ROOT", "nsubj", "ccomp"],
     )
     assert _clause(single[1]).text == "rained"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("This election was viewed as illegal by the African Union.", "as illegal", "African Union"),
+        (
+            "The group is considered a terrorist organisation by the government of Colombia.",
+            "a terrorist organisation",
+            "Colombia",
+        ),
+        ("The label is disputed by the Turkish government.", "The label", "Turkey"),
+        ("The plan was described as reckless by the opposition.", "as reckless", "opposition"),
+    ],
+)
+def test_a_passive_cue_with_a_by_phrase_is_the_agents_statement(
+    text: str, content: str, speaker: str
+) -> None:
+    [quote] = quotes_of(text)
+    assert quote.text == content and speaker in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group is considered a terrorist organisation.",
+        "The election was widely viewed as illegal.",
+        "The label is disputed.",
+    ],
+)
+def test_an_agentless_passive_names_no_source(text: str) -> None:
+    assert quotes_of(text) == []

@@ -27,6 +27,7 @@ from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.cues import CueLexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.quotes.marks import Quoted
+from newsgraph.nlp.quotes.passives import passive_agent, passive_content
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, low_participle, source_token
 
 _NEGATORS = wordlist("negating_verbs")
@@ -101,7 +102,9 @@ def _subtree(token: Token) -> tuple[int, int]:
 def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] | None:
     """Token range of the reported content of a cue verb and the pattern that matched."""
     obj = _child(verb, "dobj")
-    if "ccomp" in patterns and (clause := _clause(verb)) is not None:
+    if (clause := _clause(verb)) is None and (passive := passive_content(verb, patterns)) is not None:
+        return passive
+    if "ccomp" in patterns and clause is not None:
         left, right = _subtree(clause)
         low = next((c for c in clause.children if low_participle(c)), None)
         if low is not None:
@@ -308,7 +311,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
                 cue_end = max(cue_end, child.left_edge.i + 1)
     if patterns is None or _excluded(token, quoted):
         return None
-    source = source_token(token)
+    source = source_token(token) or passive_agent(token)
     if source is None or (source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted)):
         return None
     if lemma in _EVIDENTIAL and not can_speak(source):
