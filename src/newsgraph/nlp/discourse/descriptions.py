@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import sentence_index, tokens_of
 from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
+from newsgraph.nlp.knowledge.cues import load_lexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds
@@ -43,7 +44,6 @@ _REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj
 _NEW_INFO_DEPS = frozenset({"prep", "relcl", "acl"})
 _AUTHOR_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
 _MAKING_VERBS = wordlist("document_making_verbs")
-_SPEECH_VERBS = wordlist("speech_verbs")
 _AGENTIVE = re.compile(r"(?:er|or|ist|ian|ant|man|woman|person|ee)$")
 
 
@@ -108,8 +108,11 @@ def _person_nouns() -> frozenset[str]:
 
 
 def _speaks(tok: Token) -> bool:
-    """The noun is the subject of a speech verb ("the killer told the court")."""
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_VERBS
+    """The noun is the subject of a cue verb of the quote lexicon ("the killer told the court",
+    "the contractor described himself as ...")."""
+    lexicon = load_lexicon()
+    lemma = tok.head.lemma_.lower()
+    return tok.dep_ == "nsubj" and (lexicon.verb_patterns(lemma) is not None or lemma in lexicon.phrase_verbs)
 
 
 def _person_noun(tok: Token, clusters: list[Cluster], sent_of: list[int]) -> Described | None:
