@@ -262,3 +262,71 @@ def test_an_introduced_or_collective_noun_is_not_the_named_person(text: str, spe
     family") is no person noun."""
     quote = quotes_of(text)[-1]
     assert speaker in (quote.speaker or "") and "Reyes" not in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We are ready to go back to work," said Ana Ruiz, a union leader in the port.', "Ana Ruiz"),
+        ('"We are ready to go back to work," said Ana Ruiz, who leads the dockers\' union.', "Ana Ruiz"),
+        ('"The bridge is safe," said Tom Vance, the city\'s chief engineer since 2019.', "Tom Vance"),
+    ],
+)
+def test_said_name_with_an_appositive_after_it(text: str, speaker: str) -> None:
+    """ ""...," said X, a ...": the name speaks, not the description after it."""
+    [quote] = quotes_of("Port strike ends\n\n" + text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        (
+            'Mayor Tom Vance welcomed the deal. "The city needs its port," he said.\n\n'
+            '"Nobody wanted this strike to last," said Ana Ruiz of the dockers\' union.',
+            "Ana Ruiz",
+        ),
+        (
+            "Mayor Tom Vance said the port would reopen on Monday.\n\n"
+            '"The talks were hard," union leader Ana Ruiz said. "But we won."',
+            "Ana Ruiz",
+        ),
+        (
+            "Minister Lena Ortiz said the budget was balanced.\n\n"
+            '"It is not," opposition leader Omar Haddad told reporters.',
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_a_quote_whose_cue_follows_in_its_paragraph_is_not_the_previous_speakers(
+    text: str, last: str
+) -> None:
+    quotes = quotes_of("Port strike ends\n\n" + text)
+    assert quotes[-1].speaker == last
+
+
+@pytest.mark.parametrize(
+    "subheading",
+    ["Hard talks, fair deal", "What comes next", "A long night at the port"],
+)
+def test_a_subheading_is_not_credited_to_the_nearest_speaker(subheading: str) -> None:
+    text = (
+        "Port strike ends\n\nMayor Tom Vance said the port would reopen on Monday.\n\n"
+        f"{subheading}\n\nThe dockers voted to accept the offer."
+    )
+    assert [q.text for q in quotes_of(text)] == ["the port would reopen on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "words"),
+    [
+        ("Mayor Tom Vance said that the deal was fair to both sides.", "This is a good day for the city"),
+        ("The union said it had won a pay rise of six percent.", "Our members stood together"),
+        ("Police said that two men had been arrested near the port.", "We expect more arrests"),
+    ],
+)
+def test_an_indirect_claim_and_the_next_paragraphs_direct_quote_stay_apart(claim: str, words: str) -> None:
+    text = f'Port strike ends\n\n{claim}\n\n"{words} and for the port," a spokesman said.'
+    quotes = quotes_of(text)
+    assert len(quotes) == 2 and quotes[0].type == "indirect" and quotes[1].type == "direct"
+    assert quotes[1].text.startswith(words)
