@@ -522,3 +522,30 @@ def test_a_passive_cue_with_a_by_phrase_is_the_agents_statement(
 )
 def test_an_agentless_passive_names_no_source(text: str) -> None:
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The government, the minister said, would not resign over the vote.",
+            "The government, the minister said, would not resign over the vote",
+            "minister",
+        ),
+        (
+            "Some of the prisoners, Ana Ruiz says, are innocent.",
+            "Some of the prisoners, Ana Ruiz says, are innocent",
+            "Ana Ruiz",
+        ),
+        ("The costs had doubled since May, officials said.", "The costs had doubled since May", "officials"),
+    ],
+)
+def test_a_cue_inside_or_after_its_clause_reports_the_clause(text: str, content: str, speaker: str) -> None:
+    """A parenthetical cue: the whole clause is the content (the cue kept when it stands inside)."""
+    [quote] = quotes_of(text)
+    assert quote.text == content and speaker in (quote.speaker or "")
+
+
+def test_a_parenthetical_cue_between_quoted_halves_leaves_them_direct() -> None:
+    quotes = quotes_of('"The costs," the minister said, "had doubled since May."')
+    assert [q.type for q in quotes] == ["direct", "direct"]

@@ -161,6 +161,26 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
     return None
 
 
+def _parenthetical(cue: Token, quoted: Sequence[Quoted]) -> tuple[int, int, str] | None:
+    """A cue set inside or after the clause it reports ("The costs, he said, had doubled";
+    "Talks had failed, officials said"): the parser makes the cue a ``parataxis`` of that
+    clause's verb.  The content is the whole clause (the gold convention keeps a cue in the
+    middle inside the span); a cue at the end is left out.  Quoted words are left to the
+    quote frames ('"The costs," he said, "had doubled."')."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    left, right = head.left_edge.i, head.right_edge.i
+    if cue.left_edge.i <= left:
+        return None  # "He said, ...": a cue before its clause takes it as a complement
+    doc = cue.doc
+    if any(q.open_at < doc[right].idx + len(doc[right]) and doc[left].idx <= q.outer_end for q in quoted):
+        return None
+    if cue.right_edge.i >= right - 1:
+        right = cue.left_edge.i - 1
+    return left, right, "parenthetical"
+
+
 def _clause(verb: Token) -> Token | None:
     """The verb's clausal complement; of two, the one after the verb (the parser sometimes
     makes a fronted phrase a second complement: "With the browser almost complete, X announced
@@ -320,7 +340,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     cue_span = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
     if "direct" in patterns:
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
-    bounds = _complement(token, patterns)
+    bounds = _complement(token, patterns) or _parenthetical(token, quoted)
     chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None
     if bounds is None or chars is None or (bounds[2] == "dobjq" and not _quoted_within(*chars, quoted)):
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
