@@ -473,18 +473,20 @@ def test_of_two_clauses_the_one_after_the_cue_is_the_content() -> None:
     """The small model sometimes makes a fronted phrase a second clausal complement ("With the
     browser almost complete, X announced that ..."); the clause after the cue is the content.
     The parse is built by hand so the test holds whatever the model does."""
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
     from newsgraph.nlp.quotes.attribution import _clause
+
+    vocab = spacy.blank("en").vocab
 
     words = ["With", "the", "browser", "complete", ",", "Northwind", "announced", "that", "it", "is", "time"]
     heads = [2, 2, 6, 2, 6, 6, 6, 9, 9, 6, 9]
     deps = ["prep", "det", "ccomp", "acomp", "punct", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "attr"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
     assert _clause(doc[6]) is not None and _clause(doc[6]).text == "is"
     single = Doc(
-        Vocab(),
+        vocab,
         words=["He", "said", "it", "rained"],
         heads=[1, 1, 3, 1],
         deps=["nsubj", "ROOT", "nsubj", "ccomp"],

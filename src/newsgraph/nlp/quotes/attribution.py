@@ -182,11 +182,11 @@ def _parenthetical(cue: Token, quoted: Sequence[Quoted]) -> tuple[int, int, str]
 
 
 def _clause(verb: Token) -> Token | None:
-    """The verb's clausal complement; of two, the one after the verb (the parser sometimes
+    """The verb's clausal complement; of two, a "that" clause after the verb (the parser sometimes
     makes a fronted phrase a second complement: "With the browser almost complete, X announced
-    that ...")."""
+    that ..."), else the first (a split quote: '"A," she said, "and B."')."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    after = [c for c in clauses if c.i > verb.i]
+    after = [c for c in clauses if c.i > verb.i and _child(c, "mark", "that") is not None]
     return after[0] if len(clauses) > 1 and after else (clauses[0] if clauses else None)
 
 
