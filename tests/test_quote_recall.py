@@ -551,3 +551,38 @@ def test_a_cue_inside_or_after_its_clause_reports_the_clause(text: str, content:
 def test_a_parenthetical_cue_between_quoted_halves_leaves_them_direct() -> None:
     quotes = quotes_of('"The costs," the minister said, "had doubled since May."')
     assert [q.type for q in quotes] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("A judge in Bavaria has ordered a man to be jailed for life.", "to be jailed for life"),
+        ("The court ordered the company to pay a fine.", "to pay a fine"),
+        ("The minister asked the banks to lower their fees.", "to lower their fees"),
+    ],
+)
+def test_an_infinitive_after_the_object_is_the_content(text: str, content: str) -> None:
+    """ "ordered X to ...": also when the parser hangs the infinitive on the object."""
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "According to analysts, the patrols are not meant to scare the North; rather, they are a"
+            " gesture of support.",
+            "the patrols are not meant to scare the North; rather, they are a gesture of support",
+        ),
+        (
+            "According to the police, the driver was drunk; he had also lost his licence.",
+            "the driver was drunk; he had also lost his licence",
+        ),
+        (
+            "According to the report, exports fell in May and imports rose sharply.",
+            "exports fell in May and imports rose sharply",
+        ),
+    ],
+)
+def test_according_to_at_the_start_reports_the_whole_sentence(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -115,7 +115,7 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if low is None:
             right = _continued_content(verb, right)
         return left, right, "ccomp"
-    if "xcomp" in patterns and (clause := _child(verb, "xcomp")) is not None:
+    if "xcomp" in patterns and (clause := _child(verb, "xcomp") or _object_infinitive(obj)) is not None:
         to = next((c for c in clause.children if c.tag_ == "TO"), None)
         if to is not None:
             neg = next((c for c in clause.children if c.dep_ == "neg" and c.i < to.i), None)
@@ -158,6 +158,16 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if clause is not None:
             return (*_subtree(clause), kind)
         return obj.left_edge.i, _continued_content(verb, _object_end(verb, obj)), kind
+    return None
+
+
+def _object_infinitive(obj: Token | None) -> Token | None:
+    """ "ordered a man to be jailed": the parser may hang the infinitive on the object."""
+    if obj is None:
+        return None
+    for child in obj.children:
+        if child.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" and c.i < child.i for c in child.children):
+            return child
     return None
 
 
@@ -363,6 +373,11 @@ def _according(token: Token, quoted: Sequence[Quoted]) -> Attribution | None:
         else:
             runs[-1].append(i)
     best = max(runs, key=lambda run: sum(1 for i in run if not doc[i].is_punct))
+    sent = token.sent
+    if token.left_edge.i == sent.start and head.right_edge.i < sent.end - 1:
+        # "According to X, A; rather, B.": the parser may root the sentence in B -- an opening
+        # phrase reports the whole sentence after it
+        best = list(range(token.right_edge.i + 1, sent.end))
     while best and (doc[best[0]].tag_ in ("WDT", "WP") or doc[best[0]].lower_ == "that"):
         best = best[1:]
     if not best:
