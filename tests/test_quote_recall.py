@@ -476,7 +476,7 @@ def test_of_two_clauses_the_one_after_the_cue_is_the_content() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from newsgraph.nlp.quotes.attribution import _clause
+    from newsgraph.nlp.quotes.content import clause
 
     vocab = spacy.blank("en").vocab
 
@@ -484,14 +484,14 @@ def test_of_two_clauses_the_one_after_the_cue_is_the_content() -> None:
     heads = [2, 2, 6, 2, 6, 6, 6, 9, 9, 6, 9]
     deps = ["prep", "det", "ccomp", "acomp", "punct", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "attr"]
     doc = Doc(vocab, words=words, heads=heads, deps=deps)
-    assert _clause(doc[6]) is not None and _clause(doc[6]).text == "is"
+    assert clause(doc[6]) is not None and clause(doc[6]).text == "is"
     single = Doc(
         vocab,
         words=["He", "said", "it", "rained"],
         heads=[1, 1, 3, 1],
         deps=["nsubj", "ROOT", "nsubj", "ccomp"],
     )
-    assert _clause(single[1]).text == "rained"
+    assert clause(single[1]).text == "rained"
 
 
 @pytest.mark.parametrize(

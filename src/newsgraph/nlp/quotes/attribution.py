@@ -26,6 +26,7 @@ from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.cues import CueLexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
+from newsgraph.nlp.quotes import content
 from newsgraph.nlp.quotes.marks import Quoted
 from newsgraph.nlp.quotes.passives import passive_agent, passive_content
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, low_participle, source_token
@@ -102,7 +103,7 @@ def _subtree(token: Token) -> tuple[int, int]:
 def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] | None:
     """Token range of the reported content of a cue verb and the pattern that matched."""
     obj = _child(verb, "dobj")
-    if (clause := _clause(verb)) is None and (passive := passive_content(verb, patterns)) is not None:
+    if (clause := content.clause(verb)) is None and (passive := passive_content(verb, patterns)) is not None:
         return passive
     if "ccomp" in patterns and clause is not None:
         left, right = _subtree(clause)
@@ -113,9 +114,12 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if aux_to is not None and _child(clause, "nsubj") is not None:
             left = aux_to.i  # "urged X to ...": the content starts at "to"
         if low is None:
-            right = _continued_content(verb, right)
+            right = content.continued_content(verb, right)
         return left, right, "ccomp"
-    if "xcomp" in patterns and (clause := _child(verb, "xcomp") or _object_infinitive(obj)) is not None:
+    if (
+        "xcomp" in patterns
+        and (clause := _child(verb, "xcomp") or content.object_infinitive(obj)) is not None
+    ):
         to = next((c for c in clause.children if c.tag_ == "TO"), None)
         if to is not None:
             neg = next((c for c in clause.children if c.dep_ == "neg" and c.i < to.i), None)
@@ -143,7 +147,7 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
                 prep = _child(verb, "prep", "over")
             if prep is not None:
                 left, right = _subtree(prep)
-                return left, _continued_content(verb, right), name
+                return left, content.continued_content(verb, right), name
     if "as" in patterns:
         target = obj
         to = _child(verb, "prep", "to")
@@ -157,86 +161,8 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         kind = "dobj" if "dobj" in patterns else "dobjq"
         if clause is not None:
             return (*_subtree(clause), kind)
-        return obj.left_edge.i, _continued_content(verb, _object_end(verb, obj)), kind
+        return obj.left_edge.i, content.continued_content(verb, _object_end(verb, obj)), kind
     return None
-
-
-def _object_infinitive(obj: Token | None) -> Token | None:
-    """ "ordered a man to be jailed": the parser may hang the infinitive on the object."""
-    if obj is None:
-        return None
-    for child in obj.children:
-        if child.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" and c.i < child.i for c in child.children):
-            return child
-    return None
-
-
-def _parenthetical(cue: Token, quoted: Sequence[Quoted]) -> tuple[int, int, str] | None:
-    """A cue set inside or after the clause it reports ("The costs, he said, had doubled";
-    "Talks had failed, officials said"): the parser makes the cue a ``parataxis`` of that
-    clause's verb.  The content is the whole clause (the gold convention keeps a cue in the
-    middle inside the span); a cue at the end is left out.  Quoted words are left to the
-    quote frames ('"The costs," he said, "had doubled."')."""
-    head = cue.head
-    if cue.dep_ != "parataxis" or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
-        return None
-    left, right = head.left_edge.i, head.right_edge.i
-    if cue.left_edge.i <= left:
-        return None  # "He said, ...": a cue before its clause takes it as a complement
-    doc = cue.doc
-    if any(q.open_at < doc[right].idx + len(doc[right]) and doc[left].idx <= q.outer_end for q in quoted):
-        return None
-    if cue.right_edge.i >= right - 1:
-        right = cue.left_edge.i - 1
-    return left, right, "parenthetical"
-
-
-def _clause(verb: Token) -> Token | None:
-    """The verb's clausal complement; of two, a "that" clause after the verb (the parser sometimes
-    makes a fronted phrase a second complement: "With the browser almost complete, X announced
-    that ..."), else the first (a split quote: '"A," she said, "and B."')."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    after = [c for c in clauses if c.i > verb.i and _child(c, "mark", "that") is not None]
-    return after[0] if len(clauses) > 1 and after else (clauses[0] if clauses else None)
-
-
-def _continued_content(verb: Token, right: int) -> int:
-    """Where reported content that the parser split off the cue verb really ends.
-
-    The small model hangs the second half of a reported sentence on the speech verb itself: a
-    coordinated noun phrase ("calls for talks and [an end] to violence"), a
-    second complement after a comma or semicolon ("said [A], so [B]"; "said [A]; rather, [B]")
-    or a coordinated clause with a subject of its own joined without a comma ("argued that [A]
-    and [B was necessary]").  Both belong to what was said.  A clause after ", and" with its
-    own subject ("said A, and the police arrested him") is the reporter's narration, and one
-    without a subject ("said A and left") is another act of the source: both end the content.
-    """
-    doc = verb.doc
-    for child in verb.rights:
-        if child.i <= right or child.dep_ in ("punct", "cc"):
-            continue
-        if any(t.text in _OPENING for t in doc[right + 1 : child.i]):
-            break  # a quotation of its own follows: the source's words, not more summary
-        if child.dep_ == "ccomp" and child.left_edge.i > right:
-            right = child.right_edge.i
-            continue
-        joiner = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-        noun = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")
-        if noun and joiner is not None and joiner.lower_ in ("and", "or"):  # "calls for talks and an end"
-            right = child.right_edge.i
-            continue
-        if (
-            child.dep_ == "conj"
-            and child.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children)
-            and joiner is not None
-            and joiner.lower_ in ("and", "but")
-            and doc[joiner.i - 1].text != ","
-        ):
-            right = child.right_edge.i
-            continue
-        break
-    return right
 
 
 def _marked_clause(verb: Token, mark: str) -> Token | None:
@@ -350,7 +276,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     cue_span = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
     if "direct" in patterns:
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
-    bounds = _complement(token, patterns) or _parenthetical(token, quoted)
+    bounds = _complement(token, patterns) or content.parenthetical(token, quoted)
     chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None
     if bounds is None or chars is None or (bounds[2] == "dobjq" and not _quoted_within(*chars, quoted)):
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)

@@ -1,0 +1,100 @@
+"""Where reported content begins and ends when the parse splits it (read by :mod:`.attribution`).
+
+The small model often attaches parts of one reported sentence to the speech verb itself, or the
+reported clause to a cue set inside it.  These helpers find the clause that is the content
+(:func:`clause`), extend it over what the parser split off (:func:`continued_content`), take an
+infinitive hung on the object (:func:`object_infinitive`) and read a parenthetical cue's clause
+(:func:`parenthetical`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.quotes.marks import Quoted
+
+_OPENING = frozenset({'"', "“", "‘", "'", "«"})
+
+
+def _marked(clause: Token, mark: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == mark for c in clause.children)
+
+
+def clause(verb: Token) -> Token | None:
+    """The verb's clausal complement; of two, a "that" clause after the verb (the parser sometimes
+    makes a fronted phrase a second complement: "With the browser almost complete, X announced
+    that ..."), else the first (a split quote: '"A," she said, "and B."')."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in clauses if c.i > verb.i and _marked(c, "that")]
+    return after[0] if len(clauses) > 1 and after else (clauses[0] if clauses else None)
+
+
+def continued_content(verb: Token, right: int) -> int:
+    """Where reported content that the parser split off the cue verb really ends.
+
+    The small model hangs the second half of a reported sentence on the speech verb itself: a
+    coordinated noun phrase ("calls for talks and [an end] to violence"), a
+    second complement after a comma or semicolon ("said [A], so [B]"; "said [A]; rather, [B]")
+    or a coordinated clause with a subject of its own joined without a comma ("argued that [A]
+    and [B was necessary]").  Both belong to what was said.  A clause after ", and" with its
+    own subject ("said A, and the police arrested him") is the reporter's narration, and one
+    without a subject ("said A and left") is another act of the source: both end the content.
+    """
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= right or child.dep_ in ("punct", "cc"):
+            continue
+        if any(t.text in _OPENING for t in doc[right + 1 : child.i]):
+            break  # a quotation of its own follows: the source's words, not more summary
+        if child.dep_ == "ccomp" and child.left_edge.i > right:
+            right = child.right_edge.i
+            continue
+        joiner = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        noun = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")
+        if noun and joiner is not None and joiner.lower_ in ("and", "or"):  # "calls for talks and an end"
+            right = child.right_edge.i
+            continue
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children)
+            and joiner is not None
+            and joiner.lower_ in ("and", "but")
+            and doc[joiner.i - 1].text != ","
+        ):
+            right = child.right_edge.i
+            continue
+        break
+    return right
+
+
+def object_infinitive(obj: Token | None) -> Token | None:
+    """ "ordered a man to be jailed": the parser may hang the infinitive on the object."""
+    if obj is None:
+        return None
+    for child in obj.children:
+        if child.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" and c.i < child.i for c in child.children):
+            return child
+    return None
+
+
+def parenthetical(cue: Token, quoted: Sequence[Quoted]) -> tuple[int, int, str] | None:
+    """A cue set inside or after the clause it reports ("The costs, he said, had doubled";
+    "Talks had failed, officials said"): the parser makes the cue a ``parataxis`` of that
+    clause's verb.  The content is the whole clause (the gold convention keeps a cue in the
+    middle inside the span); a cue at the end is left out.  Quoted words are left to the
+    quote frames ('"The costs," he said, "had doubled."')."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    left, right = head.left_edge.i, head.right_edge.i
+    if cue.left_edge.i <= left:
+        return None  # "He said, ...": a cue before its clause takes it as a complement
+    doc = cue.doc
+    if any(q.open_at < doc[right].idx + len(doc[right]) and doc[left].idx <= q.outer_end for q in quoted):
+        return None
+    if cue.right_edge.i >= right - 1:
+        right = cue.left_edge.i - 1
+    return left, right, "parenthetical"
