@@ -233,8 +233,11 @@ def _best(
     lower = pron.lower_
     quote = next(((s, e) for s, e in quotes if s < pron.idx < e), None)
     speakers = speakers_of(quote) if quote is not None else set()
-    if quote is not None and lower in PLURAL:
-        return None  # a quoted "they" belongs to the speaker's world, not to the article's entities
+    # a quoted "they" belongs to the speaker's world: it may take only an organisation or group
+    # named since the sentence that opens the quotation ('... of Google's response: "their website"'),
+    # and none with a plural noun between them ('... the insects they carry': those are "they")
+    scope = _opening_sentence(doc, quote) if quote is not None and lower in PLURAL else 0
+    plurals = [t.i for t in doc[scope : pron.i] if t.tag_ == "NNS"] if scope else []
     reported = _reporting_subject(pron)
     if lower in NEUTER and reported is None:
         return None  # "it" is mostly a thing; only "X said it would ..." is resolved
@@ -243,7 +246,7 @@ def _best(
     for m in cands:
         if m.start >= pron.i:
             break
-        if m.end > pron.i:
+        if m.end > pron.i or m.start < scope or any(i >= m.end for i in plurals):
             continue  # a phrase holding the pronoun ("their statements") is not its antecedent
         history.setdefault(_key(m), []).append(m)
         distance = sent_of[pron.i] - sent_of[m.start]
@@ -268,6 +271,12 @@ def _best(
         vector.append(float(m is forward))
     index, probability = choose(pron.idx, [m for m, _ in options], vectors)
     return (options[index][0], probability) if index >= 0 else None
+
+
+def _opening_sentence(doc: Doc, quote: tuple[int, int]) -> int:
+    """First token of the sentence that holds the opening mark of ``quote``."""
+    opening = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
+    return opening.sent.start if opening is not None else len(doc)
 
 
 def _key(m: _Candidate) -> int:

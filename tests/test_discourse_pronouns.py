@@ -1,0 +1,52 @@
+"""The pronoun pass on sentences written for these tests: the cases the GUM error study of
+issue 11 found (quoted "they", organisations the model calls places, gender from the name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_discourse import discourse
+
+
+def referent_of(text: str, needle: str) -> str | None:
+    """Name of what the first ``needle`` refers to, or None when it is left unlinked."""
+    text, d = discourse(text)
+    start = text.index(needle)
+    found = d.referent(start, start + len(needle))
+    return found.name if found is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        ('Plant\n\nAsked about Toyota, Lena Park said: "Their new plant is too small."', "Their", "Toyota"),
+        (
+            'Letter\n\nIn a letter about Unilever, Tom Reed wrote: "They have ignored every warning."',
+            "They",
+            "Unilever",
+        ),
+        (
+            'Aid\n\nSpeaking of the Red Cross, Maria Lopez said: "They saved many lives."',
+            "They",
+            "Red Cross",
+        ),
+    ],
+)
+def test_a_quoted_they_takes_the_organisation_named_where_the_quotation_opens(
+    text: str, pronoun: str, name: str
+) -> None:
+    assert referent_of(text, pronoun) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        # named before the sentence that opens the quotation: the speaker's "they" may be anyone
+        ('Cars\n\nAnna Kovac criticised Toyota on Monday.\n\n"They never listen," she said.', "They"),
+        # a plural noun between the organisation and the pronoun is what "they" stands for
+        ('Pay\n\nOmar Haddad of Siemens said: "The workers are tired and they want more pay."', "they"),
+        ('Aid\n\nAsked about Oxfam, Lena Park said: "The donors know what they give."', "they"),
+    ],
+)
+def test_a_quoted_they_does_not_reach_an_organisation_out_of_its_scope(text: str, pronoun: str) -> None:
+    assert referent_of(text, pronoun) not in {"Toyota", "Siemens", "Oxfam"}
