@@ -236,8 +236,9 @@ def _best(
     # a quoted "they" belongs to the speaker's world: it may take only an organisation or group
     # named since the sentence that opens the quotation ('... of Google's response: "their website"'),
     # and none with a plural noun between them ('... the insects they carry': those are "they")
-    scope = _opening_sentence(doc, quote) if quote is not None and lower in PLURAL else 0
-    plurals = [t.i for t in doc[scope : pron.i] if t.tag_ == "NNS"] if scope else []
+    scoped = quote is not None and lower in PLURAL
+    scope = _opening_sentence(doc, quote) if quote is not None and scoped else 0
+    plurals = [t.i for t in doc[scope : pron.i] if t.tag_ == "NNS"] if scoped else []
     reported = _reporting_subject(pron)
     if lower in NEUTER and reported is None:
         return None  # "it" is mostly a thing; only "X said it would ..." is resolved
@@ -246,9 +247,11 @@ def _best(
     for m in cands:
         if m.start >= pron.i:
             break
-        if m.end > pron.i or m.start < scope or any(i >= m.end for i in plurals):
+        if m.end > pron.i:
             continue  # a phrase holding the pronoun ("their statements") is not its antecedent
         history.setdefault(_key(m), []).append(m)
+        if m.start < scope or any(i >= m.end for i in plurals):
+            continue
         distance = sent_of[pron.i] - sent_of[m.start]
         if distance > window and doc[m.start].idx < horizon:
             continue
