@@ -50,3 +50,26 @@ def test_a_quoted_they_takes_the_organisation_named_where_the_quotation_opens(
 )
 def test_a_quoted_they_does_not_reach_an_organisation_out_of_its_scope(text: str, pronoun: str) -> None:
     assert referent_of(text, pronoun) not in {"Toyota", "Siemens", "Oxfam"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poet\n\nGeorge Byron wrote poems in Rome. Byron loved the city. With Ian Bailey and Tom Reed at "
+        "the theatre, he laughed. His mother was angry. He later went to Harrow.",
+        "Court\n\nMaria Lopez ran the court in Lima. Lopez liked the work. With Ana Ruiz and Eva Kim at "
+        "the meeting, she spoke. Her sister was there. She later left Lima.",
+        "Firm\n\nPeter Novak built the firm in Oslo. Novak loved the town. Beside Omar Haddad and Karl "
+        "Weber at the dinner, he smiled. His wife was pleased. He later sold the firm.",
+    ],
+)
+def test_an_uncertain_pronoun_link_does_not_make_the_next_ones_certain(text: str) -> None:
+    """Three people of one gender compete for the first pronoun: its link is a guess, and a guess
+    is no antecedent, so the pronouns after it stay as uncertain instead of chaining to it with
+    growing confidence (the compounding the GUM error study found)."""
+    from newsgraph.nlp.discourse.pronouns import CHAIN_CONFIDENCE
+
+    text, d = discourse(text)
+    links = sorted((link for link in d.links if link.sieve == "pronoun"), key=lambda link: link.start)
+    assert len(links) == 3 and links[0].confidence < CHAIN_CONFIDENCE
+    assert all(link.confidence < CHAIN_CONFIDENCE for link in links[1:]), [x.confidence for x in links]

@@ -42,6 +42,10 @@ _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
 NEUTER = wordlist("neuter_pronouns")
 _PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 _QUOTE_MARKS = re.compile('[“”"]')
+#: A pronoun link at least this probable (among its candidates) becomes an antecedent for later
+#: pronouns and gives its entity a gender; a less probable one is kept but chains nothing, so
+#: one uncertain choice does not carry every later "he" of a paragraph with it.
+CHAIN_CONFIDENCE = 0.5
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -178,6 +182,8 @@ def resolve_pronouns(
         mention.confidence = probability
         mention.set_chars(doc)
         cluster.mentions.append(mention)
+        if probability < CHAIN_CONFIDENCE:
+            continue  # a guess more likely wrong than right is no antecedent and no gender evidence
         insort(cands, _Candidate(pron.i, pron.i + 1, "pronoun", cluster), key=_start)
         if cluster.gender is None and lower in MALE | FEMALE:
             cluster.gender = "m" if lower in MALE else "f"
