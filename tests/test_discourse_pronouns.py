@@ -3,6 +3,8 @@ issue 11 found (quoted "they", organisations the model calls places, gender from
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.test_discourse import discourse
@@ -11,7 +13,9 @@ from tests.test_discourse import discourse
 def referent_of(text: str, needle: str) -> str | None:
     """Name of what the first ``needle`` refers to, or None when it is left unlinked."""
     text, d = discourse(text)
-    start = text.index(needle)
+    found_at = re.search(rf"\b{re.escape(needle)}\b", text)
+    assert found_at is not None, needle
+    start = found_at.start()
     found = d.referent(start, start + len(needle))
     return found.name if found is not None else None
 
@@ -73,3 +77,32 @@ def test_an_uncertain_pronoun_link_does_not_make_the_next_ones_certain(text: str
     links = sorted((link for link in d.links if link.sieve == "pronoun"), key=lambda link: link.start)
     assert len(links) == 3 and links[0].confidence < CHAIN_CONFIDENCE
     assert all(link.confidence < CHAIN_CONFIDENCE for link in links[1:]), [x.confidence for x in links]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        ("Fire\n\nThe defense said that Debbie caused her own death.", "her", "Debbie"),
+        (
+            "Court\n\nThe lawyers argued that Byron ignored the warning. He left the city in May.",
+            "He",
+            "Byron",
+        ),
+        # a person named in full still wins over an organisation with a given name's spelling
+        (
+            "Cars\n\nFord recalled 2,000 cars on Monday. Its chief Ann Lee said she was sorry.",
+            "she",
+            "Ann Lee",
+        ),
+        ("Cars\n\nFord recalled 2,000 cars. Peter Novak, its chief, said he was sorry.", "he", "Peter Novak"),
+    ],
+)
+def test_he_or_she_may_take_a_given_name_the_model_called_an_organisation(
+    text: str, pronoun: str, name: str
+) -> None:
+    assert referent_of(text, pronoun) == name
+
+
+def test_a_given_name_of_the_other_gender_stays_out() -> None:
+    """'Debbie' is a woman's name: a "he" does not take it."""
+    assert referent_of("Fire\n\nThe defense said that Debbie caused his death.", "his") is None

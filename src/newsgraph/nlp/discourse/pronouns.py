@@ -32,7 +32,7 @@ from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
 from newsgraph.nlp.discourse.salience import choose
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
 from newsgraph.nlp.knowledge.cues import load_lexicon
-from newsgraph.nlp.knowledge.gazetteer import gazetteer
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, given_name_gender
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.syntax import RELATIVE
@@ -358,7 +358,20 @@ def _agrees(lower: str, m: _Candidate) -> bool:
     if lower in NEUTER:
         return c.label in {"ORG", "GPE"}
     if c.label != "PERSON":
-        return False
+        named = _given_name_gender(c)  # "Debbie", "Byron" tagged ORG by the model
+        return named is not None and (named == "m") == (lower in MALE)
     if c.gender is None:
         return True
     return (c.gender == "m") == (lower in MALE)
+
+
+def _given_name_gender(c: Cluster) -> str | None:
+    """The gender of an organisation the model named with a single given name and nothing else
+    ("Debbie caused her own death", "Byron fell in love"), which no lexicon knows as an
+    organisation: he/she may take it.  Only as a candidate, with the gender unknown to salience,
+    so a person named in full nearby still wins ("Ford ... its chief Ann Lee ... she")."""
+    names = c.names()
+    if c.label != "ORG" or not names or any(m.canonical or len(m.text.split()) != 1 for m in names):
+        return None
+    genders = {given_name_gender(m.text) for m in names}
+    return genders.pop() if len(genders) == 1 else None
