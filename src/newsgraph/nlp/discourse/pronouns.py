@@ -9,10 +9,14 @@ A salience model over recent mentions (no learned weights; each term is a reason
   (they/their never pick a person);
 - binding: an object pronoun is not the subject of its own verb ("Montalvo helped him");
 - quotations: a pronoun outside quotation marks ignores names inside them, because
-  '"... Colonel Bacar has been spotted ...," he added' is said by the speaker, not by Bacar.
+  '"... Colonel Bacar has been spotted ...," he added' is said by the speaker, not by Bacar; a
+  quoted they/their reaches only back to the sentence that opens its quotation;
+- compounding: a link less probable than :data:`CHAIN_CONFIDENCE` is kept but is no antecedent
+  for later pronouns and gives no gender, so one guess does not carry a paragraph with it.
 
-For they/their the rule is conservative: a plural common noun between the entity and the pronoun
-("the troops ... they") blocks the link, since most "they" in news are such groups.
+For they/their the rule is conservative: described groups ("the troops") compete with the
+organisations, since most "they" in news are such groups, and inside a quotation a plural common
+noun between an organisation and the pronoun ("Siemens ... the workers ... they") blocks the link.
 """
 
 from __future__ import annotations
