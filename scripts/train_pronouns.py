@@ -1,10 +1,10 @@
 """Fit the pronoun antecedent weights on GUM (an experiment: its weights are not shipped yet).
 
-Usage: ``python scripts/train_pronouns.py [--gold ../shared/data/coref/gum-conll] [--rounds N]
-[--write]``.  Training reads GUM's biography, travel, academic and court documents only; news and
-interviews stay held out for ``newsgraph eval coref``.  Each round analyses the training documents
-with the current weights (the first with the shipped, hand-set ones), records every pronoun's
-candidates with the gold answer, and refits on all rounds' choices.  ``--write`` replaces
+Usage: ``python scripts/train_pronouns.py [--gold ../shared/data/coref/gum-conll] [--write]``.
+Training reads GUM's biography, travel, academic and court documents only; news and interviews
+stay held out for ``newsgraph eval coref``.  The training documents are analysed once with every
+pronoun choice given its gold antecedent (teacher forcing), the candidates' features are recorded,
+and a conditional logit is fitted on them.  ``--write`` replaces
 ``knowledge/lexicons/pronoun_weights.tsv``.
 
 Measured 2026-12-04 (pronoun accuracy, `newsgraph eval coref`, run time, not teacher-forced):
@@ -35,7 +35,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default=str(ROOT.parent / "shared/data/coref/gum-conll"))
     parser.add_argument(
-        "--check", action="store_true", help="compare with the shipped weights, write nothing"
+        "--write", action="store_true", help="replace the shipped weights file (default: print only)"
     )
     args = parser.parse_args()
     found = collect(Path(args.gold))

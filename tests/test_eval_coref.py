@@ -224,10 +224,11 @@ def test_gum_news_scores_are_computed_and_sane() -> None:
 
 
 #: Floors about 0.02 below the figures measured when they were set (issue targets: 0.85 on news +
-#: interview, 0.80 on news).  A hidden set of GUM news documents is scored by the maintainers too.
-NEWS_INTERVIEW_PRONOUN_FLOOR = 0.81
+#: interview, 0.80 on news; measured 2026-12-04: 0.863, 0.808 and 0.836 on the other four genres).
+#: A hidden set of GUM news documents is scored by the maintainers too.
+NEWS_INTERVIEW_PRONOUN_FLOOR = 0.84
 NEWS_PRONOUN_FLOOR = 0.78
-OTHER_GENRES_PRONOUN_FLOOR = 0.75
+OTHER_GENRES_PRONOUN_FLOOR = 0.81
 
 
 @pytest.mark.gold

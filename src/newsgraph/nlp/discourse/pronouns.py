@@ -9,10 +9,14 @@ A salience model over recent mentions (no learned weights; each term is a reason
   (they/their never pick a person);
 - binding: an object pronoun is not the subject of its own verb ("Montalvo helped him");
 - quotations: a pronoun outside quotation marks ignores names inside them, because
-  '"... Colonel Bacar has been spotted ...," he added' is said by the speaker, not by Bacar.
+  '"... Colonel Bacar has been spotted ...," he added' is said by the speaker, not by Bacar; a
+  quoted they/their reaches only back to the sentence that opens its quotation;
+- compounding: a link less probable than :data:`CHAIN_CONFIDENCE` is kept but is no antecedent
+  for later pronouns and gives no gender, so one guess does not carry a paragraph with it.
 
-For they/their the rule is conservative: a plural common noun between the entity and the pronoun
-("the troops ... they") blocks the link, since most "they" in news are such groups.
+For they/their the rule is conservative: described groups ("the troops") compete with the
+organisations, since most "they" in news are such groups, and inside a quotation a plural common
+noun between an organisation and the pronoun ("Siemens ... the workers ... they") blocks the link.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from newsgraph.nlp.discourse.names import FEMALE, MALE, PLURAL, Cluster
 from newsgraph.nlp.discourse.salience import choose
 from newsgraph.nlp.doc_cache import sentence_index, text_of, tokens_of
 from newsgraph.nlp.knowledge.cues import load_lexicon
-from newsgraph.nlp.knowledge.gazetteer import gazetteer
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, given_name_gender
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.syntax import RELATIVE
@@ -42,6 +46,10 @@ _OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
 NEUTER = wordlist("neuter_pronouns")
 _PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 _QUOTE_MARKS = re.compile('[“”"]')
+#: A pronoun link at least this probable (among its candidates) becomes an antecedent for later
+#: pronouns and gives its entity a gender; a less probable one is kept but chains nothing, so
+#: one uncertain choice does not carry every later "he" of a paragraph with it.
+CHAIN_CONFIDENCE = 0.5
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -178,6 +186,8 @@ def resolve_pronouns(
         mention.confidence = probability
         mention.set_chars(doc)
         cluster.mentions.append(mention)
+        if probability < CHAIN_CONFIDENCE:
+            continue  # a guess more likely wrong than right is no antecedent and no gender evidence
         insort(cands, _Candidate(pron.i, pron.i + 1, "pronoun", cluster), key=_start)
         if cluster.gender is None and lower in MALE | FEMALE:
             cluster.gender = "m" if lower in MALE else "f"
@@ -233,8 +243,12 @@ def _best(
     lower = pron.lower_
     quote = next(((s, e) for s, e in quotes if s < pron.idx < e), None)
     speakers = speakers_of(quote) if quote is not None else set()
-    if quote is not None and lower in PLURAL:
-        return None  # a quoted "they" belongs to the speaker's world, not to the article's entities
+    # a quoted "they" belongs to the speaker's world: it may take only an organisation or group
+    # named since the sentence that opens the quotation ('... of Google's response: "their website"'),
+    # and none with a plural noun between them ('... the insects they carry': those are "they")
+    scoped = quote is not None and lower in PLURAL
+    scope = _opening_sentence(doc, quote) if quote is not None and scoped else 0
+    plurals = [t.i for t in doc[scope : pron.i] if t.tag_ == "NNS"] if scoped else []
     reported = _reporting_subject(pron)
     if lower in NEUTER and reported is None:
         return None  # "it" is mostly a thing; only "X said it would ..." is resolved
@@ -246,6 +260,8 @@ def _best(
         if m.end > pron.i:
             continue  # a phrase holding the pronoun ("their statements") is not its antecedent
         history.setdefault(_key(m), []).append(m)
+        if m.start < scope or any(i >= m.end for i in plurals):
+            continue
         distance = sent_of[pron.i] - sent_of[m.start]
         if distance > window and doc[m.start].idx < horizon:
             continue
@@ -268,6 +284,12 @@ def _best(
         vector.append(float(m is forward))
     index, probability = choose(pron.idx, [m for m, _ in options], vectors)
     return (options[index][0], probability) if index >= 0 else None
+
+
+def _opening_sentence(doc: Doc, quote: tuple[int, int]) -> int:
+    """First token of the sentence that holds the opening mark of ``quote``."""
+    opening = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
+    return opening.sent.start if opening is not None else len(doc)
 
 
 def _key(m: _Candidate) -> int:
@@ -340,7 +362,20 @@ def _agrees(lower: str, m: _Candidate) -> bool:
     if lower in NEUTER:
         return c.label in {"ORG", "GPE"}
     if c.label != "PERSON":
-        return False
+        named = _given_name_gender(c)  # "Debbie", "Byron" tagged ORG by the model
+        return named is not None and (named == "m") == (lower in MALE)
     if c.gender is None:
         return True
     return (c.gender == "m") == (lower in MALE)
+
+
+def _given_name_gender(c: Cluster) -> str | None:
+    """The gender of an organisation the model named with a single given name and nothing else
+    ("Debbie caused her own death", "Byron fell in love"), which no lexicon knows as an
+    organisation: he/she may take it.  Only as a candidate, with the gender unknown to salience,
+    so a person named in full nearby still wins ("Ford ... its chief Ann Lee ... she")."""
+    names = c.names()
+    if c.label != "ORG" or not names or any(m.canonical or len(m.text.split()) != 1 for m in names):
+        return None
+    genders = {given_name_gender(m.text) for m in names}
+    return genders.pop() if len(genders) == 1 else None
