@@ -586,3 +586,41 @@ def test_an_infinitive_after_the_object_is_the_content(text: str, content: str) 
 )
 def test_according_to_at_the_start_reports_the_whole_sentence(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "For example, the mayor called for the election to be postponed.",
+            "for the election to be postponed",
+        ),
+        ("For years, the union has called for higher wages.", "for higher wages"),
+        ("On Monday, the agency reported on plans for a new dam.", "on plans for a new dam"),
+    ],
+)
+def test_a_fronted_phrase_is_not_the_content_of_a_prepositional_cue(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister remarked last week any improvement in relations should avoid harming farmers.",
+            "any improvement in relations should avoid harming farmers",
+        ),
+        (
+            "The analyst noted any rise in rates would hurt exporters.",
+            "any rise in rates would hurt exporters",
+        ),
+        (
+            "Officials told reporters every claim will be assessed on its merits.",
+            "every claim will be assessed on its merits",
+        ),
+    ],
+)
+def test_an_object_the_parser_split_from_its_clause_is_the_clauses_subject(text: str, content: str) -> None:
+    """ "remarked [any improvement]dobj [should avoid ...]ccomp": one clause; an addressee
+    ("told reporters") stays out."""
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -35,6 +35,7 @@ _NEGATORS = wordlist("negating_verbs")
 _ANONYMITY = wordlist("anonymity_verbs")
 _FIRST_PERSON = wordlist("quote_voice_pronouns")
 _EVIDENTIAL = wordlist("evidential_cues")
+_ADDRESSEE = wordlist("addressee_verbs")
 _SPEAKING_NOUNS = wordlist("organisation_nouns") | wordlist("outlet_nouns") | DOCUMENT_NOUNS
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
@@ -113,6 +114,16 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         aux_to = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
         if aux_to is not None and _child(clause, "nsubj") is not None:
             left = aux_to.i  # "urged X to ...": the content starts at "to"
+        elif (
+            obj is not None
+            and obj.pos_ == "NOUN"
+            and verb.lemma_.lower() not in _ADDRESSEE  # "told reporters every claim ...": who was told
+            and obj.right_edge.i == left - 1
+            and _child(clause, "nsubj") is None
+        ):
+            left = (
+                obj.left_edge.i
+            )  # "remarked [any change]dobj [should stop]ccomp": the object is its subject
         if low is None:
             right = content.continued_content(verb, right)
         return left, right, "ccomp"
@@ -140,12 +151,13 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
                 return child.left_edge.i, child.right_edge.i, "oprd"
     for name in ("of", "for", "about", "on", "to"):
         if name in patterns:
-            prep = _child(verb, "prep", name) or (_child(obj, "prep", name) if obj is not None else None)
+            after = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == name), None)
+            prep = after or (_child(obj, "prep", name) if obj is not None else None)
             if name == "for" and prep is None:
                 prep = _marked_clause(verb, "for")
             if name == "about" and prep is None:
                 prep = _child(verb, "prep", "over")
-            if prep is not None:
+            if prep is not None and prep.i > verb.i:  # "For example, X called ...": not content
                 left, right = _subtree(prep)
                 return left, content.continued_content(verb, right), name
     if "as" in patterns:
