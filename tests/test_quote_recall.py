@@ -624,3 +624,8 @@ def test_an_object_the_parser_split_from_its_clause_is_the_clauses_subject(text:
     """ "remarked [any improvement]dobj [should avoid ...]ccomp": one clause; an addressee
     ("told reporters") stays out."""
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize("text", ["The mayor said that.", "He denied it.", "The ministry confirmed this."])
+def test_a_pronoun_alone_is_no_reported_content(text: str) -> None:
+    assert quotes_of(text) == []

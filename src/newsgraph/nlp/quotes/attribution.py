@@ -36,6 +36,7 @@ _ANONYMITY = wordlist("anonymity_verbs")
 _FIRST_PERSON = wordlist("quote_voice_pronouns")
 _EVIDENTIAL = wordlist("evidential_cues")
 _ADDRESSEE = wordlist("addressee_verbs")
+_EMPTY_POS = frozenset({"PRON", "SCONJ", "DET", "PUNCT", "CCONJ", "ADP", "PART", "SPACE"})
 _SPEAKING_NOUNS = wordlist("organisation_nouns") | wordlist("outlet_nouns") | DOCUMENT_NOUNS
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
@@ -290,6 +291,8 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
     bounds = _complement(token, patterns) or content.parenthetical(token, quoted)
     chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None
+    if bounds is not None and all(t.pos_ in _EMPTY_POS for t in doc[bounds[0] : bounds[1] + 1]):
+        chars = None  # "denied it", "acknowledged that": a pronoun is no content
     if bounds is None or chars is None or (bounds[2] == "dobjq" and not _quoted_within(*chars, quoted)):
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
     return Attribution(*cue_span, token.i, source, *chars)
