@@ -629,3 +629,23 @@ def test_an_object_the_parser_split_from_its_clause_is_the_clauses_subject(text:
 @pytest.mark.parametrize("text", ["The mayor said that.", "He denied it.", "The ministry confirmed this."])
 def test_a_pronoun_alone_is_no_reported_content(text: str) -> None:
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The minister reacted that "it is the task of historians and not of lawmakers to clarify history."',
+            "minister",
+        ),
+        ('Her lawyer countered that "no court has ever accepted such evidence."', "lawyer"),
+        ('Senator Ana Ruiz replied on Monday that "the bill will pass."', "Ana Ruiz"),
+    ],
+)
+def test_a_quoted_that_clause_is_direct_whatever_the_verb(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.type == "direct" and speaker in (quote.speaker or "")
+
+
+def test_a_quoted_that_clause_of_a_mute_subject_is_no_statement() -> None:
+    assert quotes_of('The evidence showed that "the risk is low."') == []

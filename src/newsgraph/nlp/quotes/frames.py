@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.knowledge.cues import CueLexicon
-from newsgraph.nlp.quotes.attribution import inside_quote
+from newsgraph.nlp.quotes.attribution import can_speak, inside_quote
 from newsgraph.nlp.quotes.candidate import Candidate
 from newsgraph.nlp.quotes.marks import Quoted
 from newsgraph.nlp.syntax import source_token
@@ -81,7 +81,7 @@ def _frame_cue(
             return cue
     before = _cue_tokens(doc, bounds[0], q.open_at, lexicon, quoted)
     if not before:
-        return _colon_frame(doc, text, bounds[0], q) if not short else None
+        return (_colon_frame(doc, text, bounds[0], q) or _that_frame(doc, text, q)) if not short else None
     cue = before[-1]
     gap_span = doc.char_span(cue.idx + len(cue.text), q.open_at, alignment_mode="contract")
     gap = [t for t in gap_span or [] if not t.is_space]
@@ -116,6 +116,22 @@ def _colon_frame(doc: Doc, text: str, start: int, q: Quoted) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "this"):
+        return None
+    return verb
+
+
+def _that_frame(doc: Doc, text: str, q: Quoted) -> Token | None:
+    """ "X reacted that "..."": a quotation that is a whole that-clause reports someone's words
+    whatever the verb, when the verb's subject can speak (a name, a pronoun, a noun for people
+    or bodies)."""
+    if not text[: q.open_at].rstrip().endswith(" that"):
+        return None
+    mark = doc.char_span(q.open_at - 5, q.open_at - 1, alignment_mode="expand")
+    if mark is None or not len(mark) or mark[-1].lower_ != "that":
+        return None
+    verb = mark[-1].head.head if mark[-1].dep_ == "mark" else mark[-1].head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ not in ("VERB", "AUX") or subject is None or not can_speak(subject):
         return None
     return verb
 
