@@ -635,7 +635,8 @@ def test_a_pronoun_alone_is_no_reported_content(text: str) -> None:
     ("text", "speaker"),
     [
         (
-            'The minister reacted that "it is the task of historians and not of lawmakers to clarify history."',
+            'The minister reacted that "it is the task of historians and not of lawmakers'
+            ' to clarify history."',
             "minister",
         ),
         ('Her lawyer countered that "no court has ever accepted such evidence."', "lawyer"),
