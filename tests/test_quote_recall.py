@@ -650,3 +650,23 @@ def test_a_quoted_that_clause_is_direct_whatever_the_verb(text: str, speaker: st
 
 def test_a_quoted_that_clause_of_a_mute_subject_is_no_statement() -> None:
     assert quotes_of('The evidence showed that "the risk is low."') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            'At the rally, protesters chanted slogans like "This is what democracy looks like!" and'
+            ' "Our rights are human rights!"',
+            "This is what democracy looks like!",
+        ),
+        ('Farmers shouted slogans such as "No farmers, no food, no future!" outside.', "No farmers, no food"),
+        (
+            'The workers yelled demands including "Pay us what you owe us now!" at the gate.',
+            "Pay us what you owe",
+        ),
+    ],
+)
+def test_quoted_examples_of_what_was_said_are_direct(text: str, first: str) -> None:
+    found = [q for q in quotes_of(text) if q.type == "direct"]
+    assert found and found[0].text.startswith(first)

@@ -90,8 +90,12 @@ def _frame_cue(
         return cue
     if short and last not in (",", ""):
         return None
-    ok_end = last in (",", "that", "") or gap[-1].pos_ in ("NOUN", "PROPN", "PRON")
-    if ok_end and not any(t.pos_ == "VERB" or t.text in ".;" for t in gap):
+    # "chanted slogans like "..."", "shouted words such as "...": examples of what was said
+    example = len(gap) >= 2 and (
+        last in ("like", "including") or [t.lower_ for t in gap[-2:]] == ["such", "as"]
+    )
+    ok_end = last in (",", "that", "") or gap[-1].pos_ in ("NOUN", "PROPN", "PRON") or example
+    if ok_end and not any(t.pos_ == "VERB" or t.text in ".;" for t in (gap[:-1] if example else gap)):
         return cue
     return None
 
