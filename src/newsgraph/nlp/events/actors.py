@@ -107,6 +107,11 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def _count_word(token: Token) -> bool:
+    """A determiner, number or quantity word at the start of a description."""
+    return token.dep_ in ("det", "nummod", "quantmod", "predet") or token.lower_ in QUANTIFIERS
+
+
 class ActorResolver:
     """Resolves tokens of one Doc to actors, through its entities and quotes."""
 
@@ -368,7 +373,10 @@ class ActorResolver:
         return None
 
     def _author(self, document: Token) -> Token | None:
+        """Who wrote or said it: "a letter from X", "a report by X", "X's remarks"."""
         for prep in document.children:
+            if prep.dep_ == "poss" and prep.pos_ in ("PROPN", "NOUN"):
+                return prep
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
                 author = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if author is not None:
@@ -383,6 +391,8 @@ class ActorResolver:
         lemma = head.lemma_.lower()
         if not (head.pos_ == "PROPN" or is_agent_noun(head) or (named and lemma not in _NOT_AGENTS)):
             return None
+        while start < head.i and _count_word(self.doc[start]):
+            start += 1  # "six armed militiamen", "over 500,000 women": the group, not its size
         span = self.doc[start:end]
         text = span.text
         for det in ("the ", "The ", "a ", "A ", "an ", "An "):

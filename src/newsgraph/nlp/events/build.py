@@ -76,6 +76,8 @@ LIGHT_VERBS = wordlist("event_light_verbs")
 DIRECTIVE_VERBS = wordlist("directive_verbs")
 #: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
 STATE_CODES = frozenset({"116"})
+#: Prepositions of a phrase that sets a meeting beside its clause ("in talks with", "during a visit").
+MEETING_PREPOSITIONS = frozenset({"in", "with", "during", "after", "on"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
 _EVIDENCE_RIGHT = frozenset(
     {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "attr", "oprd", "agent", "acomp", "pobj"}
@@ -316,10 +318,30 @@ class EventBuilder:
             poss = source_token is not None and source_token.dep_ == "poss"
             if head.pos_ == "VERB" and (poss or head.lemma_.lower() in LIGHT_VERBS):
                 actors = self.resolver.actors(verb_source(head), quote)
+        if not actors and token.pos_ == "NOUN":
+            actors = self._noun_participants(found, quote)
         extra = absolute_subjects(token) if intent is None else None
         if extra is not None:
             actors = [a for a in self.resolver.actors(extra, quote) if a not in actors] + actors
         return actors
+
+    def _noun_participants(self, found: Found, quote: int | None) -> list[Actor]:
+        """Who holds a meeting named by a noun with no possessor: the parties of "talks between
+        X and Y", or the subject of the clause the noun's phrase belongs to ("In a telephone
+        conversation with Morales, Chavez said", "Mitchell embarked on a mission with visits to
+        Israel") -- only for meetings (CONSULT): an attack in a phrase ("in response to the
+        attack") is not the subject's."""
+        token = found.token
+        if found.trigger.plover != "CONSULT":
+            return []
+        between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None:
+            return self.resolver.actors(next((c for c in between.children if c.dep_ == "pobj"), None), quote)
+        prep = token.head
+        if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in MEETING_PREPOSITIONS:
+            return []
+        verb = prep.head
+        return self.resolver.actors(verb_source(verb), quote) if verb.pos_ in ("VERB", "AUX") else []
 
 
 def _with_actors(template: Event, source: Actor, target: Actor | None) -> Event:

@@ -76,8 +76,7 @@ def verb_source(token: Token) -> Token | None:
     """Source token of a verb trigger: the agent of a passive, else the subject (climbing
     conjoined and participial verbs, as for quote speakers)."""
     if is_passive(token):
-        agent = _child(token, ("agent",))
-        return _pobj(agent)
+        return passive_agent(token)
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
         return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
@@ -87,6 +86,21 @@ def verb_source(token: Token) -> Token | None:
     if found is None and token.dep_ == "acomp":  # "Israel is opposed to ...": the copula's subject
         found = _child(token.head, ("nsubj",))
     return antecedent(found) if found is not None else None
+
+
+def passive_agent(token: Token) -> Token | None:
+    """The agent of a passive: the "by" phrase, which the parser marks ``agent`` or, after an
+    intervening phrase ("abducted along with his colleague by six armed men"), a plain ``prep``;
+    a "by" phrase under the "as" predicate also counts ("hailed as a hero by the President")."""
+    agent = _pobj(_child(token, ("agent",)) or _child(token, ("prep",), "by"))
+    if agent is None:
+        as_phrase = _child(token, ("prep",), "as")
+        predicate = _pobj(as_phrase) if as_phrase is not None else None
+        by = _child(predicate, ("prep", "agent"), "by") if predicate is not None else None
+        agent = _pobj(by) if by is not None else None
+    if agent is None or agent.ent_type_ in _NOT_ACTORS:
+        return None  # "by Friday", "by 2010"
+    return agent
 
 
 def absolute_subjects(token: Token) -> Token | None:
