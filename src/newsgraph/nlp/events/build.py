@@ -164,6 +164,33 @@ def _implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResol
     return [resolver.country_actor(main)] if main else []
 
 
+#: Weapons and blasts that kill with no author named (CAMEO "BOMBING/EXPLOSION *" patterns).
+ATTACK_INSTRUMENTS = wordlist("attack_instruments")
+BOMBING_INSTRUMENTS = wordlist("bombing_instruments")
+
+
+def _instrument(token: Token) -> str | None:
+    """The weapon or blast a violent verb names instead of its author: its subject ("a roadside
+    bombing killed"), or the "by"/"in" phrase of its passive ("killed in a car bomb explosion",
+    "killed by an improvised explosive device"); the unknown attacker is then the source."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    heads = [c for c in token.children if c.dep_ == "nsubj"]
+    if is_passive(token):
+        heads = [
+            g
+            for c in token.children
+            if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    for head in heads:
+        words = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+        if words[0] in ATTACK_INSTRUMENTS:
+            return next((w for w in words if w in BOMBING_INSTRUMENTS), words[0])
+    return None
+
+
 class EventBuilder:
     """Codes the events of one Doc."""
 
@@ -257,6 +284,12 @@ class EventBuilder:
         sources = self._sources(found, intent, quote)
         if not sources:
             sources = _implicit_source(token, plover, cameo, self.resolver)
+        instrument = _instrument(token) if plover == "ASSAULT" else None
+        if instrument is not None:  # the weapon is no actor; its user is unknown
+            bombing = instrument in BOMBING_INSTRUMENTS
+            name = "unidentified bombers" if bombing else "unidentified attackers"
+            sources = [Actor(name, None, None, True)] if self.resolver.political_article else []
+            cameo = "183" if bombing else cameo
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )

@@ -24,6 +24,8 @@ from newsgraph.nlp.syntax import RELATIVE, source_token
 #: Modal auxiliaries that make a clause hypothetical ("would strike", "could use").
 HYPOTHETICAL_MODALS = wordlist("hypothetical_modals")
 FUTURE_AUX = wordlist("future_auxiliaries")
+#: Participles whose passive with "to" is a stance of its subject ("is opposed to").
+STATIVE_PASSIVES = frozenset({"oppose"})
 #: Subordinators of conditional and open clauses: "if X attacked", "whether to meet".
 CONDITIONAL_MARKS = wordlist("conditional_marks")
 #: Verbs whose to-clause did not (or will not) happen.
@@ -76,7 +78,10 @@ def verb_source(token: Token) -> Token | None:
     """Source token of a verb trigger: the agent of a passive, else the subject (climbing
     conjoined and participial verbs, as for quote speakers)."""
     if is_passive(token):
-        return passive_agent(token)
+        agent = passive_agent(token)
+        if agent is None and token.lemma_.lower() in STATIVE_PASSIVES and _child(token, ("prep",), "to"):
+            return _child(token, ("nsubjpass",))  # "Israel is opposed to French mediation"
+        return agent
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
         return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
@@ -261,8 +266,9 @@ def statement_only(token: Token) -> bool:
     lemma = token.lemma_.lower()
     deps = {c.dep_ for c in token.children}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    if lemma == "warn":
-        return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps
+    if lemma == "warn":  # "warned Israel that ...": a warning addressed to someone is a threat
+        addressed = "dobj" in deps or "dative" in deps
+        return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps and not addressed
     if lemma == "ask":
         return "xcomp" not in deps and "for" not in preps and not _that_clause(token)
     if lemma in FAILURE_VERBS:
@@ -321,7 +327,8 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
                 return "negated", None
             return "intent", intent
         if lemma in FAILURE_VERBS and current.dep_ == "xcomp":
-            return "embedded", None
+            # "failed to reach agreement": an agreement that did not happen, as if negated
+            return ("negated" if lemma == "fail" and head.i not in triggers else "embedded"), None
         if _to_infinitive(current) and lemma not in IMPLICATIVE_VERBS:
             return "hypothetical", None  # "ordered the army to free ...", "an effort to topple"
         if lemma in IRREALIS_VERBS or _conditional(head):

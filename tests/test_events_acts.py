@@ -1,0 +1,179 @@
+"""Which acts are coded and how (issue 13, second round): attempts, failures, addressed warnings,
+stances, attacks told by their weapon, and CAMEO patterns of reducing relations; each rule on
+three or more sentences written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from newsgraph.core import make_doc
+from newsgraph.extract.base import ExtractedArticle
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.records import Event
+
+
+@cache
+def analysed(text: str) -> tuple[Event, ...]:
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, ExtractedArticle(text=text)))
+    return tuple(doc._.ng_events or [])
+
+
+def coded(text: str) -> set[tuple[str | None, str, str | None]]:
+    """``(source, plover, target)`` of each event coded in ``text``."""
+    return {(e.source, e.plover, e.target) for e in analysed(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebels loyal to the warlord said they attempted to assassinate the Somali defence minister.",
+            ("Rebels loyal to the warlord", "ASSAULT", "Somali defence minister"),
+        ),
+        (
+            "Iran has tried to hack into the computers of Israeli army officers, officials said.",
+            ("Iran", "COERCE", None),
+        ),
+        (
+            "The Egyptian minister tried to meet the Israeli envoy.",
+            ("Egyptian minister", "CONSULT", "Israeli envoy"),
+        ),
+    ],
+)
+def test_an_attempted_act_is_coded_as_the_act(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "Serbia and Kosovo failed to reach agreement on the border despite hours of talks.",
+            {"Serbia", "Kosovo"},
+        ),
+        ("The Afghan government and the Taliban failed to agree on a ceasefire in Doha.", {"Taliban"}),
+        (
+            "Greece and Turkey failed to reach a deal on the disputed islands, diplomats said.",
+            {"Greece", "Turkey"},
+        ),
+    ],
+)
+def test_failing_to_agree_is_a_rejection(text: str, sources: set[str]) -> None:
+    found = coded(text)
+    assert sources <= {s for s, p, _ in found if p == "REJECT"}
+    assert "AGREE" not in {p for _, p, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas warned Israel that any raid on Gaza would be answered.", ("Hamas", "THREATEN", "Israel")),
+        (
+            "North Korea warned South Korea that further drills would bring retaliation.",
+            ("North Korea", "THREATEN", "South Korea"),
+        ),
+        (
+            "The Iranian foreign minister warned Washington that sanctions would backfire.",
+            ("The Iranian foreign minister", "THREATEN", "United States"),
+        ),
+    ],
+)
+def test_a_warning_addressed_to_someone_is_a_threat(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iraqi health minister warned that the death toll may rise.",
+        "The French minister warned that prices would rise next year.",
+        "The Kenyan police chief warned that roads would be closed on Sunday.",
+    ],
+)
+def test_a_warning_to_no_one_stays_a_statement(text: str) -> None:
+    assert "THREATEN" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Israel is opposed to Turkish mediation in the talks with Syria.", "Israel"),
+        ("The Egyptian government is opposed to the new dam on the Nile.", "Government of Egypt"),
+        ("China is strongly opposed to the arms sale, a Chinese spokesman said.", "China"),
+    ],
+)
+def test_being_opposed_to_something_is_a_rejection(text: str, source: str) -> None:
+    assert (source, "REJECT") in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cameo"),
+    [
+        (
+            "A roadside bombing near the Iraqi town of Samarra killed two American soldiers.",
+            "unidentified bombers",
+            "183",
+        ),
+        (
+            "Three Afghan policemen were killed by an improvised explosive device in Kandahar.",
+            "unidentified bombers",
+            "183",
+        ),
+        (
+            "An Iraqi judge was killed in a car bomb explosion in Baghdad, Iraqi police said.",
+            "unidentified bombers",
+            "183",
+        ),
+        (
+            "Mortar shells killed four Israeli soldiers near the Lebanese border, the Israeli army said.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_an_attack_told_by_its_weapon_is_the_unknown_attackers(
+    text: str, source: str | None, cameo: str | None
+) -> None:
+    attacks = [e for e in analysed(text) if e.plover == "ASSAULT"]
+    assert attacks and all(e.source is not None and e.source.startswith("unidentified") for e in attacks)
+    if source is not None:
+        assert (source, cameo) in {(e.source, e.cameo) for e in attacks}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas explosion at the bakery killed two workers on Sunday.",
+        "Two miners were killed in a blast at the coal mine, the company said.",
+        "The old bridge was destroyed by a controlled explosion on Friday.",
+    ],
+)
+def test_a_blast_outside_politics_is_no_event(text: str) -> None:
+    assert coded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The British prime minister cancelled a planned visit to Pakistan after the attack.",
+            ("British prime minister", "SANCTION", "Pakistan"),
+        ),
+        (
+            "The Brazilian president postponed his visit to Washington, officials said.",
+            ("Brazilian president", "SANCTION", "Washington"),
+        ),
+        ("The UN cut food supplies to the Sudanese refugee camps.", ("United Nations", "SANCTION", None)),
+    ],
+)
+def test_cancelling_a_visit_or_cutting_supplies_reduces_relations(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    source, plover, target = expected
+    found = coded(text)
+    assert (source, plover) in {(s, p) for s, p, _ in found}
+    if target is not None:
+        assert expected in found
