@@ -177,3 +177,68 @@ def test_cancelling_a_visit_or_cutting_supplies_reduces_relations(
     assert (source, plover) in {(s, p) for s, p, _ in found}
     if target is not None:
         assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Olmert held Hamas and the Islamic Jihad militants responsible for the attack.",
+            ("Olmert", "ACCUSE", "Hamas"),
+        ),
+        (
+            "The Kenyan government put the blame on the opposition for the violence.",
+            ("Government of Kenya", "ACCUSE", None),
+        ),
+        ("Egypt laid the responsibility for the incident on Israel.", ("Egypt", "ACCUSE", None)),
+    ],
+)
+def test_holding_responsible_and_placing_blame_are_accusations(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    source, plover, target = expected
+    found = coded(text)
+    assert (source, plover) in {(s, p) for s, p, _ in found}
+    assert target is None or expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister held talks with the Chinese ambassador.",
+        "Police put the suspects on a plane to Kabul.",
+        "The Kenyan president placed a wreath on the grave.",
+    ],
+)
+def test_holding_and_placing_without_blame_are_no_accusations(text: str) -> None:
+    assert "ACCUSE" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The FARC is considered a terrorist group by the government of Colombia.",
+            ("Government of Colombia", "ACCUSE", "FARC"),
+        ),
+        (
+            "Hamas is regarded as a terrorist organisation by the European Union.",
+            ("European Union", "ACCUSE", "Hamas"),
+        ),
+        ("Russia regards the expansion of NATO as a threat.", ("Russia", "ACCUSE", "NATO")),
+    ],
+)
+def test_regarding_someone_as_a_judging_word_is_criticism(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya regards Uganda as a close partner.",
+        "The Spanish government considered the proposal carefully.",
+        "Germany considers France its closest ally.",
+    ],
+)
+def test_regarding_someone_kindly_is_no_criticism(text: str) -> None:
+    assert "ACCUSE" not in {p for _, p, _ in coded(text)}

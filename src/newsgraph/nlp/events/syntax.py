@@ -96,11 +96,12 @@ def verb_source(token: Token) -> Token | None:
 def passive_agent(token: Token) -> Token | None:
     """The agent of a passive: the "by" phrase, which the parser marks ``agent`` or, after an
     intervening phrase ("abducted along with his colleague by six armed men"), a plain ``prep``;
-    a "by" phrase under the "as" predicate also counts ("hailed as a hero by the President")."""
+    a "by" phrase under the "as" or bare predicate also counts ("hailed as a hero by the
+    President", "is considered a terrorist group by Colombia")."""
     agent = _pobj(_child(token, ("agent",)) or _child(token, ("prep",), "by"))
-    if agent is None:
+    if agent is None:  # "hailed as a hero by X", "considered a terrorist group by X"
         as_phrase = _child(token, ("prep",), "as")
-        predicate = _pobj(as_phrase) if as_phrase is not None else None
+        predicate = _pobj(as_phrase) if as_phrase is not None else _child(token, ("oprd",))
         by = _child(predicate, ("prep", "agent"), "by") if predicate is not None else None
         agent = _pobj(by) if by is not None else None
     if agent is None or agent.ent_type_ in _NOT_ACTORS:
