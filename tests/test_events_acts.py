@@ -242,3 +242,107 @@ def test_regarding_someone_as_a_judging_word_is_criticism(text: str, expected: t
 )
 def test_regarding_someone_kindly_is_no_criticism(text: str) -> None:
     assert "ACCUSE" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan police released the names of the suspects.",
+        "Hamas has also released a training video showing the kidnapping.",
+        "The Israeli army released a statement on the raid.",
+    ],
+)
+def test_releasing_a_publication_frees_no_one(text: str) -> None:
+    assert "RETREAT" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese government freed the activists on Monday.",
+            ("Government of China", "RETREAT", "activists"),
+        ),
+        (
+            "The Iraqi government released the Iranian pilots on Tuesday.",
+            ("Government of Iraq", "RETREAT", None),
+        ),
+        (
+            "Syria freed two Turkish journalists, the Turkish foreign ministry said.",
+            ("Syria", "RETREAT", None),
+        ),
+    ],
+)
+def test_releasing_people_is_a_release_and_its_day_no_target(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    found = coded(text)
+    assert expected in found
+    assert not {t for _, _, t in found} & {"Monday", "Tuesday", "Friday"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Kabul attack killed nine Afghan policemen, the Afghan army said.", "Kabul"),
+        ("The Silea attack was carried out by Sudanese troops, the UN said.", "Silea"),
+        ("The Baghdad bombings were condemned by the Iraqi government.", "Baghdad"),
+    ],
+)
+def test_a_town_before_an_attack_is_where_not_who(text: str, place: str) -> None:
+    assert place not in {s for s, _, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian airstrikes hit rebel positions near Aleppo.",
+        "Israeli rockets struck the Lebanese village, the Lebanese army said.",
+        "U.S. airstrikes hit the Taliban positions near Kandahar.",
+    ],
+)
+def test_a_weapon_with_an_owner_is_no_unknown_attack(text: str) -> None:
+    assert not any((s or "").startswith("unidentified") for s, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Seven opposition parties in Nepal have organized a general strike in protest of the arrests.",
+            "opposition parties in Nepal",
+        ),
+        (
+            "Some 500,000 workers of the Serbian Workers' Union stopped work on Monday.",
+            "workers of the Serbian Workers' Union",
+        ),
+        (
+            "Teachers in Kenya began a nationwide strike over pay, the teachers' union said.",
+            "Teachers in Kenya",
+        ),
+    ],
+)
+def test_a_general_strike_is_a_protest(text: str, source: str) -> None:
+    assert (source, "PROTEST") in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Egyptian government tightened the curfew in Cairo after the riots.",
+            ("Government of Egypt", "COERCE"),
+        ),
+        (
+            "The European Union extended its sanctions against Russia for six months.",
+            ("European Union", "SANCTION"),
+        ),
+        (
+            "President Laurent Gbagbo announced on Sunday that he will extend the night-time curfew in "
+            "Abidjan.",
+            ("Laurent Gbagbo", "THREATEN"),
+        ),
+    ],
+)
+def test_extending_or_tightening_a_measure_is_the_measure(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(s, p) for s, p, _ in coded(text)}

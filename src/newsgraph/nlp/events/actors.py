@@ -52,6 +52,7 @@ QUANTIFIERS = wordlist("quantifiers")
 _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
 RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on"})
 
@@ -328,7 +329,9 @@ class ActorResolver:
             for prep in head.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPOSITIONS:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj)):
+                    if pobj is None or pobj.ent_type_ in _TIME_TYPES:
+                        continue  # "released the sailors on Friday": when, not to whom
+                    if pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj):
                         return pobj
         return None
 

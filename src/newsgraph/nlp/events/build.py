@@ -42,6 +42,7 @@ from newsgraph.nlp.events.syntax import (
 from newsgraph.nlp.events.triggers import Found, find_triggers
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.wordlists import wordlist
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 from newsgraph.records import Event, Quote, Span
 
 #: Intent of a cooperative act -> (AGREE, CAMEO 03x); threat of a conflictual one -> 13x.
@@ -74,6 +75,9 @@ STATE_ACTS = frozenset({"COERCE"})
 LIGHT_VERBS = wordlist("event_light_verbs")
 #: Verbs of saying that demand when they address someone with a to-infinitive ("told X to").
 DIRECTIVE_VERBS = wordlist("directive_verbs")
+#: Verbs that free someone; with a publication as object they publish it ("released a statement").
+RELEASE_VERBS = frozenset({"release", "free"})
+PUBLICATIONS = DOCUMENT_NOUNS | wordlist("published_things")
 #: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
 STATE_CODES = frozenset({"116"})
 #: Prepositions of a phrase that sets a meeting beside its clause ("in talks with", "during a visit").
@@ -169,6 +173,11 @@ ATTACK_INSTRUMENTS = wordlist("attack_instruments")
 BOMBING_INSTRUMENTS = wordlist("bombing_instruments")
 
 
+def _published(token: Token | None) -> bool:
+    """Whether a released object is a publication ("a statement", "a training video")."""
+    return token is not None and token.lemma_.lower() in PUBLICATIONS
+
+
 def _instrument(token: Token) -> str | None:
     """The weapon or blast a violent verb names instead of its author: its subject ("a roadside
     bombing killed"), or the "by"/"in" phrase of its passive ("killed in a car bomb explosion",
@@ -186,7 +195,7 @@ def _instrument(token: Token) -> str | None:
         ]
     for head in heads:
         words = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
-        if words[0] in ATTACK_INSTRUMENTS:
+        if words[0] in ATTACK_INSTRUMENTS and noun_source(head) is None:  # not "U.S. airstrikes hit"
             return next((w for w in words if w in BOMBING_INSTRUMENTS), words[0])
     return None
 
@@ -296,6 +305,8 @@ class EventBuilder:
         targets: list[Actor | None] = [
             t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
+        if trigger.lemma in RELEASE_VERBS and _published(target_token):
+            return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
         if targets == [None] and plover in RECIPROCAL and len(sources) > 1:

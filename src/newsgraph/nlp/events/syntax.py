@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import RELATIVE, source_token
 
@@ -178,12 +179,19 @@ def noun_source(token: Token) -> Token | None:
     """Source of a noun trigger: its possessor or a name/nationality modifier ("U.S.
     airstrikes", "the Iraqi offensive"), or a "by" phrase."""
     for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ == "GPE" and not _is_country(child):
+            continue  # "the Silea attack", "the Baghdad bombings": where, not who
         if child.dep_ in _NOUN_SOURCE_DEPS and (
             child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.dep_ == "poss"
         ):
             return child
     by = _child(token, ("prep",), "by")
     return _pobj(by)
+
+
+def _is_country(token: Token) -> bool:
+    """Whether a place name names a country ("U.S." in "U.S. airstrikes"), not a town."""
+    return lookup(gazetteer().country_names, token.text) is not None
 
 
 def noun_target(token: Token, trigger: Trigger) -> Token | None:
