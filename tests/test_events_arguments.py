@@ -142,3 +142,54 @@ def test_a_meeting_noun_takes_its_holders_from_the_clause(
 def test_an_attack_noun_in_a_phrase_is_not_the_clause_subjects(text: str) -> None:
     first = text.split()[0]
     assert not any(p == "ASSAULT" and (s or "").startswith(first) for s, p, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Trump's proposed Secretary of Defense, James Mattis, backed NATO before the US Senate.",
+            "James Mattis",
+        ),
+        (
+            "The Russian foreign minister, Sergei Lavrov, criticised the sanctions imposed by the EU.",
+            "Sergei Lavrov",
+        ),
+        ("Germany's chancellor, Angela Merkel, praised the agreement with Turkey.", "Angela Merkel"),
+    ],
+)
+def test_a_title_with_the_name_in_apposition_is_the_named_person(text: str, source: str) -> None:
+    assert source in {s for s, _, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Iranian envoy to the UN, Mohammad Javad Zarif, condemned the Israeli strikes on Syria.",
+            ("Mohammad Javad Zarif", "ACCUSE", "Israel"),
+        ),
+        (
+            "The Palestinian Authority rejected the US proposal for Gaza.",
+            ("Palestinian Authority", "REJECT", "United States"),
+        ),
+        (
+            "The European Union welcomed Russia's withdrawal from the region.",
+            ("European Union", "SUPPORT", "Russia"),
+        ),
+    ],
+)
+def test_judging_an_act_targets_its_author(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russian airstrikes hit rebel positions near Aleppo.", "Russia"),
+        ("Turkish shelling killed three Kurdish fighters, the Syrian observatory said.", "Turkey"),
+        ("Israeli air strikes destroyed the building, Palestinian officials said.", "Israel"),
+    ],
+)
+def test_a_nationality_adjective_acting_is_its_country(text: str, source: str) -> None:
+    assert source in {s for s, p, _ in coded(text) if p == "ASSAULT"}

@@ -279,8 +279,11 @@ class ActorResolver:
         ):  # "US" is no "us"
             return self.speaker_actor(self.quotes[quote]) if quote is not None else None
         entity = self.entity_at(head.idx, head.idx + len(head))
-        if entity is not None and entity.type == "NORP" and entity.country and head.tag_ == "NNPS":
+        if entity is not None and entity.type == "NORP" and entity.country and head.tag_ in ("NNPS", "JJ"):
             return self.country_actor(entity.country)  # "the Egyptians recalled": Egypt, as CAMEO codes it
+        for appos in (c for c in head.children if c.dep_ == "appos") if entity is None else ():
+            entity = self.entity_at(appos.idx, appos.idx + len(appos))  # "the envoy, Gabriela Shalev,"
+            entity = entity if entity is not None and entity.type == "PERSON" else None
         if entity is not None:
             return self._of_entity(entity)
         named = lookup(gazetteer().country_names, head.text) if head.text[:1].isupper() else None

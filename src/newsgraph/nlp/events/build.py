@@ -75,6 +75,9 @@ STATE_ACTS = frozenset({"COERCE"})
 LIGHT_VERBS = wordlist("event_light_verbs")
 #: Verbs of saying that demand when they address someone with a to-infinitive ("told X to").
 DIRECTIVE_VERBS = wordlist("directive_verbs")
+#: Verbal acts on what someone did: their target is its author ("condemned the Israeli strikes",
+#: "rejected the US proposal", "welcomed Russia's withdrawal").
+JUDGED_ACTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 #: Verbs that free someone; with a publication as object they publish it ("released a statement").
 RELEASE_VERBS = frozenset({"release", "free"})
 PUBLICATIONS = DOCUMENT_NOUNS | wordlist("published_things")
@@ -302,6 +305,8 @@ class EventBuilder:
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
+        if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
+            target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
         targets: list[Actor | None] = [
             t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
