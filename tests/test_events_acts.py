@@ -346,3 +346,40 @@ def test_a_general_strike_is_a_protest(text: str, source: str) -> None:
 )
 def test_extending_or_tightening_a_measure_is_the_measure(text: str, expected: tuple[str, str]) -> None:
     assert expected in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Foreign Minister Maria Lopez of Chile said: "
+            '"The conduct of the Peruvian government is a disgrace."',
+            ("Maria Lopez", "ACCUSE", "Government of Peru"),
+        ),
+        (
+            '"The blockade by the Israeli government is a crime," said the Turkish foreign minister Ahmet '
+            "Davutoglu.",
+            ("Ahmet Davutoglu", "ACCUSE", "Government of Israel"),
+        ),
+        (
+            '"The sanctions imposed by Washington are a crime against our people," Iranian President Hassan '
+            "Rouhani said.",
+            ("Hassan Rouhani", "ACCUSE", "Washington"),
+        ),
+    ],
+)
+def test_a_judging_noun_in_a_statement_is_an_accusation(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+    assert all(e.quote is not None for e in analysed(text) if e.plover == "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The weather was a disaster for the harvest," said the farmer John Smith.',
+        '"Our team had a disaster in the second half," coach Pep Guardiola said.',
+        '"It was a tragedy that our village was flooded," said Maria Lopez, a resident.',
+    ],
+)
+def test_a_judging_noun_about_no_political_actor_is_no_accusation(text: str) -> None:
+    assert coded(text) == set()

@@ -6,9 +6,9 @@ codes such statements as ACCUSE 111 by the speaker against the one criticised.  
 
 - the quote has a resolved speaker and no event was coded from it already;
 - its words include a word of condemnation (``criticism.tsv``, from the CAMEO verb dictionary:
-  "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective
-  (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous"),
-  not negated;
+  "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective or noun
+  (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous",
+  "a mockery", "a threat"), not negated;
 - the target is the first actor the quote names other than the speaker and the speaker's own
   country (an entity, or a government-like noun: "the government", "the authorities"); without
   one, nothing is coded.
@@ -37,7 +37,8 @@ def _tokens(doc: Doc, quote: Quote) -> list[Token]:
 def _critical(tokens: Sequence[Token], words: frozenset[str], judging: frozenset[str]) -> Token | None:
     for token in tokens:
         critical = token.lemma_.lower() in words or token.lower_ in words
-        critical = critical or (token.pos_ == "ADJ" and token.lower_ in judging)
+        judged = token.lower_ in judging or (token.pos_ == "NOUN" and token.lemma_.lower() in judging)
+        critical = critical or (token.pos_ in ("ADJ", "NOUN") and judged)
         if critical and not any(c.dep_ == "neg" for c in token.head.children):
             return token
     return None
