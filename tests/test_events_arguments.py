@@ -193,3 +193,42 @@ def test_judging_an_act_targets_its_author(text: str, expected: tuple[str, str, 
 )
 def test_a_nationality_adjective_acting_is_its_country(text: str, source: str) -> None:
     assert source in {s for s, p, _ in coded(text) if p == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police dispersed the Hamas-led demonstrations in Ramallah on Friday.", ("Hamas", "PROTEST")),
+        ("The Taliban-led attacks on Afghan police posts continued on Monday.", ("Taliban", "ASSAULT")),
+        (
+            "It followed a long series of Hezbollah-led protests against the government.",
+            ("Hezbollah", "PROTEST"),
+        ),
+    ],
+)
+def test_the_leader_named_before_led_is_the_source(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(s, p) for s, p, _ in coded(text)}
+
+
+def test_a_backer_named_before_backed_is_not_the_source() -> None:
+    assert ("United States", "ASSAULT") not in {
+        (s, p) for s, p, _ in coded("Syria faced a US-backed offensive in the north.")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "There have been other threats of military response by both the U.S. and Israel.",
+            {"United States", "Israel"},
+        ),
+        ("The threats of force by Russia alarmed the Baltic states.", {"Russia"}),
+        (
+            "Analysts noted repeated threats of sanctions by the European Union against Belarus.",
+            {"European Union"},
+        ),
+    ],
+)
+def test_a_by_phrase_under_the_of_complement_names_the_source(text: str, sources: set[str]) -> None:
+    assert sources <= {s for s, p, _ in coded(text) if p == "THREATEN"}

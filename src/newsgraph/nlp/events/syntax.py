@@ -25,6 +25,8 @@ from newsgraph.nlp.syntax import RELATIVE, source_token
 #: Modal auxiliaries that make a clause hypothetical ("would strike", "could use").
 HYPOTHETICAL_MODALS = wordlist("hypothetical_modals")
 FUTURE_AUX = wordlist("future_auxiliaries")
+#: Participles whose prefixed name is the act's author ("Hezbollah-led protests").
+LEADING_PARTICIPLES = frozenset({"lead", "organize", "organise"})
 #: Participles whose passive with "to" is a stance of its subject ("is opposed to").
 STATIVE_PASSIVES = frozenset({"oppose"})
 #: Subordinators of conditional and open clauses: "if X attacked", "whether to meet".
@@ -185,7 +187,14 @@ def noun_source(token: Token) -> Token | None:
             child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.dep_ == "poss"
         ):
             return child
+    for child in token.children:  # "Hezbollah-led protests": who led it did it
+        if child.dep_ == "amod" and child.lemma_.lower() in LEADING_PARTICIPLES:
+            leader = _child(child, ("npadvmod", "compound", "nmod"))
+            if leader is not None and leader.pos_ == "PROPN":
+                return leader
     by = _child(token, ("prep",), "by")
+    if by is None:  # "threats of military action by the U.S. and Israel"
+        by = _child(_pobj(_child(token, ("prep",), "of")) or token, ("prep",), "by")
     return _pobj(by)
 
 
