@@ -383,3 +383,35 @@ def test_a_judging_noun_in_a_statement_is_an_accusation(text: str, expected: tup
 )
 def test_a_judging_noun_about_no_political_actor_is_no_accusation(text: str) -> None:
     assert coded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "agrees"),
+    [
+        ("Israel and Jordan signed a peace treaty in 1994.", True),
+        ("Russia and China signed an agreement on energy cooperation.", True),
+        ("Egypt and Sudan signed a ceasefire accord in Cairo.", True),
+        (
+            "A decree naming the cabinet was signed by Prime Minister Fouad Siniora and President Michel "
+            "Suleiman.",
+            False,
+        ),
+        ("The Iraqi president signed the death warrant on Monday.", False),
+        ("The French president signed copies of his memoir in Lyon.", False),
+    ],
+)
+def test_signing_is_an_agreement_only_for_what_cameo_names(text: str, agrees: bool) -> None:
+    assert ("AGREE" in {p for _, p, _ in coded(text)}) is agrees
+
+
+@pytest.mark.parametrize(
+    ("text", "requests"),
+    [
+        ("The Kenyan president pleaded with the opposition to end the protests.", True),
+        ("The Afghan government pleaded for international aid after the earthquake.", True),
+        ("Hicks pleaded guilty before a special military court.", False),
+        ("The former Iraqi minister pleaded not guilty to corruption charges.", False),
+    ],
+)
+def test_pleading_guilty_is_no_request(text: str, requests: bool) -> None:
+    assert ("REQUEST" in {p for _, p, _ in coded(text)}) is requests
