@@ -364,7 +364,7 @@ def test_extending_or_tightening_a_measure_is_the_measure(text: str, expected: t
         (
             '"The sanctions imposed by Washington are a crime against our people," Iranian President Hassan '
             "Rouhani said.",
-            ("Hassan Rouhani", "ACCUSE", "Washington"),
+            ("Hassan Rouhani", "ACCUSE", "United States"),
         ),
     ],
 )
@@ -415,3 +415,29 @@ def test_signing_is_an_agreement_only_for_what_cameo_names(text: str, agrees: bo
 )
 def test_pleading_guilty_is_no_request(text: str, requests: bool) -> None:
     assert ("REQUEST" in {p for _, p, _ in coded(text)}) is requests
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The shelling of Aleppo is a crime," said the French foreign minister Laurent Fabius.',
+            ("Laurent Fabius", "ACCUSE", "Syria"),
+        ),
+        (
+            '"What happened in Grozny is a disgrace," said the German foreign minister '
+            "Frank-Walter Steinmeier.",
+            ("Frank-Walter Steinmeier", "ACCUSE", "Russia"),
+        ),
+        (
+            '"The bombing of Basra is shameful," said the Iranian foreign minister Javad Zarif.',
+            ("Javad Zarif", "ACCUSE", "Iraq"),
+        ),
+    ],
+)
+def test_a_town_criticised_in_a_statement_stands_for_its_country(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = coded(text)
+    assert expected in found
+    assert not {t for _, _, t in found} & {"Aleppo", "Grozny", "Basra"}

@@ -45,6 +45,9 @@ def _critical(tokens: Sequence[Token], words: frozenset[str], judging: frozenset
 
 
 def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, quote: int) -> Actor | None:
+    """The first actor named (module docstring); a town or region named before any actor stands
+    for its country ("incidents in the Basra area" -> Iraq), never for itself."""
+    place: Actor | None = None
     for token in tokens:
         if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.lower_ in ("we", "i", "our", "us", "my"):
             continue
@@ -53,9 +56,17 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
         actor = resolver.resolve(token, quote)
         if actor is None or actor.name == speaker.name or actor.entity == speaker.entity:
             continue
+        entity = resolver.by_id.get(actor.entity or "")
+        located = entity.type == "GPE" if entity is not None else token.ent_type_ in ("GPE", "LOC", "FAC")
+        if located and not resolver.is_country(actor):
+            if place is None and actor.country:
+                place = resolver.country_actor(actor.country)
+            continue
         if speaker.country and actor.country == speaker.country and resolver.is_country(actor):
             continue  # one speaks for one's own state: "China has taken note ..."
         return actor
+    if place is not None and place.country != speaker.country:
+        return place
     return None
 
 
