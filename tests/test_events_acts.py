@@ -441,3 +441,18 @@ def test_a_town_criticised_in_a_statement_stands_for_its_country(
     found = coded(text)
     assert expected in found
     assert not {t for _, _, t in found} & {"Aleppo", "Grozny", "Basra"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The attack on our embassy was carried out by Hamas," said the Israeli foreign minister Avigdor '
+        "Lieberman.",
+        '"The killing of the protesters by the Syrian army continued all night," said the French foreign '
+        "minister Laurent Fabius.",
+        '"The bombing of the market by Russian jets killed forty people," said the Turkish foreign minister '
+        "Ahmet Davutoglu.",
+    ],
+)
+def test_a_statement_that_reports_an_act_is_no_accusation(text: str) -> None:
+    assert "ACCUSE" not in {p for _, p, _ in coded(text)}

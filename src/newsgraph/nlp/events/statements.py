@@ -34,10 +34,16 @@ def _tokens(doc: Doc, quote: Quote) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _critical(tokens: Sequence[Token], words: frozenset[str], judging: frozenset[str]) -> Token | None:
+def _critical(tokens: Sequence[Token], lexicon: EventLexicon) -> Token | None:
+    """The first word of condemnation or judgement; a noun that names an act ("attack",
+    "killing": a trigger of its own) reports what happened, it does not judge."""
+    words, judging = lexicon.criticism, lexicon.judgement
     for token in tokens:
         critical = token.lemma_.lower() in words or token.lower_ in words
-        judged = token.lower_ in judging or (token.pos_ == "NOUN" and token.lemma_.lower() in judging)
+        lemma = token.lemma_.lower()
+        judged = token.lower_ in judging or (token.pos_ == "NOUN" and lemma in judging)
+        if token.pos_ == "NOUN" and (lemma in lexicon.nouns or lemma in lexicon.verbs):
+            judged = False
         critical = critical or (token.pos_ in ("ADJ", "NOUN") and judged)
         if critical and not any(c.dep_ == "neg" for c in token.head.children):
             return token
@@ -86,7 +92,7 @@ def criticism_events(
             continue
         speaker = resolver.speaker_actor(quote)
         tokens = _tokens(doc, quote)
-        if speaker is None or _critical(tokens, lexicon.criticism, lexicon.judgement) is None:
+        if speaker is None or _critical(tokens, lexicon) is None:
             continue
         target = _target(tokens, speaker, resolver, i)
         if target is None or not resolver.accepts(speaker, [target]):
