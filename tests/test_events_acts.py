@@ -456,3 +456,31 @@ def test_a_town_criticised_in_a_statement_stands_for_its_country(
 )
 def test_a_statement_that_reports_an_act_is_no_accusation(text: str) -> None:
     assert "ACCUSE" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Nigeria announced that it will withdraw its peacekeeping force from Chad unless President "
+            "Goukouni arranged a ceasefire.",
+            "Nigeria",
+        ),
+        ("The United States will cut aid to Egypt unless the army releases the detainees.", "United States"),
+        ("Russia said it will supply gas to Ukraine unless Kiev fails to pay its debts.", "Russia"),
+    ],
+)
+def test_an_announced_act_made_conditional_with_unless_is_a_threat(text: str, source: str) -> None:
+    assert (source, "THREATEN") in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey will reopen its border with Armenia next year.",
+        "The Japanese government will send aid to the Philippines after the typhoon.",
+        "Germany will withdraw its troops from Mali by the end of the year.",
+    ],
+)
+def test_an_announced_act_without_a_condition_is_no_threat(text: str) -> None:
+    assert "THREATEN" not in {p for _, p, _ in coded(text)}

@@ -176,6 +176,15 @@ ATTACK_INSTRUMENTS = wordlist("attack_instruments")
 BOMBING_INSTRUMENTS = wordlist("bombing_instruments")
 
 
+def _ultimatum(token: Token) -> bool:
+    """An announced act made conditional on the other side's conduct ("will withdraw its force
+    unless X arranges a ceasefire"): a threat (CAMEO 13x), whatever the act."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in token.children
+    )
+
+
 def _published(token: Token | None) -> bool:
     """Whether a released object is a publication ("a statement", "a training video")."""
     return token is not None and token.lemma_.lower() in PUBLICATIONS
@@ -292,6 +301,8 @@ class EventBuilder:
         if is_intent and plover in INTENT_CODES:
             plover, cameo = INTENT_CODES[plover]
             mode = None
+        if is_intent and _ultimatum(token):
+            plover, cameo, mode = "THREATEN", "130", None  # "will withdraw its troops unless ..."
         quote = _quote_index(token, self.quotes)
         sources = self._sources(found, intent, quote)
         if not sources:
