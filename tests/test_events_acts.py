@@ -484,3 +484,15 @@ def test_an_announced_act_made_conditional_with_unless_is_a_threat(text: str, so
 )
 def test_an_announced_act_without_a_condition_is_no_threat(text: str) -> None:
     assert "THREATEN" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The employees said they stop working at six in the evening.",
+        "Dockworkers in the Greek port stopped working after the accident.",
+        "Most Kenyan shops stop trading at noon on Sundays.",
+    ],
+)
+def test_stopping_an_activity_is_no_strike(text: str) -> None:
+    assert "PROTEST" not in {p for _, p, _ in coded(text)}

@@ -30,6 +30,8 @@ def _object_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
         dep = child.dep_
+        if dep == "xcomp" and child.tag_ == "VBG":
+            continue  # "they stop working": the act goes on or ends, it is no object ("stop work")
         if dep in ("dobj", "nsubjpass", "attr", "xcomp", "oprd", "dative", "npadvmod"):
             heads = [child] + [  # a partitive object: "part of the aid program", "all of its aid"
                 g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
