@@ -27,11 +27,16 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.implicit import (
+    implicit_source,
+    publication_released,
+    ultimatum,
+    unknown_attackers,
+)
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
     intent_source,
-    is_passive,
     modality,
     noun_source,
     noun_target,
@@ -42,7 +47,6 @@ from newsgraph.nlp.events.syntax import (
 from newsgraph.nlp.events.triggers import Found, find_triggers
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.wordlists import wordlist
-from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 from newsgraph.records import Event, Quote, Span
 
 #: Intent of a cooperative act -> (AGREE, CAMEO 03x); threat of a conflictual one -> 13x.
@@ -69,8 +73,6 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Verbs of force that are verbal when a statement or a publication does them
 #: ("the magazine attacked defectors").
 VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
-#: Acts only a state performs; an agentless passive's source is the country it happened in.
-STATE_ACTS = frozenset({"COERCE"})
 #: Verbs whose object noun is the act their subject performs ("staged a protest").
 LIGHT_VERBS = wordlist("event_light_verbs")
 #: Verbs of saying that demand when they address someone with a to-infinitive ("told X to").
@@ -78,11 +80,6 @@ DIRECTIVE_VERBS = wordlist("directive_verbs")
 #: Verbal acts on what someone did: their target is its author ("condemned the Israeli strikes",
 #: "rejected the US proposal", "welcomed Russia's withdrawal").
 JUDGED_ACTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
-#: Verbs that free someone; with a publication as object they publish it ("released a statement").
-RELEASE_VERBS = frozenset({"release", "free"})
-PUBLICATIONS = DOCUMENT_NOUNS | wordlist("published_things")
-#: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
-STATE_CODES = frozenset({"116"})
 #: Prepositions of a phrase that sets a meeting beside its clause ("in talks with", "during a visit").
 MEETING_PREPOSITIONS = frozenset({"in", "with", "during", "after", "on"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
@@ -150,66 +147,6 @@ def evidence(token: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
-    """The state behind an agentless arrest, detention or expulsion.
-
-    Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
-    place: the country of the clause's "in" phrase, else the article's main country.
-    Other agentless acts ("132 people were killed") stay without a source and are not coded.
-    """
-    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
-        return []
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
-            for pobj in prep.children:
-                country = resolver.country_at(pobj) if pobj.dep_ == "pobj" else None
-                if country is not None:
-                    return [resolver.country_actor(country)]
-    main = resolver.main_country()
-    return [resolver.country_actor(main)] if main else []
-
-
-#: Weapons and blasts that kill with no author named (CAMEO "BOMBING/EXPLOSION *" patterns).
-ATTACK_INSTRUMENTS = wordlist("attack_instruments")
-BOMBING_INSTRUMENTS = wordlist("bombing_instruments")
-
-
-def _ultimatum(token: Token) -> bool:
-    """An announced act made conditional on the other side's conduct ("will withdraw its force
-    unless X arranges a ceasefire"): a threat (CAMEO 13x), whatever the act."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for c in token.children
-    )
-
-
-def _published(token: Token | None) -> bool:
-    """Whether a released object is a publication ("a statement", "a training video")."""
-    return token is not None and token.lemma_.lower() in PUBLICATIONS
-
-
-def _instrument(token: Token) -> str | None:
-    """The weapon or blast a violent verb names instead of its author: its subject ("a roadside
-    bombing killed"), or the "by"/"in" phrase of its passive ("killed in a car bomb explosion",
-    "killed by an improvised explosive device"); the unknown attacker is then the source."""
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    heads = [c for c in token.children if c.dep_ == "nsubj"]
-    if is_passive(token):
-        heads = [
-            g
-            for c in token.children
-            if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-    for head in heads:
-        words = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
-        if words[0] in ATTACK_INSTRUMENTS and noun_source(head) is None:  # not "U.S. airstrikes hit"
-            return next((w for w in words if w in BOMBING_INSTRUMENTS), words[0])
-    return None
 
 
 class EventBuilder:
@@ -301,18 +238,15 @@ class EventBuilder:
         if is_intent and plover in INTENT_CODES:
             plover, cameo = INTENT_CODES[plover]
             mode = None
-        if is_intent and _ultimatum(token):
+        if is_intent and ultimatum(token):
             plover, cameo, mode = "THREATEN", "130", None  # "will withdraw its troops unless ..."
         quote = _quote_index(token, self.quotes)
         sources = self._sources(found, intent, quote)
         if not sources:
-            sources = _implicit_source(token, plover, cameo, self.resolver)
-        instrument = _instrument(token) if plover == "ASSAULT" else None
-        if instrument is not None:  # the weapon is no actor; its user is unknown
-            bombing = instrument in BOMBING_INSTRUMENTS
-            name = "unidentified bombers" if bombing else "unidentified attackers"
-            sources = [Actor(name, None, None, True)] if self.resolver.political_article else []
-            cameo = "183" if bombing else cameo
+            sources = implicit_source(token, plover, cameo, self.resolver)
+        unknown = unknown_attackers(token, plover, self.resolver)
+        if unknown is not None:  # the weapon is no actor; its user is unknown
+            sources, cameo = unknown[0], unknown[1] or cameo
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
@@ -321,7 +255,7 @@ class EventBuilder:
         targets: list[Actor | None] = [
             t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
-        if trigger.lemma in RELEASE_VERBS and _published(target_token):
+        if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
