@@ -52,6 +52,7 @@ QUANTIFIERS = wordlist("quantifiers")
 _MORE_AGENTS = wordlist("more_agent_nouns")
 _NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
 RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on"})
 
@@ -105,6 +106,11 @@ def conjuncts(token: Token) -> list[Token]:
         if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
             found.append(other)
     return sorted(found, key=lambda t: t.i)
+
+
+def _count_word(token: Token) -> bool:
+    """A determiner, number or quantity word at the start of a description."""
+    return token.dep_ in ("det", "nummod", "quantmod", "predet") or token.lower_ in QUANTIFIERS
 
 
 class ActorResolver:
@@ -273,8 +279,11 @@ class ActorResolver:
         ):  # "US" is no "us"
             return self.speaker_actor(self.quotes[quote]) if quote is not None else None
         entity = self.entity_at(head.idx, head.idx + len(head))
-        if entity is not None and entity.type == "NORP" and entity.country and head.tag_ == "NNPS":
+        if entity is not None and entity.type == "NORP" and entity.country and head.tag_ in ("NNPS", "JJ"):
             return self.country_actor(entity.country)  # "the Egyptians recalled": Egypt, as CAMEO codes it
+        for appos in (c for c in head.children if c.dep_ == "appos") if entity is None else ():
+            entity = self.entity_at(appos.idx, appos.idx + len(appos))  # "the envoy, Gabriela Shalev,"
+            entity = entity if entity is not None and entity.type == "PERSON" else None
         if entity is not None:
             return self._of_entity(entity)
         named = lookup(gazetteer().country_names, head.text) if head.text[:1].isupper() else None
@@ -323,7 +332,9 @@ class ActorResolver:
             for prep in head.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPOSITIONS:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj)):
+                    if pobj is None or pobj.ent_type_ in _TIME_TYPES:
+                        continue  # "released the sailors on Friday": when, not to whom
+                    if pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj):
                         return pobj
         return None
 
@@ -368,7 +379,10 @@ class ActorResolver:
         return None
 
     def _author(self, document: Token) -> Token | None:
+        """Who wrote or said it: "a letter from X", "a report by X", "X's remarks"."""
         for prep in document.children:
+            if prep.dep_ == "poss" and prep.pos_ in ("PROPN", "NOUN"):
+                return prep
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
                 author = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if author is not None:
@@ -383,6 +397,8 @@ class ActorResolver:
         lemma = head.lemma_.lower()
         if not (head.pos_ == "PROPN" or is_agent_noun(head) or (named and lemma not in _NOT_AGENTS)):
             return None
+        while start < head.i and _count_word(self.doc[start]):
+            start += 1  # "six armed militiamen", "over 500,000 women": the group, not its size
         span = self.doc[start:end]
         text = span.text
         for det in ("the ", "The ", "a ", "A ", "an ", "An "):

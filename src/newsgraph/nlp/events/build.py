@@ -27,11 +27,16 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.implicit import (
+    implicit_source,
+    publication_released,
+    ultimatum,
+    unknown_attackers,
+)
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
     intent_source,
-    is_passive,
     modality,
     noun_source,
     noun_target,
@@ -68,14 +73,15 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Verbs of force that are verbal when a statement or a publication does them
 #: ("the magazine attacked defectors").
 VERBAL_READINGS = {verb: "111" for verb in wordlist("verbal_attack_verbs")}
-#: Acts only a state performs; an agentless passive's source is the country it happened in.
-STATE_ACTS = frozenset({"COERCE"})
 #: Verbs whose object noun is the act their subject performs ("staged a protest").
 LIGHT_VERBS = wordlist("event_light_verbs")
 #: Verbs of saying that demand when they address someone with a to-infinitive ("told X to").
 DIRECTIVE_VERBS = wordlist("directive_verbs")
-#: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
-STATE_CODES = frozenset({"116"})
+#: Verbal acts on what someone did: their target is its author ("condemned the Israeli strikes",
+#: "rejected the US proposal", "welcomed Russia's withdrawal").
+JUDGED_ACTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+#: Prepositions of a phrase that sets a meeting beside its clause ("in talks with", "during a visit").
+MEETING_PREPOSITIONS = frozenset({"in", "with", "during", "after", "on"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
 _EVIDENCE_RIGHT = frozenset(
     {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "attr", "oprd", "agent", "acomp", "pobj"}
@@ -141,25 +147,6 @@ def evidence(token: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
-    """The state behind an agentless arrest, detention or expulsion.
-
-    Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
-    place: the country of the clause's "in" phrase, else the article's main country.
-    Other agentless acts ("132 people were killed") stay without a source and are not coded.
-    """
-    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
-        return []
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
-            for pobj in prep.children:
-                country = resolver.country_at(pobj) if pobj.dep_ == "pobj" else None
-                if country is not None:
-                    return [resolver.country_actor(country)]
-    main = resolver.main_country()
-    return [resolver.country_actor(main)] if main else []
 
 
 class EventBuilder:
@@ -251,16 +238,25 @@ class EventBuilder:
         if is_intent and plover in INTENT_CODES:
             plover, cameo = INTENT_CODES[plover]
             mode = None
+        if is_intent and ultimatum(token):
+            plover, cameo, mode = "THREATEN", "130", None  # "will withdraw its troops unless ..."
         quote = _quote_index(token, self.quotes)
         sources = self._sources(found, intent, quote)
         if not sources:
-            sources = _implicit_source(token, plover, cameo, self.resolver)
+            sources = implicit_source(token, plover, cameo, self.resolver)
+        unknown = unknown_attackers(token, plover, self.resolver)
+        if unknown is not None:  # the weapon is no actor; its user is unknown
+            sources, cameo = unknown[0], unknown[1] or cameo
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
+        if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
+            target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
         targets: list[Actor | None] = [
             t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
+        if publication_released(trigger.lemma, target_token):
+            return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
         if targets == [None] and plover in RECIPROCAL and len(sources) > 1:
@@ -316,10 +312,30 @@ class EventBuilder:
             poss = source_token is not None and source_token.dep_ == "poss"
             if head.pos_ == "VERB" and (poss or head.lemma_.lower() in LIGHT_VERBS):
                 actors = self.resolver.actors(verb_source(head), quote)
+        if not actors and token.pos_ == "NOUN":
+            actors = self._noun_participants(found, quote)
         extra = absolute_subjects(token) if intent is None else None
         if extra is not None:
             actors = [a for a in self.resolver.actors(extra, quote) if a not in actors] + actors
         return actors
+
+    def _noun_participants(self, found: Found, quote: int | None) -> list[Actor]:
+        """Who holds a meeting named by a noun with no possessor: the parties of "talks between
+        X and Y", or the subject of the clause the noun's phrase belongs to ("In a telephone
+        conversation with Morales, Chavez said", "Mitchell embarked on a mission with visits to
+        Israel") -- only for meetings (CONSULT): an attack in a phrase ("in response to the
+        attack") is not the subject's."""
+        token = found.token
+        if found.trigger.plover != "CONSULT":
+            return []
+        between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None:
+            return self.resolver.actors(next((c for c in between.children if c.dep_ == "pobj"), None), quote)
+        prep = token.head
+        if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in MEETING_PREPOSITIONS:
+            return []
+        verb = prep.head
+        return self.resolver.actors(verb_source(verb), quote) if verb.pos_ in ("VERB", "AUX") else []
 
 
 def _with_actors(template: Event, source: Actor, target: Actor | None) -> Event:

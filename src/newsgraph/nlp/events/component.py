@@ -33,7 +33,10 @@ Modality and polarity policy (details in :mod:`~newsgraph.nlp.events.build`):
 - statements of opinion (CAMEO 01x: "warned that the toll may rise", "declined to comment")
   are not coded, as in the gold convention; headlines are not coded (they repeat the lead);
 - an event needs a source actor; an agentless arrest, detention or expulsion is the state's
-  (the country where it happened).
+  (the country where it happened), and an attack told only by its weapon ("a roadside bombing
+  killed") is the unknown attackers' ("unidentified bombers", in political articles);
+- attempted acts are coded as the act ("tried to hack"), a failed agreement as a rejection, an
+  announced act made conditional with "unless" as a threat.
 """
 
 from __future__ import annotations

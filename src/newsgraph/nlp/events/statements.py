@@ -6,9 +6,9 @@ codes such statements as ACCUSE 111 by the speaker against the one criticised.  
 
 - the quote has a resolved speaker and no event was coded from it already;
 - its words include a word of condemnation (``criticism.tsv``, from the CAMEO verb dictionary:
-  "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective
-  (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous"),
-  not negated;
+  "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective or noun
+  (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous",
+  "a mockery", "a threat"), not negated;
 - the target is the first actor the quote names other than the speaker and the speaker's own
   country (an entity, or a government-like noun: "the government", "the authorities"); without
   one, nothing is coded.
@@ -34,16 +34,26 @@ def _tokens(doc: Doc, quote: Quote) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _critical(tokens: Sequence[Token], words: frozenset[str], judging: frozenset[str]) -> Token | None:
+def _critical(tokens: Sequence[Token], lexicon: EventLexicon) -> Token | None:
+    """The first word of condemnation or judgement; a noun that names an act ("attack",
+    "killing": a trigger of its own) reports what happened, it does not judge."""
+    words, judging = lexicon.criticism, lexicon.judgement
     for token in tokens:
         critical = token.lemma_.lower() in words or token.lower_ in words
-        critical = critical or (token.pos_ == "ADJ" and token.lower_ in judging)
+        lemma = token.lemma_.lower()
+        judged = token.lower_ in judging or (token.pos_ == "NOUN" and lemma in judging)
+        if token.pos_ == "NOUN" and (lemma in lexicon.nouns or lemma in lexicon.verbs):
+            judged = False
+        critical = critical or (token.pos_ in ("ADJ", "NOUN") and judged)
         if critical and not any(c.dep_ == "neg" for c in token.head.children):
             return token
     return None
 
 
 def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, quote: int) -> Actor | None:
+    """The first actor named (module docstring); a town or region named before any actor stands
+    for its country ("incidents in the Basra area" -> Iraq), never for itself."""
+    place: Actor | None = None
     for token in tokens:
         if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.lower_ in ("we", "i", "our", "us", "my"):
             continue
@@ -52,9 +62,17 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
         actor = resolver.resolve(token, quote)
         if actor is None or actor.name == speaker.name or actor.entity == speaker.entity:
             continue
+        entity = resolver.by_id.get(actor.entity or "")
+        located = entity.type == "GPE" if entity is not None else token.ent_type_ in ("GPE", "LOC", "FAC")
+        if located and not resolver.is_country(actor):
+            if place is None and actor.country:
+                place = resolver.country_actor(actor.country)
+            continue
         if speaker.country and actor.country == speaker.country and resolver.is_country(actor):
             continue  # one speaks for one's own state: "China has taken note ..."
         return actor
+    if place is not None and place.country != speaker.country:
+        return place
     return None
 
 
@@ -74,7 +92,7 @@ def criticism_events(
             continue
         speaker = resolver.speaker_actor(quote)
         tokens = _tokens(doc, quote)
-        if speaker is None or _critical(tokens, lexicon.criticism, lexicon.judgement) is None:
+        if speaker is None or _critical(tokens, lexicon) is None:
             continue
         target = _target(tokens, speaker, resolver, i)
         if target is None or not resolver.accepts(speaker, [target]):

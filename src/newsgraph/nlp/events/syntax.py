@@ -18,12 +18,17 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import RELATIVE, source_token
 
 #: Modal auxiliaries that make a clause hypothetical ("would strike", "could use").
 HYPOTHETICAL_MODALS = wordlist("hypothetical_modals")
 FUTURE_AUX = wordlist("future_auxiliaries")
+#: Participles whose prefixed name is the act's author ("Hezbollah-led protests").
+LEADING_PARTICIPLES = frozenset({"lead", "organize", "organise"})
+#: Participles whose passive with "to" is a stance of its subject ("is opposed to").
+STATIVE_PASSIVES = frozenset({"oppose"})
 #: Subordinators of conditional and open clauses: "if X attacked", "whether to meet".
 CONDITIONAL_MARKS = wordlist("conditional_marks")
 #: Verbs whose to-clause did not (or will not) happen.
@@ -76,8 +81,10 @@ def verb_source(token: Token) -> Token | None:
     """Source token of a verb trigger: the agent of a passive, else the subject (climbing
     conjoined and participial verbs, as for quote speakers)."""
     if is_passive(token):
-        agent = _child(token, ("agent",))
-        return _pobj(agent)
+        agent = passive_agent(token)
+        if agent is None and token.lemma_.lower() in STATIVE_PASSIVES and _child(token, ("prep",), "to"):
+            return _child(token, ("nsubjpass",))  # "Israel is opposed to French mediation"
+        return agent
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
         return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
@@ -87,6 +94,22 @@ def verb_source(token: Token) -> Token | None:
     if found is None and token.dep_ == "acomp":  # "Israel is opposed to ...": the copula's subject
         found = _child(token.head, ("nsubj",))
     return antecedent(found) if found is not None else None
+
+
+def passive_agent(token: Token) -> Token | None:
+    """The agent of a passive: the "by" phrase, which the parser marks ``agent`` or, after an
+    intervening phrase ("abducted along with his colleague by six armed men"), a plain ``prep``;
+    a "by" phrase under the "as" or bare predicate also counts ("hailed as a hero by the
+    President", "is considered a terrorist group by Colombia")."""
+    agent = _pobj(_child(token, ("agent",)) or _child(token, ("prep",), "by"))
+    if agent is None:  # "hailed as a hero by X", "considered a terrorist group by X"
+        as_phrase = _child(token, ("prep",), "as")
+        predicate = _pobj(as_phrase) if as_phrase is not None else _child(token, ("oprd",))
+        by = _child(predicate, ("prep", "agent"), "by") if predicate is not None else None
+        agent = _pobj(by) if by is not None else None
+    if agent is None or agent.ent_type_ in _NOT_ACTORS:
+        return None  # "by Friday", "by 2010"
+    return agent
 
 
 def absolute_subjects(token: Token) -> Token | None:
@@ -158,12 +181,26 @@ def noun_source(token: Token) -> Token | None:
     """Source of a noun trigger: its possessor or a name/nationality modifier ("U.S.
     airstrikes", "the Iraqi offensive"), or a "by" phrase."""
     for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ == "GPE" and not _is_country(child):
+            continue  # "the Silea attack", "the Baghdad bombings": where, not who
         if child.dep_ in _NOUN_SOURCE_DEPS and (
             child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.dep_ == "poss"
         ):
             return child
+    for child in token.children:  # "Hezbollah-led protests": who led it did it
+        if child.dep_ == "amod" and child.lemma_.lower() in LEADING_PARTICIPLES:
+            leader = _child(child, ("npadvmod", "compound", "nmod"))
+            if leader is not None and leader.pos_ == "PROPN":
+                return leader
     by = _child(token, ("prep",), "by")
+    if by is None:  # "threats of military action by the U.S. and Israel"
+        by = _child(_pobj(_child(token, ("prep",), "of")) or token, ("prep",), "by")
     return _pobj(by)
+
+
+def _is_country(token: Token) -> bool:
+    """Whether a place name names a country ("U.S." in "U.S. airstrikes"), not a town."""
+    return lookup(gazetteer().country_names, token.text) is not None
 
 
 def noun_target(token: Token, trigger: Trigger) -> Token | None:
@@ -247,8 +284,9 @@ def statement_only(token: Token) -> bool:
     lemma = token.lemma_.lower()
     deps = {c.dep_ for c in token.children}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    if lemma == "warn":
-        return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps
+    if lemma == "warn":  # "warned Israel that ...": a warning addressed to someone is a threat
+        addressed = "dobj" in deps or "dative" in deps
+        return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps and not addressed
     if lemma == "ask":
         return "xcomp" not in deps and "for" not in preps and not _that_clause(token)
     if lemma in FAILURE_VERBS:
@@ -307,7 +345,8 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
                 return "negated", None
             return "intent", intent
         if lemma in FAILURE_VERBS and current.dep_ == "xcomp":
-            return "embedded", None
+            # "failed to reach agreement": an agreement that did not happen, as if negated
+            return ("negated" if lemma == "fail" and head.i not in triggers else "embedded"), None
         if _to_infinitive(current) and lemma not in IMPLICATIVE_VERBS:
             return "hypothetical", None  # "ordered the army to free ...", "an effort to topple"
         if lemma in IRREALIS_VERBS or _conditional(head):

@@ -30,6 +30,8 @@ def _object_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
         dep = child.dep_
+        if dep == "xcomp" and child.tag_ == "VBG":
+            continue  # "they stop working": the act goes on or ends, it is no object ("stop work")
         if dep in ("dobj", "nsubjpass", "attr", "xcomp", "oprd", "dative", "npadvmod"):
             heads = [child] + [  # a partitive object: "part of the aid program", "all of its aid"
                 g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
@@ -67,6 +69,30 @@ def _choose(candidates: tuple[Trigger, ...], particles: set[str], words: set[str
     return next((t for t in candidates if t.particle is None and not t.when), None)
 
 
+def _predicate_words(token: Token) -> set[str]:
+    """Words of the secondary predicate of "call X Y", "describe X as Y", "view X as Y": the
+    ``oprd``/``attr``/``acomp`` complement or the "as" phrase, with their modifiers."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("oprd", "attr", "acomp") or (child.dep_ == "prep" and child.lower_ == "as"):
+            for word in [child, *child.children, *(g for c in child.children for g in c.children)]:
+                if word.dep_ in ("oprd", "attr", "acomp", "pobj", "amod", "compound", "conj", "prep", "as"):
+                    words.add(word.lemma_.lower())
+                    words.add(word.lower_)
+            words.add(child.lemma_.lower())
+    return words
+
+
+def _judging(candidates: tuple[Trigger, ...], token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """The criticism entry of a verb of calling or describing ("call * illegitimate") when its
+    predicate is a strongly negative word of the judgement list: "viewed as illegal", "called
+    the ban 'outrageous'", "views the arrival of troops as 'a threat'" (CAMEO 111)."""
+    entry = next((t for t in candidates if t.cameo == "111" and lexicon.criticism <= t.when), None)
+    if entry is None or not _predicate_words(token) & (lexicon.judgement | lexicon.criticism):
+        return None
+    return entry
+
+
 def lemmas(token: Token) -> list[str]:
     """The token's lemma, then the base forms its inflection suggests when the lemmatizer erred
     ("staged" -> "stag" by spaCy; "stage" here): tried only when the lemma is no trigger."""
@@ -94,6 +120,8 @@ def match(token: Token, lexicon: EventLexicon) -> Trigger | None:
             return None
         particles = _particles(token)
         chosen = _choose(candidates, particles, _object_words(token))
+        if chosen is None or not chosen.when:
+            chosen = _judging(candidates, token, lexicon) or chosen
         prt = {c.lower_ for c in token.children if c.dep_ == "prt"}
         if chosen is not None and prt and chosen.particle not in prt:
             return None

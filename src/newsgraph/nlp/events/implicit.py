@@ -1,0 +1,104 @@
+"""Acts read from what the text leaves implicit: the state behind an agentless arrest, the unknown
+attacker behind an attack told by its weapon, an announced act that is an ultimatum, and a
+"release" that publishes rather than frees.
+
+- Only states arrest, detain and deport, so an agentless arrest is the state's
+  (:func:`implicit_source`).
+- The CAMEO verb dictionary codes "BOMBING/EXPLOSION *" and "* (IN BOMBING/EXPLOSION)" as
+  bombings (183) with nobody named: "a roadside bombing killed two soldiers" is an attack by
+  unidentified bombers (:func:`unknown_attackers`), in political articles only, and not when the
+  weapon has an owner ("U.S. airstrikes hit" is coded from the noun).
+- "will withdraw its force unless X arranges a ceasefire" is a threat (:func:`ultimatum`).
+- "released a statement" frees no one (:func:`publication_released`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.syntax import is_passive, noun_source
+from newsgraph.nlp.knowledge.wordlists import wordlist
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS
+
+#: Acts only a state performs; an agentless passive's source is the country it happened in.
+STATE_ACTS = frozenset({"COERCE"})
+#: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
+STATE_CODES = frozenset({"116"})
+#: Verbs that free someone; with a publication as object they publish it ("released a statement").
+RELEASE_VERBS = frozenset({"release", "free"})
+PUBLICATIONS = DOCUMENT_NOUNS | wordlist("published_things")
+#: Weapons and blasts that kill with no author named (CAMEO "BOMBING/EXPLOSION *" patterns).
+ATTACK_INSTRUMENTS = wordlist("attack_instruments")
+BOMBING_INSTRUMENTS = wordlist("bombing_instruments")
+
+
+def implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
+    """The state behind an agentless arrest, detention or expulsion.
+
+    Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
+    place: the country of the clause's "in" phrase, else the article's main country.
+    Other agentless acts ("132 people were killed") stay without a source and are not coded.
+    """
+    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
+        return []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
+            for pobj in prep.children:
+                country = resolver.country_at(pobj) if pobj.dep_ == "pobj" else None
+                if country is not None:
+                    return [resolver.country_actor(country)]
+    main = resolver.main_country()
+    return [resolver.country_actor(main)] if main else []
+
+
+def ultimatum(token: Token) -> bool:
+    """An announced act made conditional on the other side's conduct ("will withdraw its force
+    unless X arranges a ceasefire"): a threat (CAMEO 13x), whatever the act."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in token.children
+    )
+
+
+def publication_released(lemma: str, obj: Token | None) -> bool:
+    """Whether a verb of freeing has a publication as its object ("released a statement", "a
+    training video"): no captive is freed."""
+    return lemma in RELEASE_VERBS and obj is not None and obj.lemma_.lower() in PUBLICATIONS
+
+
+def _instrument(token: Token) -> str | None:
+    """The weapon or blast a violent verb names instead of its author: its subject ("a roadside
+    bombing killed"), or the "by"/"in" phrase of its passive ("killed in a car bomb explosion",
+    "killed by an improvised explosive device"); the unknown attacker is then the source."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    heads = [c for c in token.children if c.dep_ == "nsubj"]
+    if is_passive(token):
+        heads = [
+            g
+            for c in token.children
+            if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    for head in heads:
+        words = [head.lemma_.lower()] + [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+        if words[0] in ATTACK_INSTRUMENTS and noun_source(head) is None:  # not "U.S. airstrikes hit"
+            return next((w for w in words if w in BOMBING_INSTRUMENTS), words[0])
+    return None
+
+
+def unknown_attackers(
+    token: Token, plover: str, resolver: ActorResolver
+) -> tuple[list[Actor], str | None] | None:
+    """For an attack told by its weapon: the sources (unidentified bombers or attackers in a
+    political article, none elsewhere) and the CAMEO code (183 for a bombing, else unchanged);
+    None when the act is not told by a weapon."""
+    instrument = _instrument(token) if plover == "ASSAULT" else None
+    if instrument is None:
+        return None
+    bombing = instrument in BOMBING_INSTRUMENTS
+    name = "unidentified bombers" if bombing else "unidentified attackers"
+    sources = [Actor(name, None, None, True)] if resolver.political_article else []
+    return sources, "183" if bombing else None

@@ -1,0 +1,103 @@
+"""Statements carry events (issue 13 item 4, second round): judging nouns in attributed quotes,
+places criticised, quotes that report acts; each rule on three sentences written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from newsgraph.core import make_doc
+from newsgraph.extract.base import ExtractedArticle
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.records import Event
+
+
+@cache
+def analysed(text: str) -> tuple[Event, ...]:
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, ExtractedArticle(text=text)))
+    return tuple(doc._.ng_events or [])
+
+
+def coded(text: str) -> set[tuple[str | None, str, str | None]]:
+    """``(source, plover, target)`` of each event coded in ``text``."""
+    return {(e.source, e.plover, e.target) for e in analysed(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Foreign Minister Maria Lopez of Chile said: "
+            '"The conduct of the Peruvian government is a disgrace."',
+            ("Maria Lopez", "ACCUSE", "Government of Peru"),
+        ),
+        (
+            '"The blockade by the Israeli government is a crime," said the Turkish foreign minister Ahmet '
+            "Davutoglu.",
+            ("Ahmet Davutoglu", "ACCUSE", "Government of Israel"),
+        ),
+        (
+            '"The sanctions imposed by Washington are a crime against our people," Iranian President Hassan '
+            "Rouhani said.",
+            ("Hassan Rouhani", "ACCUSE", "United States"),
+        ),
+    ],
+)
+def test_a_judging_noun_in_a_statement_is_an_accusation(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+    assert all(e.quote is not None for e in analysed(text) if e.plover == "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The weather was a disaster for the harvest," said the farmer John Smith.',
+        '"Our team had a disaster in the second half," coach Pep Guardiola said.',
+        '"It was a tragedy that our village was flooded," said Maria Lopez, a resident.',
+    ],
+)
+def test_a_judging_noun_about_no_political_actor_is_no_accusation(text: str) -> None:
+    assert coded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The shelling of Aleppo is a crime," said the French foreign minister Laurent Fabius.',
+            ("Laurent Fabius", "ACCUSE", "Syria"),
+        ),
+        (
+            '"What happened in Grozny is a disgrace," said the German foreign minister '
+            "Frank-Walter Steinmeier.",
+            ("Frank-Walter Steinmeier", "ACCUSE", "Russia"),
+        ),
+        (
+            '"The bombing of Basra is shameful," said the Iranian foreign minister Javad Zarif.',
+            ("Javad Zarif", "ACCUSE", "Iraq"),
+        ),
+    ],
+)
+def test_a_town_criticised_in_a_statement_stands_for_its_country(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = coded(text)
+    assert expected in found
+    assert not {t for _, _, t in found} & {"Aleppo", "Grozny", "Basra"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The attack on our embassy was carried out by Hamas," said the Israeli foreign minister Avigdor '
+        "Lieberman.",
+        '"The killing of the protesters by the Syrian army continued all night," said the French foreign '
+        "minister Laurent Fabius.",
+        '"The bombing of the market by Russian jets killed forty people," said the Turkish foreign minister '
+        "Ahmet Davutoglu.",
+    ],
+)
+def test_a_statement_that_reports_an_act_is_no_accusation(text: str) -> None:
+    assert "ACCUSE" not in {p for _, p, _ in coded(text)}
