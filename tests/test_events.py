@@ -210,5 +210,5 @@ def test_data_is_no_speaker_actor_but_people_and_written_sources_are() -> None:
         return actor.name if actor else None
 
     assert speaker("UN figures") is None
-    assert speaker("The Red Cross operating in the valley") == "The Red Cross operating in the valley"
-    assert speaker("A declaration by the farmers") == "A declaration by the farmers"
+    assert speaker("The Red Cross operating in the valley") == "Red Cross operating in the valley"
+    assert speaker("A declaration by the farmers") == "declaration by the farmers"

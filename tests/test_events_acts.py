@@ -77,7 +77,7 @@ def test_failing_to_agree_is_a_rejection(text: str, sources: set[str]) -> None:
         ),
         (
             "The Iranian foreign minister warned Washington that sanctions would backfire.",
-            ("The Iranian foreign minister", "THREATEN", "United States"),
+            ("Iranian foreign minister", "THREATEN", "United States"),
         ),
     ],
 )

@@ -3,16 +3,15 @@
 Resolution order, and why:
 
 1. a first-person pronoun inside a quote is the quote's speaker ("*We* urge the governments");
-2. an entity mention (from the entities component, pronouns and titles included) covering the
-   head word: the entity;
+2. an entity mention (pronouns and titles included) covering the head word: the entity;
 3. a state agent modified by a country ("Iranian officials", "U.S. helicopters", "British
    troops"): the country, as CAMEO actor coding does (country + agent sector);
 4. a document with its author ("a letter from bipartisan members ..."): the author;
 5. otherwise the noun phrase itself as a description ("hackers", "the governments of the
    region"), with the country of any place or nationality named inside it.
 
-Coordinated phrases ("Libya, France, and the United States") give one actor per conjunct, so
-that an event is coded once per source and target, as the gold convention does.
+Coordinated phrases ("Libya, France, and the United States") give one actor per conjunct (one
+event per source and target, the gold convention).
 """
 
 from __future__ import annotations
@@ -223,9 +222,8 @@ class ActorResolver:
             return self._of_entity(entity)
         if not self._describes_an_agent(quote):
             return None  # "according to UN figures": data, not an actor that can accuse
-        return Actor(
-            quote.speaker, None, self._country_in_text(quote.speaker), self._name_is_political(quote.speaker)
-        )
+        name = _without_article(quote.speaker)
+        return Actor(name, None, self._country_in_text(name), self._name_is_political(name))
 
     def _name_is_political(self, name: str) -> bool | None:
         """A description known only by its words ("the rebels", "a police spokesman")."""
@@ -445,3 +443,8 @@ class ActorResolver:
             if hit is not None:
                 return hit.iso3
         return None
+
+
+def _without_article(name: str) -> str:  # "the Kenyan parliament" is named as descriptions are
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else name

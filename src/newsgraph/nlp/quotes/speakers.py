@@ -39,8 +39,8 @@ class Speakers:
         doc = self.doc
         pronoun = head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$")
         joint = None if pronoun else self._joint(head)
-        if joint is not None:
-            return RuleAnswer(joint, None, 1.0, False)  # "X and Y said"
+        if joint is not None:  # "X and Y said": both speak; the first named one holds the quote
+            return RuleAnswer(joint[0], joint[1], 1.0, False)
         found = self.referent(head.idx, head.idx + len(head))
         if (found is None or found.entity is None) and head.lemma_.lower() in DOCUMENT_NOUNS:
             author = self._possessor(head)  # "his remarks", "the mayor's response"
@@ -79,7 +79,7 @@ class Speakers:
             return RuleAnswer(words or None, None, 0.5, False)
         return None
 
-    def _joint(self, head: Token) -> str | None:
+    def _joint(self, head: Token) -> tuple[str, str | None] | None:
         """A joint statement's speakers, each by the name the discourse layer knows it by and
         joined as written ("Carlos Lage and José Balaguer" for "Vice presidents Carlos Lage and
         José Balaguer said"; "the ministry and its minister, Ali Hassan" names Ali Hassan)."""
@@ -92,18 +92,20 @@ class Speakers:
         conjuncts = [root]
         for tok in conjuncts:
             conjuncts += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
-        names = [self._conjunct_name(c) for c in conjuncts]
-        if len(names) < 2:
+        named = [self._conjunct_name(c) for c in conjuncts]
+        if len(named) < 2:
             return None
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        names = [name for name, _ in named]
+        first = next((entity for _, entity in named if entity is not None), None)
+        return ", ".join(names[:-1]) + " and " + names[-1], first
 
-    def _conjunct_name(self, tok: Token) -> str:
+    def _conjunct_name(self, tok: Token) -> tuple[str, str | None]:
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), tok)
         found = self.referent(named.idx, named.idx + len(named))
         if found is not None and found.entity is not None:
-            return found.name
+            return found.name, found.entity.id
         words = [t for t in named.subtree if t.i <= named.i and t.dep_ not in ("det", "cc", "punct")]
-        return " ".join(t.text for t in words)
+        return " ".join(t.text for t in words), None
 
     def _named_inside(self, mention: tuple[int, int]) -> tuple[str, str] | None:
         """A source phrase nothing resolved as a whole that contains a named person ("UN
