@@ -670,3 +670,25 @@ def test_a_quoted_that_clause_of_a_mute_subject_is_no_statement() -> None:
 def test_quoted_examples_of_what_was_said_are_direct(text: str, first: str) -> None:
     found = [q for q in quotes_of(text) if q.type == "direct"]
     assert found and found[0].text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Senator Ana Ruiz spoke on Monday. Some of the rebels, she says, are "worse than the army".',
+            'Some of the rebels, she says, are "worse than the army"',
+        ),
+        (
+            'Mayor Tom Vance spoke on Monday. The plan, he said, was "a disaster for the city".',
+            'The plan, he said, was "a disaster for the city"',
+        ),
+        (
+            'Ana Ruiz spoke on Monday. The talks, Ruiz said, had "gone nowhere at all".',
+            'The talks, Ruiz said, had "gone nowhere at all"',
+        ),
+    ],
+)
+def test_a_parenthetical_cue_with_a_quoted_fragment_is_partial(text: str, content: str) -> None:
+    quote = quotes_of(text)[-1]
+    assert quote.type == "partial" and quote.text == content and quote.speaker is not None

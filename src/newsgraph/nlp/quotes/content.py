@@ -84,8 +84,9 @@ def parenthetical(cue: Token, quoted: Sequence[Quoted]) -> tuple[int, int, str] 
     """A cue set inside or after the clause it reports ("The costs, he said, had doubled";
     "Talks had failed, officials said"): the parser makes the cue a ``parataxis`` of that
     clause's verb.  The content is the whole clause (the gold convention keeps a cue in the
-    middle inside the span); a cue at the end is left out.  Quoted words are left to the
-    quote frames ('"The costs," he said, "had doubled."')."""
+    middle inside the span); a cue at the end is left out.  A clause that opens inside quotation
+    marks is left to the quote frames ('"The costs," he said, "had doubled."'); quoted words later
+    in it make it partial ('some of whom, he says, are "worse than X"')."""
     head = cue.head
     if cue.dep_ != "parataxis" or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -93,8 +94,9 @@ def parenthetical(cue: Token, quoted: Sequence[Quoted]) -> tuple[int, int, str] 
     if cue.left_edge.i <= left:
         return None  # "He said, ...": a cue before its clause takes it as a complement
     doc = cue.doc
-    if any(q.open_at < doc[right].idx + len(doc[right]) and doc[left].idx <= q.outer_end for q in quoted):
-        return None
+    start = doc[left].idx
+    if any(q.open_at <= start < q.outer_end or q.open_at <= cue.idx < q.outer_end for q in quoted):
+        return None  # the clause opens inside a quotation: the quote frames handle it
     if cue.right_edge.i >= right - 1:
         right = cue.left_edge.i - 1
     return left, right, "parenthetical"
