@@ -429,3 +429,22 @@ def test_component_knobs_come_through_default_config() -> None:
         "newsgraph_entities", "newsgraph_entities", config={"pronoun_window": 0, "paragraphs_back": 0}
     )
     assert not he_linked()
+
+
+def test_a_hyphenated_short_form_defined_in_brackets_joins_its_long_form() -> None:
+    text = (
+        "Aid news\n\nJoint Task Force Guantanamo (JTF-GTMO) announced the death on Monday."
+        " JTF-GTMO said he was 68."
+    )
+    entities = discourse(text)[1].entities
+    assert [(e.name, e.aliases) for e in entities if e.type == "ORG"] == [
+        ("Joint Task Force Guantanamo", ("JTF-GTMO",))
+    ]
+
+
+def test_a_hyphenated_short_form_must_spell_the_name_before_its_bracket() -> None:
+    """ "Office Jakarta (RSO-JKT)": the place right before the bracket is not what the short form
+    stands for."""
+    text = "Aid news\n\nThe Regional Security Office Jakarta (RSO-JKT) issued a warning. RSO-JKT said more."
+    entities = discourse(text)[1].entities
+    assert not any("RSO-JKT" in e.aliases and e.type == "GPE" for e in entities)

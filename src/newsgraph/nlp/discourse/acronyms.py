@@ -22,7 +22,7 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
 _FUNCTION_WORDS = wordlist("acronym_function_words")
-_SHORT = re.compile(r"^[A-Z][A-Za-z&]{0,2}[A-Z&]{1,6}s?$")
+_SHORT = re.compile(r"^[A-Z][A-Za-z&]{0,2}[A-Z&]{1,6}(?:-[A-Z]{2,6})?s?$")  # also "JTF-GTMO"
 _LINKED = frozenset({"ORG", "GPE", "PERSON", "NORP"})
 
 
@@ -87,17 +87,19 @@ def _defined_by_bracket(doc: Doc, form: str, c: Cluster, clusters: list[Cluster]
     often leaves the bracketed short form itself untagged)."""
     for tok in doc:
         i = tok.i
-        if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or doc[i + 1].text != ")":
+        if i < 2 or doc[i - 1].text != "(":
             continue
-        if _short_form(tok.text) != form:
-            continue
+        close = next((j for j in range(i + 1, min(i + 4, len(doc))) if doc[j].text == ")"), None)
+        if close is None or _short_form("".join(t.text for t in doc[i:close])) != form:
+            continue  # "(JTF-GTMO)" is three tokens
         for other in clusters:
             if (
                 other is not c
                 and other.label in ("ORG", "GPE", "NORP")
                 and any(o.end == i - 1 for o in other.names())
+                and ("-" not in form or _spells(form, initials(_long_name(other))))
             ):
-                return other
+                return other  # a hyphenated form must spell its name ("Office Jakarta (RSO-JKT)")
     return None
 
 
@@ -126,8 +128,15 @@ def _add_untagged_long_form(doc: Doc, c: Cluster, form: str) -> None:
         while start < m.start - 1 and doc[start].text.lower() in _FUNCTION_WORDS:
             start += 1
         text = doc[start : m.start - 1].text
-        if start < m.start - 1 and form in initials(text):
+        if start < m.start - 1 and _spells(form, initials(text)):
             long_form = Mention(start, m.start - 1, c.label, text, canonical=text, sieve="acronym")
             long_form.set_chars(doc)
             c.mentions.append(long_form)
             return
+
+
+def _spells(form: str, spelled: set[str]) -> bool:
+    """A short form equal to the initials, or a hyphenated one whose first part starts them
+    ("JTF-GTMO" for "Joint Task Force Guantanamo")."""
+    first = form.split("-")[0]
+    return form in spelled or ("-" in form and len(first) >= 2 and any(s.startswith(first) for s in spelled))
