@@ -431,15 +431,33 @@ def test_component_knobs_come_through_default_config() -> None:
     assert not he_linked()
 
 
-def test_a_hyphenated_short_form_defined_in_brackets_joins_its_long_form() -> None:
-    text = (
-        "Aid news\n\nJoint Task Force Guantanamo (JTF-GTMO) announced the death on Monday."
-        " JTF-GTMO said he was 68."
-    )
-    entities = discourse(text)[1].entities
-    assert [(e.name, e.aliases) for e in entities if e.type == "ORG"] == [
-        ("Joint Task Force Guantanamo", ("JTF-GTMO",))
-    ]
+@pytest.mark.parametrize(
+    ("text", "long_form", "short"),
+    [
+        (
+            "Joint Task Force Haiti (JTF-HAITI) announced the start of the mission on Monday."
+            " JTF-HAITI said it had 200 staff.",
+            "Joint Task Force Haiti",
+            "JTF-HAITI",
+        ),
+        (
+            "Joint Task Force Bravo (JTF-BRAVO) announced the death on Monday. JTF-BRAVO said he was 41.",
+            "Joint Task Force Bravo",
+            "JTF-BRAVO",
+        ),
+        (
+            "Joint Interagency Task Force South (JIATF-SOUTH) announced the seizure on Monday."
+            " JIATF-SOUTH said the boat carried cocaine.",
+            "Joint Interagency Task Force South",
+            "JIATF-SOUTH",
+        ),
+    ],
+)
+def test_a_hyphenated_short_form_defined_in_brackets_joins_its_long_form(
+    text: str, long_form: str, short: str
+) -> None:
+    entities = discourse("Aid news\n\n" + text)[1].entities
+    assert [(e.name, e.aliases) for e in entities if e.type == "ORG"] == [(long_form, (short,))]
 
 
 def test_a_hyphenated_short_form_must_spell_the_name_before_its_bracket() -> None:
