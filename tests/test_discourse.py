@@ -432,30 +432,16 @@ def test_component_knobs_come_through_default_config() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "long_form", "short"),
+    ("long_form", "short"),
     [
-        (
-            "Joint Task Force Haiti (JTF-HAITI) announced the start of the mission on Monday."
-            " JTF-HAITI said it had 200 staff.",
-            "Joint Task Force Haiti",
-            "JTF-HAITI",
-        ),
-        (
-            "Joint Task Force Bravo (JTF-BRAVO) announced the death on Monday. JTF-BRAVO said he was 41.",
-            "Joint Task Force Bravo",
-            "JTF-BRAVO",
-        ),
-        (
-            "Joint Interagency Task Force South (JIATF-SOUTH) announced the seizure on Monday."
-            " JIATF-SOUTH said the boat carried cocaine.",
-            "Joint Interagency Task Force South",
-            "JIATF-SOUTH",
-        ),
+        ("Special Tribunal Lebanon", "STL-LB"),
+        ("Joint Task Force Guam", "JTF-GU"),
+        ("Regional Police Mission Kosovo", "RPM-KO"),
+        ("National Election Commission Liberia", "NEC-LR"),
     ],
 )
-def test_a_hyphenated_short_form_defined_in_brackets_joins_its_long_form(
-    text: str, long_form: str, short: str
-) -> None:
+def test_a_hyphenated_short_form_defined_in_brackets_joins_its_long_form(long_form: str, short: str) -> None:
+    text = f"{long_form} ({short}) announced the verdict on Monday. {short} said the trial had ended."
     entities = discourse("Aid news\n\n" + text)[1].entities
     assert [(e.name, e.aliases) for e in entities if e.type == "ORG"] == [(long_form, (short,))]
 
