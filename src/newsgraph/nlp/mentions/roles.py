@@ -5,9 +5,10 @@
   after "TITLE," at the start of a clause ("Malaysia's Prime Minister, Najib Razak").  Titles joined
   by "and" before one name all belong to it ("Shiite cleric and Mahdi Army leader Muqtada al-Sadr").
   A non-lexicon ORG/GPE name that receives a person title is a person.
-- A demonym inside a person's title, or used as an adjective while its country is named in the
-  article, is a mention of that country (the gold convention: "Iranian" is an alias of Iran);
-  otherwise it is a NORP group ("the last Ukrainian", "Americans").
+- A demonym inside a person's title, or used as an adjective ("Kenyan officials", "the Italian
+  leader"), is a mention of its country, named in the article or not (the annotation convention:
+  "Iranian" is an alias of Iran; a story about "Kenyan officials" involves Kenya); used as a noun
+  it is a NORP group ("the last Ukrainian", "Americans").
 - A capital is its government when it acts: subject, object or possessor ("Washington's
   willingness", "accused Washington"); elsewhere it is the city ("in Baghdad", "an Ottawa street").
 - "the Iraqi government" / "Comoros government" is the ORG "Government of Iraq"; a bare "the
@@ -125,10 +126,6 @@ def appositive_title_mentions(doc: Doc, m: Mention) -> list[Mention]:
     return out
 
 
-def _country_named(mentions: list[Mention], iso3: str) -> bool:
-    return any(m.label == "GPE" and m.country == iso3 and m.canonical is not None for m in mentions)
-
-
 def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
     """Demonyms -> country or NORP; capitals -> government or city (module docstring)."""
     g = gazetteer()
@@ -139,9 +136,7 @@ def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
                 m.end < len(doc) and doc[m.end].pos_ in {"NOUN", "PROPN"}
             )
             demonym = lookup(g.demonyms, m.text)
-            if demonym and (
-                m.start in in_person_titles or (adjectival and _country_named(mentions, m.country))
-            ):
+            if demonym and (m.start in in_person_titles or adjectival):
                 m.label = "GPE"
                 m.kind = "demonym"
                 m.canonical = demonym.name
