@@ -50,3 +50,16 @@ def test_a_demonym_adjective_mentions_its_country_even_when_the_country_is_not_n
 )
 def test_a_demonym_used_as_a_noun_stays_a_group(text: str) -> None:
     assert not [e for e in entities(text) if e.type == "GPE"], [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Drought\n\nThe drought has spread across East Africa and parts of Asia this year.", "Asia"),
+        ("Oil\n\nPrices rose as tension grew in the Middle East on Monday.", "Middle East"),
+        ("Tour\n\nThe band will play in Europe and South America next spring.", "Europe"),
+    ],
+)
+def test_a_continent_or_world_region_is_no_entity(text: str, region: str) -> None:
+    found = entities(text)
+    assert not [e for e in found if region in e.name], [(e.name, e.type) for e in found]

@@ -10,6 +10,9 @@ is no entity), and retyped by evidence that generalises across articles:
 - an attached person title ("Colonel X", "X, the government spokesman"), a PERSON;
 - place descriptors ("the village of X", "the capital of X") a GPE.
 
+Continents and world regions ("Europe", "the Middle East") are dropped: they are neither a state nor
+a place inside one.
+
 Country names and organisation names the model missed are added from the lexicons; spans that are
 not entities of our four types (streets, events, time zones, products with digits) are dropped.
 """
@@ -45,6 +48,7 @@ _NOT_PEOPLE = wordlist("place_heads_not_people")
 _NON_ENTITIES = wordlist("non_entities")
 _PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _CONTINENTAL = wordlist("continental_adjectives")
+_WORLD_REGIONS = wordlist("world_regions")
 
 
 @dataclass(slots=True)
@@ -183,8 +187,8 @@ def _drop(doc: Doc, start: int, end: int, label: str) -> bool:
     """Spans that are not entities of our types (events, streets, time zones, product codes)."""
     text = surface(doc, start, end)
     last = doc[end - 1].lower_
-    if text in _NON_ENTITIES or not any(c.isalpha() for c in text):
-        return True
+    if text in _NON_ENTITIES or text in _WORLD_REGIONS or not any(c.isalpha() for c in text):
+        return True  # a continent or world region is no geopolitical entity: no government, no country
     if last in _EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
