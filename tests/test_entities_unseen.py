@@ -63,3 +63,105 @@ def test_a_demonym_used_as_a_noun_stays_a_group(text: str) -> None:
 def test_a_continent_or_world_region_is_no_entity(text: str, region: str) -> None:
     found = entities(text)
     assert not [e for e in found if region in e.name], [(e.name, e.type) for e in found]
+
+
+def person_titles(text: str, name: str) -> tuple[str, ...]:
+    found = named(entities(text), name)
+    assert found is not None and found.type == "PERSON", [(e.name, e.type) for e in entities(text)]
+    return found.titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Reform\n\nIn March, Paul Dorian was forced to resign as trade minister after the leak.",
+            "Paul Dorian",
+            "trade minister",
+        ),
+        (
+            "Cabinet\n\nMarta Lindqvist kept her post as Justice Minister in the new cabinet.",
+            "Marta Lindqvist",
+            "Justice Minister",
+        ),
+        (
+            "Energy\n\nSamir Haddad is currently the Minister of Water and said the dam would open.",
+            "Samir Haddad",
+            "Minister of Water",
+        ),
+    ],
+)
+def test_a_title_said_of_a_name_is_its_title(text: str, name: str, title: str) -> None:
+    assert title in person_titles(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Trial\n\nHis defence lawyer, Karen Holt, asked for a lighter sentence.",
+            "Karen Holt",
+            "defence lawyer",
+        ),
+        (
+            "Budget\n\nAccording to the finance minister, Tomas Berg, the deficit will shrink.",
+            "Tomas Berg",
+            "finance minister",
+        ),
+        (
+            "Appeal\n\nTheir spokesman, Daniel Okafor, said the group would appeal.",
+            "Daniel Okafor",
+            "spokesman",
+        ),
+    ],
+)
+def test_an_appositive_title_after_a_possessive_pronoun_or_a_preposition(
+    text: str, name: str, title: str
+) -> None:
+    assert any(title in t for t in person_titles(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "March\n\nSpeeches came from feminist Laura Brennan and others on Saturday.",
+            "Laura Brennan",
+            "feminist",
+        ),
+        (
+            "Show\n\nThe dress was made by fashion designer Mark Ellison of Leeds.",
+            "Mark Ellison",
+            "fashion designer",
+        ),
+        ('Rally\n\n"We will be back," attendee Rosa Delgado wrote online.', "Rosa Delgado", "attendee"),
+    ],
+)
+def test_a_role_noun_right_before_a_name_is_a_title(text: str, name: str, title: str) -> None:
+    assert title in person_titles(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Press\n\nThe claim was first printed by the newspaper Daily Record on Monday.",
+        "Rights\n\nThe campaign group Open Borders said the law was unjust.",
+        "Radio\n\nThe broadcaster Radio Nova said the interview would air at noon.",
+    ],
+)
+def test_an_organisation_introduced_by_its_kind_gets_no_person_title(text: str) -> None:
+    found = entities(text)
+    assert not [e for e in found if e.type == "PERSON"], [(e.name, e.type, e.titles) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Release\n\nHe was released from Kinmore Valley Prison on Friday.", "Prison"),
+        ("Art\n\nThe painting hangs in the Elmswick Museum in the old town.", "Museum"),
+        ("Visa\n\nProtesters gathered outside the Ruritanian Embassy on Sunday.", "Embassy"),
+    ],
+)
+def test_a_prison_museum_or_embassy_is_no_entity(text: str, facility: str) -> None:
+    found = entities(text)
+    assert not [e for e in found if facility in e.name], [(e.name, e.type) for e in found]

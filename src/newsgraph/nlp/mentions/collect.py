@@ -19,7 +19,7 @@ from newsgraph.nlp.mentions.roles import (
     government_mentions,
     resolve_demonyms_and_capitals,
 )
-from newsgraph.nlp.mentions.titles import TitlePhrase, find_title_phrases
+from newsgraph.nlp.mentions.titles import TitlePhrase, descriptor_phrases, find_title_phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,8 @@ def collect_mentions(doc: Doc) -> Mentions:
     person_tokens = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     phrases = find_title_phrases(doc, person_tokens, person_starts)
+    full_names = {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    phrases = sorted(phrases + descriptor_phrases(doc, full_names, phrases), key=lambda p: p.start)
     phrases = [p for p in phrases if not header.is_excluded(doc[p.start].idx, doc[p.end - 1].idx)]
     mentions = [m for m in collect_names(doc, phrases) if not header.is_excluded(m.char_start, m.char_end)]
     attach_titles(doc, mentions, phrases)

@@ -2,8 +2,11 @@
 
 - A title phrase belongs to the name right after it ("Colonel Mohamed Bacar"), to the name before
   a comma and the phrase ("Fuad Basya, spokesman for the Indonesian military,"), or to the name
-  after "TITLE," at the start of a clause ("Malaysia's Prime Minister, Najib Razak").  Titles joined
+  after "TITLE," at the start of a clause or after a preposition ("Malaysia's Prime Minister, Najib
+  Razak", "His lawyer, Ana Roth,", "according to the defence minister, Ali Kaya,").  Titles joined
   by "and" before one name all belong to it ("Shiite cleric and Mahdi Army leader Muqtada al-Sadr").
+  A title that is the predicate of a name ("X is the minister of energy", "X resigned as foreign
+  minister", "X kept his post as defence minister") belongs to that name too.
   A non-lexicon ORG/GPE name that receives a person title is a person.
 - A demonym inside a person's title, or used as an adjective ("Kenyan officials", "the Italian
   leader"), is a mention of its country, named in the article or not (the annotation convention:
@@ -32,6 +35,7 @@ _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—",
 _RELATIVE = wordlist("relative_pronouns") | wordlist("relative_possessive")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
 _GOVERNMENT_WORDS = wordlist("government_nouns")
+_FACILITY_WORDS = wordlist("facility_heads")
 _POSSESSIVE = wordlist("possessive")
 _CLAUSE_START = frozenset({",", ";", ":", "—", "–", "--", "("})
 _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
@@ -39,6 +43,11 @@ _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
 
 def _appositive_text(doc: Doc, p: TitlePhrase) -> str:
     """An appositive title runs to the end of its clause ("spokesman for the Indonesian military")."""
+    return doc[p.start : _appositive_end(doc, p)].text
+
+
+def _appositive_end(doc: Doc, p: TitlePhrase) -> int:
+    """Token end of an appositive title (:func:`_appositive_text`)."""
     sent_end = doc[p.start].sent.end
     end = max(p.end, p.head_end)
     while end < sent_end and end - p.start < 14:
@@ -46,16 +55,18 @@ def _appositive_text(doc: Doc, p: TitlePhrase) -> str:
         if tok.text in _CLAUSE_END or tok.lower_ in _RELATIVE or tok.pos_ in {"VERB", "AUX"}:
             break
         end += 1
-    return doc[p.start : end].text
+    return end
 
 
 def _left_edge(p: TitlePhrase) -> int:
     return p.possessor[0] if p.possessor else p.start
 
 
-def _attach(m: Mention, p: TitlePhrase, display: str) -> None:
+def _attach(m: Mention, p: TitlePhrase, display: str, doc: Doc | None = None) -> None:
     p.attached = True
     p.display = display
+    if doc is not None and display != p.text(doc) and display.startswith(p.text(doc)):
+        p.display_end = _appositive_end(doc, p)
     m.titles.append(p)
 
 
@@ -63,18 +74,53 @@ def attach_titles(doc: Doc, mentions: list[Mention], phrases: list[TitlePhrase])
     """Attach title phrases to the names they describe (module docstring, first point)."""
     by_end = {p.end: p for p in phrases}
     for m in mentions:
-        if m.label not in {"PERSON", "ORG", "GPE"} or m.canonical is not None:
+        if m.label not in {"PERSON", "ORG", "GPE", "FAC"} or m.canonical is not None:
             continue
+        if m.label == "FAC" and any(_building_word(t.lower_) for t in doc[m.start : m.end]):
+            continue  # "at the X Headquarters, the ambassador Y said": the building is no person
         for p in phrases:
             if p.attached:
                 continue
             display = _relation(doc, m, p)
             if display is None:
                 continue
-            _attach(m, p, display)
+            _attach(m, p, display, doc)
             if m.label != "PERSON":
                 m.label = "PERSON"
             _attach_chain(doc, m, p, by_end)
+    _attach_predicates(doc, mentions, phrases)
+
+
+def _building_word(word: str) -> bool:
+    return word in _FACILITY_WORDS or word in gazetteer().org_name_words
+
+
+def _attach_predicates(doc: Doc, mentions: list[Mention], phrases: list[TitlePhrase]) -> None:
+    """Titles said of a named person: "X is the minister", "X resigned as / kept his post as
+    minister".  The clause's subject must be the last word of a person's name."""
+    people = {m.end - 1: m for m in mentions if m.label == "PERSON" and m.kind == "name"}
+    for p in phrases:
+        if p.attached:
+            continue
+        head = doc[p.head_end - 1]
+        verb = None
+        if head.dep_ == "attr" and head.head.lemma_ == "be":
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "as":
+            verb = head.head.head
+            while verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj", "attr"}:
+                verb = verb.head  # "kept his post as minister"
+        hops = 0
+        while verb is not None and hops < 3:
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None:
+                m = people.get(subject.i)
+                if m is not None:
+                    _attach(m, p, p.text(doc))
+                break
+            if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head is verb:
+                break
+            verb, hops = verb.head, hops + 1  # "X was forced to resign as ..."
 
 
 def _attach_chain(doc: Doc, m: Mention, p: TitlePhrase, by_end: dict[int, TitlePhrase]) -> None:
@@ -101,10 +147,14 @@ def _relation(doc: Doc, m: Mention, p: TitlePhrase) -> str | None:
             return _appositive_text(doc, p)
     if p.end + 1 == m.start and doc[p.end].text == ",":
         edge = _left_edge(p)
-        if edge > 0 and (doc[edge - 1].pos_ == "DET" or doc[edge - 1].text in _POSSESSIVE):
-            edge = doc[edge - 1].head.left_edge.i if doc[edge - 1].text in _POSSESSIVE else edge - 1
+        before = doc[edge - 1] if edge > 0 else None
+        if before is not None and (before.pos_ == "DET" or (before.dep_ == "poss" and before.pos_ == "PRON")):
+            edge -= 1  # "the TITLE, NAME", "His TITLE, NAME"
+        elif before is not None and before.text in _POSSESSIVE:
+            edge = before.head.left_edge.i
         closed = m.end >= len(doc) or doc[m.end].text in {",", ".", ";"} or doc[m.end].pos_ in {"VERB", "AUX"}
         opens = edge == doc[edge].sent.start or doc[edge - 1].text in _CLAUSE_START or doc[edge - 1].is_quote
+        opens = opens or doc[edge - 1].pos_ == "ADP"  # "according to the TITLE, NAME,"
         if opens and closed:
             return p.text(doc)  # "(The) TITLE, NAME," and "the government's TITLE, NAME,"
     return None

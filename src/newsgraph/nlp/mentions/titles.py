@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text, tokens_of
+from newsgraph.nlp.knowledge.agents import phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 
@@ -52,6 +53,7 @@ class TitlePhrase:
     trailing_name: tuple[int, int] | None = None
     attached: bool = False
     display: str | None = None
+    display_end: int | None = None  # token end of ``display`` (an appositive runs past ``end``)
 
     def text(self, doc: Doc) -> str:
         return doc[self.start : self.end].text
@@ -292,3 +294,59 @@ def find_title_phrases(doc: Doc, person_tokens: set[int], person_starts: set[int
         )
         i = max(end, head_end)
     return phrases
+
+
+def descriptor_phrases(doc: Doc, starts: set[int], phrases: list[TitlePhrase]) -> list[TitlePhrase]:
+    """Role nouns the title lexicon lacks, written right before a person's full name (``starts``:
+    where the model's names of two words or more begin): "feminist Gloria
+    Roe", "fashion designer Bob Lee", "attendee Amy Poe".
+
+    News English puts a person's occupation or role, lower-case and without an article, directly
+    before the name.  The noun must name a person: a Phoenix agent noun ("rival", "mercenary") or
+    an agent-noun shape ("-er", "-ist", "-ee", "-ian", ...), and no organisation word ("the
+    newspaper X", "the group X" introduce organisations).  Only a singular noun (a plural one
+    introduces a list: "lawyers A and B"), or an adjective the parser takes as a compound or an
+    "-ist" adjective ("feminist"), counts; lower-case noun modifiers before it belong to it.
+    """
+    taken = {i for p in phrases for i in range(p.start, p.end)}
+    sectors = phoenix_agent_sectors()
+    out = []
+    for s in sorted(starts):
+        i = s - 1
+        if i < 0 or i in taken or not _role_noun(doc[i]):
+            continue
+        start = i
+        while (
+            start - 1 >= 0
+            and i - start < 2
+            and start - 1 not in taken
+            and doc[start - 1].pos_ in {"NOUN", "ADJ"}
+            and doc[start - 1].text.islower()
+            and doc[start - 1].is_alpha
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        key = doc[i].lower_
+        out.append(TitlePhrase(start, i + 1, i, i + 1, key, sectors.get(key, ""), None, None))
+    return out
+
+
+#: Endings of English agent nouns ("designer", "feminist", "attendee", "historian", "chairman").
+_AGENT_ENDINGS = ("er", "or", "ist", "ee", "ant", "ent", "ian", "man", "woman", "ess", "eer", "yst")
+
+
+def _role_noun(tok: Token) -> bool:
+    """A lower-case singular person noun (or compound adjective) that can describe the name after it."""
+    g = gazetteer()
+    lower = tok.lower_
+    if not (tok.is_alpha and tok.text.islower() and len(tok.text) > 2) or tok.is_stop:
+        return False
+    if "\n" in tok.whitespace_ or tok.tag_ in {"NNS", "NNPS"}:
+        return False
+    if lower in g.org_descriptors or lower in g.org_name_words:
+        return False
+    if not (lower in phoenix_agent_sectors() or lower.endswith(_AGENT_ENDINGS)):
+        return False
+    if tok.pos_ == "ADJ":  # "feminist" (but not "former", "senior", "recent")
+        return tok.dep_ == "compound" or lower.endswith("ist")
+    return tok.pos_ in {"NOUN", "PROPN"}
