@@ -165,3 +165,89 @@ def test_an_organisation_introduced_by_its_kind_gets_no_person_title(text: str) 
 def test_a_prison_museum_or_embassy_is_no_entity(text: str, facility: str) -> None:
     found = entities(text)
     assert not [e for e in found if facility in e.name], [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Talks\n\nThe president met Alan Ferris, his special envoy to the region, on Monday.",
+            "Alan Ferris",
+            "special envoy",
+        ),
+        (
+            "Hearing\n\nNora Quinn, proposed Secretary of Energy for the new cabinet, spoke first.",
+            "Nora Quinn",
+            "Secretary of Energy",
+        ),
+        (
+            "Hearing\n\nThe governor's proposed Secretary of Defense, Ivan Petrov, backed the plan.",
+            "Ivan Petrov",
+            "Secretary of Defense",
+        ),
+    ],
+)
+def test_an_appositive_title_after_a_pronoun_or_a_participle(text: str, name: str, title: str) -> None:
+    assert any(title in t for t in person_titles(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            'Aid\n\n"The situation is grave," said spokesperson for the Relief Agency, Sara Moen.',
+            "Sara Moen",
+            "spokesperson",
+        ),
+        (
+            'Vote\n\n"It will pass," said the chairman of the Farmers Union, Olaf Berg.',
+            "Olaf Berg",
+            "chairman",
+        ),
+        (
+            'Strike\n\n"We will not stop," said the leader of the Dockers Guild, Pat Byrne.',
+            "Pat Byrne",
+            "leader",
+        ),
+    ],
+)
+def test_a_title_between_an_inverted_cue_and_a_name(text: str, name: str, title: str) -> None:
+    assert any(title in t for t in person_titles(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "name"),
+    [
+        (
+            "War\n\nAccording to the Daily Planet, former President Ana Ruiz warned of war.",
+            "Daily Planet",
+            "Ana Ruiz",
+        ),
+        ("Vote\n\nAccording to Radio Sol, Senator Jon Hale voted against the bill.", "Radio Sol", "Jon Hale"),
+        (
+            "Deal\n\nAs reported by the Morning Herald, Minister Lia Kim signed the deal.",
+            "Morning Herald",
+            "Lia Kim",
+        ),
+    ],
+)
+def test_a_title_right_before_a_name_is_not_the_appositive_of_the_name_before(
+    text: str, outlet: str, name: str
+) -> None:
+    found = entities(text)
+    assert person_titles(text, name)
+    assert not [e for e in found if e.type == "PERSON" and outlet in e.name], [
+        (e.name, e.type) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Vote\n\nLabour MSP Ann Reid said she would back the bill.", "Ann Reid"),
+        ("Fish\n\nThe Dutch MEP Jan Vos called the quota unfair.", "Jan Vos"),
+        ("Roads\n\nGreen MLA Tom Price asked for a new bridge.", "Tom Price"),
+    ],
+)
+def test_members_of_parliaments_have_titles(text: str, name: str) -> None:
+    assert person_titles(text, name)

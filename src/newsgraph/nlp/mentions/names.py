@@ -94,7 +94,8 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if tok.text == "(" or (tok.text in ("-", "–", "—") and tok.whitespace_ and short_after) or dated:
             end = i
             break
-    while start < end and (doc[start].text in _DETS or doc[start].text in _STRIP or doc[start].is_space):
+    leading = _DETS | _STRIP | _POSSESSIVE
+    while start < end and (doc[start].text in leading or doc[start].is_space):
         start += 1
     while end > start and (
         doc[end - 1].text in _POSSESSIVE

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import sentence_bounds, tokens_of
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -73,6 +73,7 @@ def _attach(m: Mention, p: TitlePhrase, display: str, doc: Doc | None = None) ->
 def attach_titles(doc: Doc, mentions: list[Mention], phrases: list[TitlePhrase]) -> None:
     """Attach title phrases to the names they describe (module docstring, first point)."""
     by_end = {p.end: p for p in phrases}
+    starts = frozenset(m.start for m in mentions)
     for m in mentions:
         if m.label not in {"PERSON", "ORG", "GPE", "FAC"} or m.canonical is not None:
             continue
@@ -81,7 +82,7 @@ def attach_titles(doc: Doc, mentions: list[Mention], phrases: list[TitlePhrase])
         for p in phrases:
             if p.attached:
                 continue
-            display = _relation(doc, m, p)
+            display = _relation(doc, m, p, starts)
             if display is None:
                 continue
             _attach(m, p, display, doc)
@@ -135,29 +136,47 @@ def _attach_chain(doc: Doc, m: Mention, p: TitlePhrase, by_end: dict[int, TitleP
         p = prev
 
 
-def _relation(doc: Doc, m: Mention, p: TitlePhrase) -> str | None:
-    """How ``p`` relates to name ``m``: the title text to keep, or None when it does not."""
+def _relation(doc: Doc, m: Mention, p: TitlePhrase, starts: frozenset[int] = frozenset()) -> str | None:
+    """How ``p`` relates to name ``m``: the title text to keep, or None when it does not.
+
+    ``starts``: where names begin; a title written right before a name is that name's, never the
+    appositive of the name before it ("according to Al Jazeera, former President X").
+    """
     if p.end == m.start or (p.end + 1 == m.start and doc[p.end].text in {"[", "("}):
         return p.text(doc)
-    if m.end < len(doc) and doc[m.end].text == ",":
+    if m.end < len(doc) and doc[m.end].text == "," and p.end not in starts:
         first = m.end + 1
-        if first < len(doc) and doc[first].pos_ == "DET":
+        if first < len(doc) and (doc[first].pos_ == "DET" or _possessive_pronoun(doc[first])):
             first += 1
+        while first < _left_edge(p) and first - m.end <= 3 and _participle_or_adjective(doc[first]):
+            first += 1  # "X, the proposed Secretary of State,"
         if _left_edge(p) == first:
             return _appositive_text(doc, p)
     if p.end + 1 == m.start and doc[p.end].text == ",":
         edge = _left_edge(p)
+        while edge > 0 and p.start - edge < 2 and _participle_or_adjective(doc[edge - 1]):
+            edge -= 1  # "Trump's proposed Secretary of Defense, X,"
         before = doc[edge - 1] if edge > 0 else None
-        if before is not None and (before.pos_ == "DET" or (before.dep_ == "poss" and before.pos_ == "PRON")):
+        if before is not None and (before.pos_ == "DET" or _possessive_pronoun(before)):
             edge -= 1  # "the TITLE, NAME", "His TITLE, NAME"
         elif before is not None and before.text in _POSSESSIVE:
             edge = before.head.left_edge.i
         closed = m.end >= len(doc) or doc[m.end].text in {",", ".", ";"} or doc[m.end].pos_ in {"VERB", "AUX"}
         opens = edge == doc[edge].sent.start or doc[edge - 1].text in _CLAUSE_START or doc[edge - 1].is_quote
-        opens = opens or doc[edge - 1].pos_ == "ADP"  # "according to the TITLE, NAME,"
+        # "according to the TITLE, NAME,", "said the TITLE, NAME." (a quote's inverted cue)
+        opens = opens or doc[edge - 1].pos_ in {"ADP", "VERB"}
         if opens and closed:
             return p.text(doc)  # "(The) TITLE, NAME," and "the government's TITLE, NAME,"
     return None
+
+
+def _possessive_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.dep_ == "poss"
+
+
+def _participle_or_adjective(tok: Token) -> bool:
+    """A lower-case modifier before a title ("proposed", "newly appointed")."""
+    return tok.text.islower() and (tok.tag_ in {"VBN", "JJ"} or tok.pos_ == "ADV")
 
 
 def appositive_title_mentions(doc: Doc, m: Mention) -> list[Mention]:

@@ -161,7 +161,7 @@ def _plain_cap(token: Token) -> bool:
     return (
         _is_cap(token)
         and lower not in g.org_name_words
-        and lower not in g.titles
+        and lower.rstrip(".") not in g.titles
         and country_of_place(token.text) is None
     )
 
