@@ -253,3 +253,12 @@ def country_of_place(text: str) -> str | None:
         if hit is not None:
             return hit.iso3
     return g.places.get(text.upper()) or g.places.get(place_key(text))
+
+
+def nationality_country(word: str) -> Country | None:
+    """The country of a nationality word: an adjective ("Kenyan") or the singular of a people's
+    plural noun ("Briton" from "Britons", "Pole" from "Poles", "Dane" from "Danes")."""
+    g = gazetteer()
+    if not word[:1].isupper():
+        return None
+    return lookup(g.demonyms, word) or (lookup(g.peoples, word + "s") if not word.endswith("s") else None)

@@ -70,8 +70,9 @@ def collect_mentions(doc: Doc) -> Mentions:
     mentions = retype_after_given_name(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     taken |= {i for p in phrases for i in range(p.start, p.end)}
-    missed = given_name_mentions(doc, taken)
-    mentions.extend(m for m in missed if not header.is_excluded(m.char_start, m.char_end))
+    missed = [m for m in given_name_mentions(doc, taken) if not header.is_excluded(m.char_start, m.char_end)]
+    attach_titles(doc, missed, phrases)  # names the model missed take their titles too
+    mentions.extend(missed)
     mentions.sort(key=lambda m: m.start)
     setting = dominant_country(doc, mentions, phrases)
     return Mentions(tuple(mentions), tuple(phrases), tuple(_author_mentions(doc, header)), setting)

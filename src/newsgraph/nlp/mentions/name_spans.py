@@ -4,7 +4,9 @@
 - :func:`split_inner_the` and :func:`split_known_prefix` cut merged spans
   ("Rathbun the Scientology", "Amnesty International Iason Athanasiadis-Fowden");
 - :func:`extend_person` and :func:`extend_org` widen names the model cut short
-  ("Enver Solomon", "ABC Online", "Joint Council for the Welfare of Immigrants").
+  ("Enver Solomon", "ABC Online", "Joint Council for the Welfare of Immigrants");
+- :func:`strip_nationality` cuts a nationality word off the front of a person's name ("Briton
+  [Tom Hale]"): it describes the person, it is not part of the name.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup, nationality_country
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _MAX_WORDS = 6  # the longest lexicon name looked for, in tokens
@@ -169,3 +171,11 @@ def lexicon_spans(doc: Doc) -> list[tuple[int, int, str]]:
             i = end
             break
     return found
+
+
+def strip_nationality(doc: Doc, start: int, end: int) -> int:
+    """The start of a person's name after a leading nationality word ("Briton Tom Hale", "Kenyan
+    Peter Otieno"), when at least two name words remain."""
+    if end - start >= 3 and nationality_country(doc[start].text) is not None:
+        return start + 1
+    return start

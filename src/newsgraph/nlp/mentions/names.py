@@ -35,6 +35,7 @@ from newsgraph.nlp.mentions.name_spans import (
     lexicon_spans,
     split_inner_the,
     split_known_prefix,
+    strip_nationality,
 )
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
@@ -285,7 +286,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
             continue
         start, end = cut
         if label == "PERSON":
-            start, end = extend_person(doc, start, end, blocked)
+            start, end = extend_person(doc, strip_nationality(doc, start, end), end, blocked)
         elif label == "ORG":
             end = extend_org(doc, start, end)
             start = _weekday_title_start(doc, start, end)

@@ -309,26 +309,42 @@ def descriptor_phrases(doc: Doc, starts: set[int], phrases: list[TitlePhrase]) -
     "-ist" adjective ("feminist"), counts; lower-case noun modifiers before it belong to it.
     """
     taken = {i for p in phrases for i in range(p.start, p.end)}
+    by_end = {p.end: p for p in phrases}
     sectors = phoenix_agent_sectors()
     out = []
     for s in sorted(starts):
         i = s - 1
         if i < 0 or i in taken or not _role_noun(doc[i]):
             continue
-        start = i
-        while (
-            start - 1 >= 0
-            and i - start < 2
-            and start - 1 not in taken
-            and doc[start - 1].pos_ in {"NOUN", "ADJ"}
-            and doc[start - 1].text.islower()
-            and doc[start - 1].is_alpha
-            and "\n" not in doc[start - 1].whitespace_
-        ):
-            start -= 1
+        before = by_end.get(i - 2)
+        if before is not None and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in _LINKS:
+            before.end = i + 1  # "the deputy for the opposition X": the noun completes a title
+            continue
+        start = _descriptor_start(doc, i, taken)
         key = doc[i].lower_
-        out.append(TitlePhrase(start, i + 1, i, i + 1, key, sectors.get(key, ""), None, None))
+        country = _phrase_country(doc, start, i + 1, None)
+        out.append(TitlePhrase(start, i + 1, i, i + 1, key, sectors.get(key, ""), None, country))
     return out
+
+
+def _descriptor_start(doc: Doc, i: int, taken: set[int]) -> int:
+    """Lower-case modifiers of role noun ``doc[i]``, glued hyphen parts ("drug-dealer"), and a
+    nationality word in front ("the Brazilian drug-dealer X")."""
+    start = i
+    while start - 1 >= 0 and i - start < 4 and start - 1 not in taken:
+        prev = doc[start - 1]
+        if "\n" in prev.whitespace_:
+            break
+        glued = prev.text == "-" and not prev.whitespace_ and start >= 2 and not doc[start - 2].whitespace_
+        if glued or (prev.pos_ in {"NOUN", "ADJ"} and prev.text.islower() and prev.is_alpha):
+            start -= 1
+            continue
+        if lookup(gazetteer().demonyms, prev.text) is not None:
+            start -= 1
+        break
+    if doc[start].text == "-":
+        start += 1
+    return start
 
 
 #: Endings of English agent nouns ("designer", "feminist", "attendee", "historian", "chairman").
