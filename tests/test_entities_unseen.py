@@ -251,3 +251,39 @@ def test_a_title_right_before_a_name_is_not_the_appositive_of_the_name_before(
 )
 def test_members_of_parliaments_have_titles(text: str, name: str) -> None:
     assert person_titles(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Cases\n\nHealth officials in Mandera reported twelve new cases on Monday.", "Mandera", "KEN"),
+        ("Clinic\n\nThe clinic in Arua has run out of medicine, a nurse said.", "Arua", "UGA"),
+        ("Floods\n\nFloods hit homes in Garissa last week and roads were cut.", "Garissa", "KEN"),
+    ],
+)
+def test_a_geonames_town_the_model_mistypes_is_a_place(text: str, town: str, country: str) -> None:
+    found = named(entities(text), town)
+    assert found is not None and found.type == "GPE" and found.country == country, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("Crash\n\nPolice said the driver had fled before dawn.", "Police", None),
+        (
+            "Visit\n\nLloyd Austin met the troops. Austin said the mission would go on.",
+            "Lloyd Austin",
+            "PERSON",
+        ),
+        ("Market\n\nMobile operators raised prices, the regulator said.", "Mobile", None),
+        ("Deal\n\nToyota met Peter Brandt on Monday to discuss a new plant.", "Toyota", "ORG"),
+    ],
+)
+def test_a_town_named_like_a_word_or_a_person_stays_what_it_is(
+    text: str, word: str, kind: str | None
+) -> None:
+    found = entities(text)
+    assert not [e for e in found if e.type == "GPE"], [(e.name, e.type) for e in found]
+    if kind:
+        person = named(found, word)
+        assert person is not None and person.type == kind

@@ -5,7 +5,8 @@ The small English model's spans are a starting point, not the answer.  Each span
 title phrase overlaps it ("Defense Lloyd Austin" -> "Lloyd Austin"; "State" in "Secretary of State"
 is no entity), and retyped by evidence that generalises across articles:
 
-- the country lexicon (names, aliases, capitals, seats) and the place list make a span a GPE;
+- the country lexicon (names, aliases, capitals, seats), the place list and GeoNames cities that are
+  no English word (:mod:`~newsgraph.nlp.knowledge.cities`) make a span a GPE;
 - an organisation lexicon entry, or a descriptor before the name ("the news agency Reuters"), an ORG;
 - an attached person title ("Colonel X", "X, the government spokesman"), a PERSON;
 - place descriptors ("the village of X", "the capital of X") a GPE.
@@ -24,7 +25,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.knowledge.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
+from newsgraph.nlp.knowledge.cities import city_country
+from newsgraph.nlp.knowledge.gazetteer import (
+    Country,
+    country_of_place,
+    gazetteer,
+    given_name_gender,
+    lookup,
+    place_key,
+)
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import (
     WEEKDAYS,
@@ -50,6 +59,7 @@ _NON_ENTITIES = wordlist("non_entities")
 _PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _CONTINENTAL = wordlist("continental_adjectives")
 _WORLD_REGIONS = wordlist("world_regions")
+_PLACE_PREPOSITIONS = wordlist("place_prepositions")
 
 
 @dataclass(slots=True)
@@ -232,13 +242,42 @@ def _retype(doc: Doc, start: int, end: int, label: str) -> str:
     placeable = label in {"LOC", "FAC", "NORP"} or (label == "ORG" and end - start == 1)
     if placeable and g.places.get(place_key(text)):
         return "GPE"
+    if placeable and city_country(text) and (label != "ORG" or _place_context(doc, start, end)):
+        return "GPE"  # a one-word "organisation" may be a company named like a town ("Toyota")
     if label == "LOC":
+        return "GPE"
+    if (
+        label == "PERSON"
+        and end - start == 1
+        and _city_not_person(doc, text)
+        and _place_context(doc, start, end)
+    ):
         return "GPE"
     if label == "PERSON" and _has_org_word(doc, start, end) and end - start >= 2:
         return "ORG"
     if label in {"ORG", "GPE"} and not _has_org_word(doc, start, end) and _person_shaped(doc, start, end):
         return "PERSON"
     return label
+
+
+def _place_context(doc: Doc, start: int, end: int) -> bool:
+    """A place's context: a place preposition before the name ("officials in X", "moved to X"),
+    or a list whose neighbour is a place ("Kisumu, X, Nakuru"); a company named like a town
+    ("Toyota met ...") has neither."""
+    if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return True
+    before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in {",", "and", "or"} else None
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in {",", "and", "or"} else None
+    return any(t is not None and t.ent_type_ in {"GPE", "LOC"} for t in (before, after))
+
+
+def _city_not_person(doc: Doc, word: str) -> bool:
+    """A one-word "person" that is a GeoNames city, no given name and no surname of a person the
+    model found in the article ("in Annapolis" is the city; "Austin said" after "Lloyd Austin" is
+    the man)."""
+    if city_country(word) is None or given_name_gender(word) is not None:
+        return False
+    return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
 
 
 def _person_shaped(doc: Doc, start: int, end: int) -> bool:
@@ -343,7 +382,7 @@ def _annotate(mention: Mention, doc: Doc) -> None:
             if not is_name and lookup(g.seats, text) is not None:
                 mention.kind = "seat"
         else:
-            mention.country = country_of_place(text)
+            mention.country = country_of_place(text) or city_country(text)
     elif mention.label == "NORP":
         hit = lookup(g.demonyms, text) or lookup(g.peoples, text)
         mention.country = hit.iso3 if hit else None
