@@ -287,3 +287,32 @@ def test_a_town_named_like_a_word_or_a_person_stays_what_it_is(
     if kind:
         person = named(found, word)
         assert person is not None and person.type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Cabinet\n\nFive seats went to the pro-Syria bloc in the new cabinet.", "Syria", "GPE"),
+        ("Clashes\n\nThe pro-Iran militia attacked the base at dawn.", "Iran", "GPE"),
+        ("Strike\n\nThe anti-Hamas factions met in the south on Sunday.", "Hamas", "ORG"),
+    ],
+)
+def test_a_pro_or_anti_prefix_is_no_part_of_the_name(text: str, name: str, kind: str) -> None:
+    found = named(entities(text), name)
+    assert found is not None and found.type == kind, [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "History\n\nThe movement received some help from the former Soviet Union in the 1980s.",
+            "Soviet Union",
+        ),
+        ("Wars\n\nThe court tried crimes committed in the former Yugoslavia.", "Yugoslavia"),
+        ("Borders\n\nThe treaty was signed before Czechoslovakia split in two.", "Czechoslovakia"),
+    ],
+)
+def test_a_former_state_is_a_place_of_its_own(text: str, name: str) -> None:
+    found = named(entities(text), name)
+    assert found is not None and found.type == "GPE", [(e.name, e.type) for e in entities(text)]

@@ -90,7 +90,8 @@ class Mention:
 
 
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop determiners, possessives, punctuation and anything after a line break; a name ends
+    """Drop determiners, possessives, punctuation, a "pro-"/"anti-" prefix and anything after a
+    line break; a name ends
     before an opening bracket ("Palestinian Legislative Council (PLC": the bracket holds its
     short form), before a spaced dash with a short form after it ("... of Colombia - FARC") and
     before a trailing date phrase ("Scottish Parliament on Wednesday")."""
@@ -108,6 +109,8 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     leading = _DETS | _STRIP | _POSSESSIVE
     while start < end and (doc[start].text in leading or doc[start].is_space):
         start += 1
+    if end - start >= 3 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text == "-":
+        start += 2  # "pro-Syria", "anti-Hamas": the stance is no part of the name
     while end > start and (
         doc[end - 1].text in _POSSESSIVE
         or doc[end - 1].text in _STRIP
