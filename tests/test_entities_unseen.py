@@ -316,3 +316,79 @@ def test_a_pro_or_anti_prefix_is_no_part_of_the_name(text: str, name: str, kind:
 def test_a_former_state_is_a_place_of_its_own(text: str, name: str) -> None:
     found = named(entities(text), name)
     assert found is not None and found.type == "GPE", [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Summit\n\nThe leaders arrived in the Egyptian resort of Sharm el-Sheikh on Monday.",
+            "Sharm el-Sheikh",
+        ),
+        ("Talks\n\nThe envoy flew on to Ras al-Khaimah for more talks.", "Ras al-Khaimah"),
+        ("Visit\n\nThe minister met officials in Abu al-Khasib on Friday.", "Abu al-Khasib"),
+    ],
+)
+def test_a_name_goes_on_over_a_particle_and_a_glued_hyphen(text: str, name: str) -> None:
+    found = entities(text)
+    assert any(e.name == name for e in found), [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks\n\nThe Russia-US talks ended without a deal.",
+        "Group\n\nThe Iran-based group denied any role in the attack.",
+        "Border\n\nThe Colombia-Brazil border was closed on Friday.",
+    ],
+)
+def test_two_names_joined_by_a_hyphen_stay_apart(text: str) -> None:
+    found = entities(text)
+    assert not [e for e in found if "-" in e.name], [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Study\n\nAna Ruiz, senior researcher at the Lima Center for Political and Economic Studies, "
+            "spoke.",
+            "Lima Center for Political and Economic Studies",
+        ),
+        (
+            "Study\n\nMaria Lopes, senior fellow at Madrid's Institute for Political and Social Studies, "
+            "said so.",
+            "Institute for Political and Social Studies",
+        ),
+        (
+            "Think tank\n\nThe Institute for Strategic and International Studies published the report.",
+            "Institute for Strategic and International Studies",
+        ),
+    ],
+)
+def test_an_organisation_name_does_not_end_in_an_adjective(text: str, name: str) -> None:
+    found = entities(text)
+    assert any(e.name == name and e.type == "ORG" for e in found), [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Rebels\n\nThe army fought the Justice and Equality Movement near the border.",
+            "Justice and Equality Movement",
+        ),
+        (
+            "Trade\n\nHe backed the view of the Chairman of SADC (Southern African Development Community) "
+            "that talks must go on.",
+            "Southern African Development Community",
+        ),
+        (
+            "Vote\n\nThe Justice and Development Party won the vote in the north.",
+            "Justice and Development Party",
+        ),
+    ],
+)
+def test_an_organisation_is_not_a_person_because_of_a_title_word(text: str, name: str) -> None:
+    found = entities(text)
+    assert any(e.name == name and e.type == "ORG" for e in found), [(e.name, e.type) for e in found]

@@ -5,6 +5,7 @@
   ("Rathbun the Scientology", "Amnesty International Iason Athanasiadis-Fowden");
 - :func:`extend_person` and :func:`extend_org` widen names the model cut short
   ("Enver Solomon", "ABC Online", "Joint Council for the Welfare of Immigrants");
+- :func:`join_hyphen_parts` joins glued hyphen parts ("Sharm el-Sheikh");
 - :func:`strip_nationality` cuts a nationality word off the front of a person's name ("Briton
   [Tom Hale]"): it describes the person, it is not part of the name.
 """
@@ -114,6 +115,46 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
             j += 1
         if j > k and j - k <= 6:
             return j
+    return _adjective_and(doc, start, end)
+
+
+def _adjective_and(doc: Doc, start: int, end: int) -> int:
+    """An organisation name does not end in an adjective: "Center for Political | and Strategic
+    Studies" goes on over "and" and the capitalised words after it (up to four)."""
+    if end - start >= 3 and doc[end - 1].lower_ == "and" and _adjective(doc[end - 2]):
+        end -= 1  # the model's span took the "and" and stopped
+    if end + 1 >= len(doc) or not _adjective(doc[end - 1]) or doc[end].lower_ != "and":
+        return end
+    if not any(t.lower_ in {"for", "of"} for t in doc[start:end]):
+        return end
+    j = end + 1
+    while j < len(doc) and j - end <= 4 and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON":
+        j += 1
+    return j if j > end + 1 and doc[j - 1].pos_ in {"NOUN", "PROPN"} else end
+
+
+#: Endings of English adjectives, for capitalised ones the tagger calls proper nouns in names.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ian", "ean")
+
+
+def _adjective(tok: Token) -> bool:
+    return tok.pos_ == "ADJ" or (tok.text[:1].isupper() and tok.lower_.endswith(_ADJECTIVE_ENDINGS))
+
+
+def join_hyphen_parts(doc: Doc, end: int) -> int:
+    """A name the model ended at a lower-case particle and a hyphen goes on over the capitalised
+    part glued after it ("Sharm el-Sheikh", "Abu al-Hassan").  Other glued hyphens join two names
+    ("Russia-US") or a name and a word ("Iran-based"), and end the name."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end - 1].text.isalpha()
+        and doc[end - 1].text.islower()
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
+        return end + 2
     return end
 
 

@@ -41,6 +41,7 @@ from newsgraph.nlp.mentions.name_spans import (
     date_word,
     extend_org,
     extend_person,
+    join_hyphen_parts,
     lexicon_spans,
     split_inner_the,
     split_known_prefix,
@@ -183,6 +184,8 @@ def _subtract_titles(
             return None
         if label == "ORG" and start < phrase.start and doc[phrase.start - 1].lower_ in _NAME_LINKS:
             continue  # "Office of the Attorney General": the title completes an institution's name
+        if start >= phrase.start and phrase.end < end and doc[phrase.end].lower_ in {"and", "of", "for"}:
+            continue  # "Justice and Equality Movement": a title word opening a longer name
         if start < phrase.start:
             end = min(end, phrase.start)
         else:
@@ -332,6 +335,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         elif label == "ORG":
             end = extend_org(doc, start, end)
             start = _weekday_title_start(doc, start, end)
+        end = join_hyphen_parts(doc, end)
         if _drop(doc, start, end, label):
             continue
         label = _retype(doc, start, end, label)

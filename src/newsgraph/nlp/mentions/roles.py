@@ -142,8 +142,10 @@ def _relation(doc: Doc, m: Mention, p: TitlePhrase, starts: frozenset[int] = fro
     ``starts``: where names begin; a title written right before a name is that name's, never the
     appositive of the name before it ("according to Al Jazeera, former President X").
     """
-    if p.end == m.start or (p.end + 1 == m.start and doc[p.end].text in {"[", "("}):
+    if p.end == m.start:
         return p.text(doc)
+    if p.end + 1 == m.start and doc[p.end].text in {"[", "("} and not _ends_in_acronym(doc, p):
+        return p.text(doc)  # "Colonel [Ali] Musa" (not "Chairman of SADC (Southern African ...)")
     if m.end < len(doc) and doc[m.end].text == "," and p.end not in starts:
         first = m.end + 1
         if first < len(doc) and (doc[first].pos_ == "DET" or _possessive_pronoun(doc[first])):
@@ -168,6 +170,12 @@ def _relation(doc: Doc, m: Mention, p: TitlePhrase, starts: frozenset[int] = fro
         if opens and closed:
             return p.text(doc)  # "(The) TITLE, NAME," and "the government's TITLE, NAME,"
     return None
+
+
+def _ends_in_acronym(doc: Doc, p: TitlePhrase) -> bool:
+    """A title ending in an acronym: a bracket after it spells the acronym out."""
+    last = doc[p.end - 1].text
+    return len(last) > 1 and last.isupper()
 
 
 def _possessive_pronoun(tok: Token) -> bool:
