@@ -392,3 +392,62 @@ def test_an_organisation_name_does_not_end_in_an_adjective(text: str, name: str)
 def test_an_organisation_is_not_a_person_because_of_a_title_word(text: str, name: str) -> None:
     found = entities(text)
     assert any(e.name == name and e.type == "ORG" for e in found), [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ('Clash\n\n"Bang, bang," the witness said. Gunfire was heard all night.', "Gunfire"),
+        ("Browsers\n\nUsers moved to Safari and other browsers last year.", "Safari"),
+        ("Armour\n\nThe army sent Paladin howitzers to the border.", "Paladin"),
+    ],
+)
+def test_a_common_word_is_no_person(text: str, word: str) -> None:
+    found = entities(text)
+    assert not [e for e in found if e.type == "PERSON" and e.name == word], [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Visit\n\nPresident Bush arrived in Lima on Monday.", "Bush"),
+        ("Talks\n\nCondoleezza Rice met the envoy. Rice said talks would go on.", "Condoleezza Rice"),
+        ("Court\n\nJudge Black rejected the appeal on Friday.", "Black"),
+    ],
+)
+def test_a_surname_that_is_a_word_stays_a_person(text: str, name: str) -> None:
+    found = named(entities(text), name)
+    assert found is not None and found.type == "PERSON", [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("History\n\nThe First Intifada began in 1987.", "Intifada"),
+        ("Memory\n\nThe bill would punish denial of the Armenian Genocide.", "Genocide"),
+        ("Revolt\n\nThe Warsaw Uprising lasted 63 days.", "Uprising"),
+    ],
+)
+def test_an_uprising_or_genocide_is_an_event(text: str, event: str) -> None:
+    found = entities(text)
+    assert not [e for e in found if event in e.name], [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Sources said where the talks were held was secret.", "where", "PERSON"),
+        ("They marched in solidarity with the strikers.", "solidarity", "ORG"),
+        ("The shell was 155 mm wide.", "mm", "PERSON"),
+    ],
+)
+def test_a_span_without_a_capital_letter_is_no_name(text: str, word: str, label: str) -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.mentions.names import collect_names
+
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, ExtractedArticle(text=text, title=None)))
+    i = next(t.i for t in doc if t.text == word)
+    doc.ents = [Span(doc, i, i + 1, label=label)]  # the model's mistake, as it makes it on some pages
+    assert [m.text for m in collect_names(doc, [])] == []

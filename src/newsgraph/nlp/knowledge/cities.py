@@ -61,6 +61,11 @@ def _cities() -> dict[str, tuple[int, str]]:
     return out
 
 
+def common_word(word: str) -> bool:
+    """True if the lower-case form of ``word`` is an ordinary English word ("Gunfire", "Safari")."""
+    return word.lower() in _english_words()
+
+
 def city_country(name: str) -> str | None:
     """ISO alpha-3 country of the largest GeoNames city called ``name`` (accents and case folded),
     or None when there is none or the name is a common English word."""

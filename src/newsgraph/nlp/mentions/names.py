@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.knowledge.cities import city_country
+from newsgraph.nlp.knowledge.cities import city_country, common_word
 from newsgraph.nlp.knowledge.gazetteer import (
     Country,
     country_of_place,
@@ -207,6 +207,10 @@ def _drop(doc: Doc, start: int, end: int, label: str) -> bool:
     last = doc[end - 1].lower_
     if text in _NON_ENTITIES or text in _WORLD_REGIONS or not any(c.isalpha() for c in text):
         return True  # a continent or world region is no geopolitical entity: no government, no country
+    if not any(c.isupper() for c in text) and not text[:1].isdigit():
+        return True  # "where", "solidarity": a name has a capital letter ("4chan" a digit)
+    if label == "PERSON" and end - start == 1 and _common_word_person(doc, start):
+        return True
     if last in _EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
@@ -275,6 +279,17 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in {",", "and", "or"} else None
     after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in {",", "and", "or"} else None
     return any(t is not None and t.ent_type_ in {"GPE", "LOC"} for t in (before, after))
+
+
+def _common_word_person(doc: Doc, i: int) -> bool:
+    """A one-word "person" that is an ordinary English word ("Gunfire", "Safari", "Bang"), no
+    given name, no title's holder ("President Bush") and no surname of a person in the article."""
+    word = doc[i].text
+    if not common_word(word) or given_name_gender(word) is not None:
+        return False
+    if i > 0 and doc[i - 1].lower_.rstrip(".") in gazetteer().titles:
+        return False
+    return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
 
 
 def _city_not_person(doc: Doc, word: str) -> bool:
