@@ -21,7 +21,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup, nationality_country
+from newsgraph.nlp.knowledge.gazetteer import (
+    Country,
+    country_of_place,
+    gazetteer,
+    lookup,
+    nationality_country,
+)
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _MAX_WORDS = 6  # the longest lexicon name looked for, in tokens
@@ -220,3 +226,15 @@ def strip_nationality(doc: Doc, start: int, end: int) -> int:
     if end - start >= 3 and nationality_country(doc[start].text) is not None:
         return start + 1
     return start
+
+
+def surface(doc: Doc, start: int, end: int) -> str:
+    """The name as written, without editorial brackets and with single spaces."""
+    text = span_text(doc, start, end).replace("[", "").replace("]", "")
+    return " ".join(text.split())
+
+
+def country_span(doc: Doc, start: int, end: int) -> Country | None:
+    g = gazetteer()
+    text = surface(doc, start, end)
+    return lookup(g.country_names, text) or lookup(g.capitals, text) or lookup(g.seats, text)

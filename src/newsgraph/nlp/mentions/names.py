@@ -24,20 +24,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.knowledge.cities import city_country, common_word
+from newsgraph.nlp.knowledge.cities import city_country
 from newsgraph.nlp.knowledge.gazetteer import (
-    Country,
     country_of_place,
     gazetteer,
-    given_name_gender,
     lookup,
-    place_key,
 )
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import (
     WEEKDAYS,
     blocked_tokens,
+    country_span,
     date_word,
     extend_org,
     extend_person,
@@ -46,7 +43,9 @@ from newsgraph.nlp.mentions.name_spans import (
     split_inner_the,
     split_known_prefix,
     strip_nationality,
+    surface,
 )
+from newsgraph.nlp.mentions.name_types import drop_span, has_org_word, retype_span
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
@@ -122,23 +121,11 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def surface(doc: Doc, start: int, end: int) -> str:
-    """The name as written, without editorial brackets and with single spaces."""
-    text = span_text(doc, start, end).replace("[", "").replace("]", "")
-    return " ".join(text.split())
-
-
 def _bracket_start(doc: Doc, start: int) -> int:
     """Character start of a mention, widened over an editorial bracket ("[Bill] Keating")."""
     idx: int = doc[start].idx
     glued = start > 0 and doc[start - 1].text.endswith("[") and not doc[start - 1].whitespace_
     return idx - 1 if glued else idx
-
-
-def _country_span(doc: Doc, start: int, end: int) -> Country | None:
-    g = gazetteer()
-    text = surface(doc, start, end)
-    return lookup(g.country_names, text) or lookup(g.capitals, text) or lookup(g.seats, text)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -170,12 +157,12 @@ def _subtract_titles(
             # State") never does
             in_complement = start >= phrase.head_end and end - start >= 2 and label != "NORP"
             keep_org = label == "ORG" and (
-                text in g.orgs or (end - start >= 2 and _has_org_word(doc, start, end)) or in_complement
+                text in g.orgs or (end - start >= 2 and has_org_word(doc, start, end)) or in_complement
             )
             keep_gpe = label == "GPE" and in_complement and doc[end - 1].lower_ in _PLACE_DESCRIPTORS
             keep_gpe = keep_gpe or (
                 label in {"GPE", "NORP"}
-                and (_country_span(doc, start, end) is not None or lookup(g.demonyms, text) is not None)
+                and (country_span(doc, start, end) is not None or lookup(g.demonyms, text) is not None)
             )
             if keep_org or keep_gpe:
                 continue
@@ -194,127 +181,6 @@ def _subtract_titles(
         if start >= end:
             return None
     return start, end
-
-
-def _has_org_word(doc: Doc, start: int, end: int) -> bool:
-    words = gazetteer().org_name_words
-    return any(t.lower_ in words for t in doc[start:end])
-
-
-def _drop(doc: Doc, start: int, end: int, label: str) -> bool:
-    """Spans that are not entities of our types (events, streets, time zones, product codes)."""
-    text = surface(doc, start, end)
-    last = doc[end - 1].lower_
-    if text in _NON_ENTITIES or text in _WORLD_REGIONS or not any(c.isalpha() for c in text):
-        return True  # a continent or world region is no geopolitical entity: no government, no country
-    if not any(c.isupper() for c in text) and not text[:1].isdigit():
-        return True  # "where", "solidarity": a name has a capital letter ("4chan" a digit)
-    if label == "PERSON" and end - start == 1 and _common_word_person(doc, start):
-        return True
-    if last in _EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
-        return True
-    if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
-        return True
-    if label == "PERSON" and end - start >= 2 and last in _NOT_PEOPLE:  # "Hall Station", "Sinai Desert"
-        return True
-    return label == "GPE" and any(c.isdigit() for c in text)
-
-
-def _retype(doc: Doc, start: int, end: int, label: str) -> str:
-    """Type from lexicons and local context, overriding the model where evidence is strong."""
-    g = gazetteer()
-    text = surface(doc, start, end)
-    if text in g.orgs:
-        return "ORG"
-    if _country_span(doc, start, end) is not None:
-        return "GPE"
-    if lookup(g.demonyms, text) or lookup(g.peoples, text):
-        return "NORP"
-    prev = doc[start - 1] if start > 0 else None
-    if (
-        prev is not None
-        and (prev.lower_ == "of" or (prev.text == "," and label != "PERSON"))
-        and start > 1
-        and doc[start - 2].lower_ in _PLACE_DESCRIPTORS
-    ):
-        return "GPE"  # "the province of X", "the capital, X" (but "governor of X province, NAME")
-    if prev is not None and prev.lower_ in g.org_descriptors and label != "GPE":
-        return "ORG"
-    if (
-        prev is not None
-        and prev.lower_ == "called"
-        and start > 1
-        and doc[start - 2].lower_ in g.org_descriptors
-    ):
-        return "ORG"
-    if label in {"LOC", "FAC", "GPE"} and _has_org_word(doc, start, end):
-        return "ORG"
-    placeable = label in {"LOC", "FAC", "NORP"} or (label == "ORG" and end - start == 1)
-    if placeable and g.places.get(place_key(text)):
-        return "GPE"
-    if placeable and city_country(text) and (label != "ORG" or _place_context(doc, start, end)):
-        return "GPE"  # a one-word "organisation" may be a company named like a town ("Toyota")
-    if label == "LOC":
-        return "GPE"
-    if (
-        label == "PERSON"
-        and end - start == 1
-        and _city_not_person(doc, text)
-        and _place_context(doc, start, end)
-    ):
-        return "GPE"
-    if label == "PERSON" and _has_org_word(doc, start, end) and end - start >= 2:
-        return "ORG"
-    if label in {"ORG", "GPE"} and not _has_org_word(doc, start, end) and _person_shaped(doc, start, end):
-        return "PERSON"
-    return label
-
-
-def _place_context(doc: Doc, start: int, end: int) -> bool:
-    """A place's context: a place preposition before the name ("officials in X", "moved to X"),
-    or a list whose neighbour is a place ("Kisumu, X, Nakuru"); a company named like a town
-    ("Toyota met ...") has neither."""
-    if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
-        return True
-    before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in {",", "and", "or"} else None
-    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in {",", "and", "or"} else None
-    return any(t is not None and t.ent_type_ in {"GPE", "LOC"} for t in (before, after))
-
-
-def _common_word_person(doc: Doc, i: int) -> bool:
-    """A one-word "person" that is an ordinary English word ("Gunfire", "Safari", "Bang"), no
-    given name, no title's holder ("President Bush") and no surname of a person in the article."""
-    word = doc[i].text
-    if not common_word(word) or given_name_gender(word) is not None:
-        return False
-    if i > 0 and doc[i - 1].lower_.rstrip(".") in gazetteer().titles:
-        return False
-    return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
-
-
-def _city_not_person(doc: Doc, word: str) -> bool:
-    """A one-word "person" that is a GeoNames city, no given name and no surname of a person the
-    model found in the article ("in Annapolis" is the city; "Austin said" after "Lloyd Austin" is
-    the man)."""
-    if city_country(word) is None or given_name_gender(word) is not None:
-        return False
-    return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
-
-
-def _person_shaped(doc: Doc, start: int, end: int) -> bool:
-    """A name the model typed ORG/GPE that has a person's shape or a person's relative pronoun.
-
-    - given name(s) + a hyphenated double surname ("Ana Ruiz-Tagle"): organisations hyphenate
-      their first word ("Coca-Cola", "Rolls-Royce"), people their surname;
-    - a name followed by ", who" ("X, who heads the mission"): organisations take "which".
-    """
-    words = [t for t in doc[start:end] if t.text != "-"]
-    if not 2 <= len(words) <= 5 or not all(t.is_alpha and t.text[:1].isupper() for t in words):
-        return False
-    hyphen = end - start >= 4 and doc[end - 2].text == "-" and not doc[end - 2].whitespace_
-    hyphen = hyphen and not doc[end - 3].whitespace_ and "-" not in doc[start : end - 3].text
-    who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
-    return hyphen or who
 
 
 def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
@@ -351,9 +217,9 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
             end = extend_org(doc, start, end)
             start = _weekday_title_start(doc, start, end)
         end = join_hyphen_parts(doc, end)
-        if _drop(doc, start, end, label):
+        if drop_span(doc, start, end, label):
             continue
-        label = _retype(doc, start, end, label)
+        label = retype_span(doc, start, end, label)
         if label == "LOC":
             continue
         if label == "NORP" and surface(doc, start, end) in _CONTINENTAL:
@@ -394,7 +260,7 @@ def _annotate(mention: Mention, doc: Doc) -> None:
     text = mention.text
     mention.char_start = _bracket_start(doc, mention.start)
     if mention.label == "GPE":
-        country = _country_span(doc, mention.start, mention.end)
+        country = country_span(doc, mention.start, mention.end)
         if country is not None:
             is_name = lookup(g.country_names, text) is not None
             mention.canonical = (

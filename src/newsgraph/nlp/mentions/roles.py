@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.doc_cache import sentence_bounds, tokens_of
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
-from newsgraph.nlp.mentions.names import Mention, surface
+from newsgraph.nlp.mentions.name_spans import surface
+from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
