@@ -451,3 +451,23 @@ def test_a_span_without_a_capital_letter_is_no_name(text: str, word: str, label:
     i = next(t.i for t in doc if t.text == word)
     doc.ents = [Span(doc, i, i + 1, label=label)]  # the model's mistake, as it makes it on some pages
     assert [m.text for m in collect_names(doc, [])] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Vote\n\nColombian Senador Jimmy Rocha said the deal was done.", "Jimmy Rocha", "Senador"),
+        (
+            "Leaders\n\nItalian Prime Minster Marco Bellini said the news was good.",
+            "Marco Bellini",
+            "Prime Minster",
+        ),
+        (
+            "Church\n\nThe video showed Scientologist Peter Lang talking about the church.",
+            "Peter Lang",
+            "Scientologist",
+        ),
+    ],
+)
+def test_a_role_inside_a_person_name_becomes_its_title(text: str, name: str, title: str) -> None:
+    assert any(title in t for t in person_titles(text, name))

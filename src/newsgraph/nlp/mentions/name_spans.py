@@ -25,6 +25,7 @@ from newsgraph.nlp.knowledge.gazetteer import (
     Country,
     country_of_place,
     gazetteer,
+    given_name_gender,
     lookup,
     nationality_country,
 )
@@ -222,10 +223,34 @@ def lexicon_spans(doc: Doc) -> list[tuple[int, int, str]]:
 
 def strip_nationality(doc: Doc, start: int, end: int) -> int:
     """The start of a person's name after a leading nationality word ("Briton Tom Hale", "Kenyan
-    Peter Otieno"), when at least two name words remain."""
+    Peter Otieno"), when at least two name words remain; likewise after a role written before a
+    given name that the model took into the name ("Scientologist Tom Cruise", "Senador Ana Ruiz",
+    a misspelt "Prime Minster Ana Ruiz"): the words before the first known given name go when
+    none of them is a given name and one is a title or has a role noun's ending."""
     if end - start >= 3 and nationality_country(doc[start].text) is not None:
         return start + 1
-    return start
+    return leading_role_end(doc, start, end)
+
+
+def leading_role_end(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts after a role the model took into it ("Senador | Ana Ruiz"), else
+    ``start`` (see :func:`strip_nationality`)."""
+    first = next((i for i in range(start + 1, end - 1) if _given(doc[i].text)), None)
+    if first is None or any(_given(t.text) for t in doc[start:first]):
+        return start
+    return first if any(_role_word(t.lower_) for t in doc[start:first]) else start
+
+
+def _given(word: str) -> bool:
+    return word.isalpha() and word[:1].isupper() and given_name_gender(word) is not None
+
+
+#: Endings of role nouns written before a name ("Scientologist", "Senador", "Minster").
+_ROLE_ENDINGS = ("ist", "ian", "er", "or")
+
+
+def _role_word(lower: str) -> bool:
+    return lower.rstrip(".") in gazetteer().titles or (len(lower) > 4 and lower.endswith(_ROLE_ENDINGS))
 
 
 def surface(doc: Doc, start: int, end: int) -> str:

@@ -39,6 +39,7 @@ from newsgraph.nlp.mentions.name_spans import (
     extend_org,
     extend_person,
     join_hyphen_parts,
+    leading_role_end,
     lexicon_spans,
     split_inner_the,
     split_known_prefix,
@@ -46,7 +47,7 @@ from newsgraph.nlp.mentions.name_spans import (
     surface,
 )
 from newsgraph.nlp.mentions.name_types import drop_span, has_org_word, retype_span
-from newsgraph.nlp.mentions.titles import TitlePhrase
+from newsgraph.nlp.mentions.titles import TitlePhrase, role_phrase
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
 _DETS = wordlist("determiners")
@@ -184,7 +185,10 @@ def _subtract_titles(
 
 
 def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
-    """Repaired name mentions of ``doc`` (see module docstring), in text order, non-overlapping."""
+    """Repaired name mentions of ``doc`` (see module docstring), in text order, non-overlapping.
+
+    A role found inside a person's name span ("Senador Ana Ruiz") is cut off the name and added
+    to ``titles`` as a title phrase."""
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
@@ -212,7 +216,11 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
             continue
         start, end = cut
         if label == "PERSON":
-            start, end = extend_person(doc, strip_nationality(doc, start, end), end, blocked)
+            start, end = extend_person(doc, start, end, blocked)
+            lead = strip_nationality(doc, start, end)
+            if lead > start and leading_role_end(doc, start, end) == lead:
+                titles.append(role_phrase(doc, start, lead))  # "Senador | Ana Ruiz": a title
+            start = lead
         elif label == "ORG":
             end = extend_org(doc, start, end)
             start = _weekday_title_start(doc, start, end)

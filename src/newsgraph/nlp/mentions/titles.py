@@ -327,6 +327,17 @@ def descriptor_phrases(doc: Doc, starts: set[int], phrases: list[TitlePhrase]) -
     return out
 
 
+def role_phrase(doc: Doc, start: int, end: int) -> TitlePhrase:
+    """A title phrase over a role written inside a person's name span ("Senador" of "Senador Ana
+    Ruiz", "Prime Minster" of a misspelt "Prime Minster Ana Ruiz"), widened left over a
+    nationality ("Colombian Senador")."""
+    head = end - 1
+    start = min(start, _descriptor_start(doc, head, set()))
+    key = doc[head].lower_
+    sector = phoenix_agent_sectors().get(key, "")
+    return TitlePhrase(start, end, head, end, key, sector, None, _phrase_country(doc, start, end, None))
+
+
 def _descriptor_start(doc: Doc, i: int, taken: set[int]) -> int:
     """Lower-case modifiers of role noun ``doc[i]``, glued hyphen parts ("drug-dealer"), and a
     nationality word in front ("the Brazilian drug-dealer X")."""
