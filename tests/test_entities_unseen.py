@@ -471,3 +471,29 @@ def test_a_span_without_a_capital_letter_is_no_name(text: str, word: str, label:
 )
 def test_a_role_inside_a_person_name_becomes_its_title(text: str, name: str, title: str) -> None:
     assert any(title in t for t in person_titles(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Aid\n\nThe health ministry has written to Unicef, requesting assistance.", "UNICEF"),
+        ("Alliance\n\nNato said the drills would go ahead in the spring.", "NATO"),
+        ("Oil\n\nOpec agreed to cut output by a million barrels a day.", "OPEC"),
+    ],
+)
+def test_an_acronym_written_in_title_case_is_its_organisation(text: str, name: str) -> None:
+    found = named(entities(text), name)
+    assert found is not None and found.type == "ORG", [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rallies\n\nSupporters of ZANU-PF attacked the rally, witnesses said.", "ZANU-PF"),
+        ("Vote\n\nThe police said members of the KANU-YW had been arrested.", "KANU-YW"),
+        ("Poll\n\nLeaders of the PDP-ML met late on Sunday to choose a candidate.", "PDP-ML"),
+    ],
+)
+def test_a_name_in_short_capitals_is_no_person(text: str, name: str) -> None:
+    found = entities(text)
+    assert not [e for e in found if e.type == "PERSON" and name in e.name], [(e.name, e.type) for e in found]

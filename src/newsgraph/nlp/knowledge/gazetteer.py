@@ -262,3 +262,14 @@ def nationality_country(word: str) -> Country | None:
     if not word[:1].isupper():
         return None
     return lookup(g.demonyms, word) or (lookup(g.peoples, word + "s") if not word.endswith("s") else None)
+
+
+def org_entry(text: str) -> OrgEntry | None:
+    """The lexicon organisation ``text`` names, also when an acronym is written in title case as
+    British style has it ("Unicef", "Nato" for UNICEF, NATO)."""
+    g = gazetteer()
+    hit = g.orgs.get(text)
+    if hit is None and len(text) >= 4 and text.isalpha() and text.istitle():
+        upper = g.orgs.get(text.upper())
+        return upper if upper is not None and upper.name.isupper() else None
+    return hit

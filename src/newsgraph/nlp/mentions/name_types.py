@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.nlp.knowledge.cities import city_country, common_word
-from newsgraph.nlp.knowledge.gazetteer import gazetteer, given_name_gender, lookup, place_key
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, given_name_gender, lookup, org_entry, place_key
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import country_span, surface
 
@@ -50,7 +50,7 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
     """Type from lexicons and local context, overriding the model where evidence is strong."""
     g = gazetteer()
     text = surface(doc, start, end)
-    if text in g.orgs:
+    if org_entry(text) is not None:
         return "ORG"
     if country_span(doc, start, end) is not None:
         return "GPE"
@@ -89,11 +89,23 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
         and _place_context(doc, start, end)
     ):
         return "GPE"
+    if label == "PERSON" and _acronym(doc, start, end):
+        return "ORG"  # "ZANU-PF", "MDC": people are not named in capitals (a headline in capitals aside)
     if label == "PERSON" and has_org_word(doc, start, end) and end - start >= 2:
         return "ORG"
     if label in {"ORG", "GPE"} and not has_org_word(doc, start, end) and _person_shaped(doc, start, end):
         return "PERSON"
     return label
+
+
+def _acronym(doc: Doc, start: int, end: int) -> bool:
+    """A span of short all-capital words (with hyphens) in a sentence that is not itself in capitals."""
+    words = [t.text for t in doc[start:end] if t.text != "-"]
+    if not words or not all(w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in words):
+        return False
+    sent = doc[start].sent
+    lower = sum(1 for t in sent if t.is_alpha and t.text.islower())
+    return lower >= 3
 
 
 def _place_context(doc: Doc, start: int, end: int) -> bool:

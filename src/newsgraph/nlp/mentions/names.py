@@ -25,11 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.knowledge.cities import city_country
-from newsgraph.nlp.knowledge.gazetteer import (
-    country_of_place,
-    gazetteer,
-    lookup,
-)
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup, org_entry
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import (
     WEEKDAYS,
@@ -283,7 +279,7 @@ def _annotate(mention: Mention, doc: Doc) -> None:
         hit = lookup(g.demonyms, text) or lookup(g.peoples, text)
         mention.country = hit.iso3 if hit else None
     elif mention.label == "ORG":
-        org = g.orgs.get(text)
+        org = org_entry(text)
         if org is not None:
             mention.canonical, mention.country, mention.actor = org.name, org.country, org.actor
         elif mention.start > 1 and doc[mention.start - 1].text in _POSSESSIVE:
