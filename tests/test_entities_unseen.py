@@ -497,3 +497,22 @@ def test_an_acronym_written_in_title_case_is_its_organisation(text: str, name: s
 def test_a_name_in_short_capitals_is_no_person(text: str, name: str) -> None:
     found = entities(text)
     assert not [e for e in found if e.type == "PERSON" and name in e.name], [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Loan\n\nDr. Ann Lee, the World Bank Country Director, said the loan was approved.", "World Bank"),
+        (
+            "Outbreak\n\nDr. Paul Otieno, World Health Organization Country Representative, said cases rose.",
+            "World Health Organization",
+        ),
+        (
+            "Fund\n\nMaria Costa, the International Monetary Fund Country Director, said stocks were low.",
+            "International Monetary Fund",
+        ),
+    ],
+)
+def test_a_known_organisation_inside_a_title_keeps_its_lexicon_name(text: str, org: str) -> None:
+    found = entities(text)
+    assert any(e.name == org and e.type == "ORG" for e in found), [(e.name, e.type) for e in found]

@@ -148,6 +148,10 @@ def _subtract_titles(
         if inside and label == "ORG" and start < phrase.head_start < end:
             end = phrase.head_start
             text = surface(doc, start, end)
+        if inside and label == "ORG" and org_entry(text) is None:
+            known = [k for k in range(end - 1, start, -1) if org_entry(surface(doc, start, k)) is not None]
+            end = known[0] if known else end  # "World Bank | Country Director": the lexicon's name
+            text = surface(doc, start, end)
         if inside and label in {"ORG", "GPE", "NORP"}:
             # the complement of a title names an organisation or place of its own ("head of the
             # Sahel Health Alliance", "governor of Ouaddai province"); the head ("Secretary of
