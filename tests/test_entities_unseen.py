@@ -516,3 +516,19 @@ def test_a_name_in_short_capitals_is_no_person(text: str, name: str) -> None:
 def test_a_known_organisation_inside_a_title_keeps_its_lexicon_name(text: str, org: str) -> None:
     found = entities(text)
     assert any(e.name == org and e.type == "ORG" for e in found), [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds\n\nStaff at the Dr. Sun Yat Sen Memorial Hall Station did an excellent job.",
+        "Crowds\n\nStaff at the Jose Rizal Memorial Hall Station were praised.",
+        "Market\n\nVisitors packed the Nelson Mandela Square Street market.",
+    ],
+)
+def test_a_facility_name_hides_no_person(text: str) -> None:
+    found = entities(text)
+    heads = ("Station", "Street", "Hall")
+    assert not [e for e in found if e.type == "PERSON" and e.name.endswith(heads)], [
+        (e.name, e.type) for e in found
+    ]
