@@ -532,3 +532,35 @@ def test_a_facility_name_hides_no_person(text: str) -> None:
     assert not [e for e in found if e.type == "PERSON" and e.name.endswith(heads)], [
         (e.name, e.type) for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Press\n\nPolice closed the offices of the Shargh-e Emruz newspaper on Monday.", "Shargh-e Emruz"),
+        ("Press\n\nThe editor of the Kayhan-e Farda newspaper was arrested.", "Kayhan-e Farda"),
+        ("Press\n\nAmnesty said Etemad-e Melli newspaper editor Reza Nouri was held.", "Etemad-e Melli"),
+    ],
+)
+def test_an_ezafe_name_is_one_name_and_its_kind_types_it(text: str, name: str) -> None:
+    found = named(entities(text), name)
+    assert found is not None and found.type == "ORG", [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Militia\n\nIt was founded by Hezb-e-Wahdat Gulnar, an older militia, in 1979.",
+            "Hezb-e-Wahdat Gulnar",
+        ),
+        ("Claim\n\nThe attack was claimed by Jund Ansar Karim, a militia, on Sunday.", "Jund Ansar Karim"),
+        (
+            "Fighters\n\nFighters of Harakat Kamal Yusuf, an armed group, attacked the town.",
+            "Harakat Kamal Yusuf",
+        ),
+    ],
+)
+def test_an_appositive_organisation_kind_makes_an_organisation(text: str, name: str) -> None:
+    found = named(entities(text), name)
+    assert found is not None and found.type == "ORG", [(e.name, e.type) for e in entities(text)]

@@ -148,21 +148,43 @@ def _adjective(tok: Token) -> bool:
     return tok.pos_ == "ADJ" or (tok.text[:1].isupper() and tok.lower_.endswith(_ADJECTIVE_ENDINGS))
 
 
-def join_hyphen_parts(doc: Doc, end: int) -> int:
-    """A name the model ended at a lower-case particle and a hyphen goes on over the capitalised
-    part glued after it ("Sharm el-Sheikh", "Abu al-Hassan").  Other glued hyphens join two names
-    ("Russia-US") or a name and a word ("Iran-based"), and end the name."""
-    if (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and doc[end - 1].text.isalpha()
-        and doc[end - 1].text.islower()
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].text[:1].isupper()
-    ):
-        return end + 2
-    return end
+def join_hyphen_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name the model cut at a glued hyphen goes on over the other part.
+
+    - a lower-case particle, a hyphen and a capitalised word: "Sharm el-Sheikh", "Abu al-Hassan";
+    - a Persian/Urdu ezafe "-e"/"-i" between two capitalised words, with or without a second
+      hyphen: "Etemad-e Melli", "Hezb-e-Islami", on either side of the model's span.
+
+    Other glued hyphens join two names ("Russia-US") or a name and a word ("Iran-based"), and end
+    the name.
+    """
+
+    def glued(i: int) -> bool:  # doc[i] is a hyphen with no space on either side
+        return (
+            0 < i < len(doc) - 1
+            and doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+        )
+
+    def particle(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text.isalpha() and doc[i].text.islower() and len(doc[i].text) <= 2
+
+    def cap(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].text.isalpha()
+
+    if glued(end) and doc[end - 1].text.isalpha() and doc[end - 1].text.islower() and cap(end + 1):
+        return start, end + 2
+    if glued(end) and particle(end + 1) and cap(end - 1):
+        if glued(end + 2) and cap(end + 3):
+            return start, end + 4  # "Hezb" | "-e-Islami"
+        if doc[end + 1].whitespace_ and cap(end + 2):
+            return start, end + 3  # "Etemad" | "-e Melli"
+    if particle(start - 1) and glued(start - 2) and cap(start - 3):
+        return start - 3, end  # "Etemad-e" | "Melli"
+    if glued(start - 1) and particle(start - 2) and glued(start - 3) and cap(start - 4):
+        return start - 4, end  # "Hezb-e-" | "Islami"
+    return start, end
 
 
 def split_known_prefix(doc: Doc, ent: SpacySpan, label: str) -> list[tuple[int, int, str]]:

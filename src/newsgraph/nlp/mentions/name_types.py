@@ -89,6 +89,8 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
         and _place_context(doc, start, end)
     ):
         return "GPE"
+    if label == "PERSON" and _kind_after(doc, start, end):
+        return "ORG"  # "Etemad-e Melli newspaper", "the Wagner group"
     if label == "PERSON" and _acronym(doc, start, end):
         return "ORG"  # "ZANU-PF", "MDC": people are not named in capitals (a headline in capitals aside)
     if label == "PERSON" and has_org_word(doc, start, end) and end - start >= 2:
@@ -96,6 +98,20 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
     if label in {"ORG", "GPE"} and not has_org_word(doc, start, end) and _person_shaped(doc, start, end):
         return "PERSON"
     return label
+
+
+def _kind_after(doc: Doc, start: int, end: int) -> bool:
+    """A "person" followed by a lower-case organisation kind ("X newspaper", "X, an older militia,")
+    and not opened by a known given name: the kind names what the name is."""
+    kinds = gazetteer().org_descriptors
+    i = end
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"a", "an", "the"}:
+        i += 2  # "X, an older militia,"
+        while i < len(doc) - 1 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+            i += 1
+    if i >= len(doc) or not doc[i].text.islower() or doc[i].lower_ not in kinds:
+        return False
+    return given_name_gender(doc[start].text) is None
 
 
 def _acronym(doc: Doc, start: int, end: int) -> bool:

@@ -224,7 +224,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         elif label == "ORG":
             end = extend_org(doc, start, end)
             start = _weekday_title_start(doc, start, end)
-        end = join_hyphen_parts(doc, end)
+        start, end = join_hyphen_parts(doc, start, end)
         if drop_span(doc, start, end, label):
             continue
         label = retype_span(doc, start, end, label)
