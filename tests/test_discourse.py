@@ -386,7 +386,7 @@ def test_a_pronoun_in_a_fronted_modifier_points_to_the_named_subject(
 
 @pytest.mark.parametrize("name", ["Hall Station", "Castle Road", "Sinai Desert"])
 def test_a_place_or_facility_head_makes_no_person(name: str) -> None:
-    from newsgraph.nlp.mentions.names import _drop
+    from newsgraph.nlp.mentions.name_types import drop_span as _drop
 
     nlp = load_pipeline()
     doc = nlp.make_doc(f"They met near {name} on Monday.")

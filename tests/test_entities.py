@@ -223,7 +223,7 @@ def test_first_of_two_surnames_joins_the_full_name(analyse: Analyse) -> None:
 
 
 def test_hyphenated_surname_and_who_clause_make_a_person() -> None:
-    from newsgraph.nlp.mentions import names as mentions
+    from newsgraph.nlp.mentions import name_types as mentions
 
     nlp = load_pipeline()
     doc = nlp.make_doc("They met Ingrid Holm-Larsen and Pavel Ostrov, who runs the depot.")

@@ -20,10 +20,14 @@ DEV = SHARED / "gold" / "dev"
 DEV2 = SHARED / "gold" / "dev2"
 SEED = DEV / "seed-us-open-to-discussing-deep-strikes.json"
 
-MAIN_F1_FLOOR = 0.83  # measured 0.85 (2026-12-04)
-PERSON_F1_FLOOR = 0.89  # measured 0.91
-GPE_F1_FLOOR = 0.85
-ORG_F1_FLOOR = 0.71  # measured 0.73
+MAIN_F1_FLOOR = 0.87  # measured 0.89 (2026-12-04, issue 16 part 1; 0.85 before)
+PERSON_F1_FLOOR = 0.92  # measured 0.94
+GPE_F1_FLOOR = 0.90  # measured 0.92
+ORG_F1_FLOOR = 0.76  # measured 0.78
+TITLE_ACCURACY_FLOOR = 0.89  # measured 0.91 (196/215)
+# A person's country from evidence in the text only (issue 16): measured 0.44 (121/277); most of
+# the rest is annotated from world knowledge the text does not state.
+PERSON_COUNTRY_FLOOR = 0.42
 PRONOUN_ACCURACY_FLOOR = 0.78
 SPEAKER_MENTION_ACCURACY_FLOOR = 0.80
 
@@ -105,6 +109,13 @@ def test_dev_and_dev2_entity_f1_floors(gold_scores: EntityScores) -> None:
     assert gold_scores.by_type["PERSON"].f1 >= PERSON_F1_FLOOR, table
     assert gold_scores.by_type["GPE"].f1 >= GPE_F1_FLOOR, table
     assert gold_scores.by_type["ORG"].f1 >= ORG_F1_FLOOR, table
+
+
+def test_dev_and_dev2_title_and_person_country_floors(gold_scores: EntityScores) -> None:
+    table = format_table(gold_scores)
+    person = gold_scores.by_type["PERSON"]
+    assert person.title_ok / person.title_n >= TITLE_ACCURACY_FLOOR, table
+    assert person.country_ok / person.country_n >= PERSON_COUNTRY_FLOOR, table
 
 
 def test_dev_and_dev2_coreference_floors(gold_scores: EntityScores) -> None:

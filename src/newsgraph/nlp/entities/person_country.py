@@ -8,8 +8,15 @@ Evidence, in order of strength:
    organisation named in a title ("spokesman for the Egyptian Foreign Ministry", "MDC
    spokesperson") or after the name ("X from the Liberal Democrats", "X of the Chicago Tribune");
 3. a nationality word or a place in the person's own noun phrase: a demonym on the noun the name
-   stands in apposition to ("his Kenyan colleague, X"), or "of"/"from" + a place after the name
+   stands in apposition to ("his Kenyan colleague, X"), a demonym or a country's possessive right
+   before the name ("the Brazilian X", "Chile's X"), or "of"/"from" + a place after the name
    ("X, 37, from Queensland, Australia", "X of South Africa").
+
+4. a title without a country coordinated with a titled name that has one: "Polish Prime Minister
+   A and Defence Minister B" (B is Polish too).
+
+An appositive title is read to the end of its clause ("X, senior researcher at Cairo's Institute
+for Y", "X, a corporal in the Israeli army").
 
 Places resolve through the gazetteer (a city gives its country); an organisation's country is the
 one its entity got (its lexicon entry or its name).  Without evidence the country stays unknown.
@@ -22,7 +29,10 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse.names import Cluster
-from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup, nationality_country
+from newsgraph.nlp.knowledge.wordlists import wordlist
+
+_POSSESSIVE = wordlist("possessive")
 
 #: Looks up the country of the entity owning a token, if the token is part of a named mention.
 CountryAt = Callable[[int], str | None]
@@ -42,13 +52,52 @@ def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
     """The country the text gives for person cluster ``c`` (module docstring), or None."""
     for m in sorted(c.mentions, key=lambda m: m.start):
         for p in m.titles:
-            found = _span_country(doc, p.start, p.end, country_at)
+            found = _span_country(doc, p.start, max(p.end, p.display_end or 0), country_at)
             if found:
                 return found
     for m in sorted(c.names(), key=lambda m: m.start):
-        found = _phrase_country(doc, doc[m.end - 1], country_at)
+        found = _phrase_country(doc, doc[m.end - 1], country_at) or _before_name(doc, m.start)
         if found:
             return found
+    for m in sorted(c.mentions, key=lambda m: m.start):
+        for p in m.titles:
+            if p.end == m.start and p.country is None:
+                found = _coordinated_country(doc, p.start)
+                if found:
+                    return found
+    return None
+
+
+def _coordinated_country(doc: Doc, title_start: int) -> str | None:
+    """The country of the first conjunct in "Polish Prime Minister A and [Defence Minister] B":
+    a nationality or country word in the titled name before "and", within its clause."""
+    if title_start < 3 or doc[title_start - 1].lower_ != "and" or doc[title_start - 2].pos_ != "PROPN":
+        return None
+    i = title_start - 2
+    while i > 0 and title_start - i < 10:
+        i -= 1
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
+            return None
+        found = word_country(tok.text, places=False) if tok.text[:1].isupper() else None
+        if found:
+            return found
+    return None
+
+
+def _before_name(doc: Doc, start: int) -> str | None:
+    """A demonym ("the Brazilian X", "Briton X") or a country's possessive ("Chile's X") right
+    before a name.  Only country words count here: "Lima's X" may be the city's, not the person's."""
+    if start == 0:
+        return None
+    prev = doc[start - 1]
+    if prev.text in _POSSESSIVE and start >= 2:
+        g = gazetteer()
+        hit = lookup(g.country_names, doc[start - 2].text)
+        return hit.iso3 if hit else None
+    if prev.text[:1].isupper() and "\n" not in prev.whitespace_:
+        hit = nationality_country(prev.text)
+        return hit.iso3 if hit else None
     return None
 
 

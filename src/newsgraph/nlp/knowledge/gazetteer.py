@@ -253,3 +253,23 @@ def country_of_place(text: str) -> str | None:
         if hit is not None:
             return hit.iso3
     return g.places.get(text.upper()) or g.places.get(place_key(text))
+
+
+def nationality_country(word: str) -> Country | None:
+    """The country of a nationality word: an adjective ("Kenyan") or the singular of a people's
+    plural noun ("Briton" from "Britons", "Pole" from "Poles", "Dane" from "Danes")."""
+    g = gazetteer()
+    if not word[:1].isupper():
+        return None
+    return lookup(g.demonyms, word) or (lookup(g.peoples, word + "s") if not word.endswith("s") else None)
+
+
+def org_entry(text: str) -> OrgEntry | None:
+    """The lexicon organisation ``text`` names, also when an acronym is written in title case as
+    British style has it ("Unicef", "Nato" for UNICEF, NATO)."""
+    g = gazetteer()
+    hit = g.orgs.get(text)
+    if hit is None and len(text) >= 4 and text.isalpha() and text.istitle():
+        upper = g.orgs.get(text.upper())
+        return upper if upper is not None and upper.name.isupper() else None
+    return hit

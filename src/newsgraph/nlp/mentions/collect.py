@@ -19,7 +19,7 @@ from newsgraph.nlp.mentions.roles import (
     government_mentions,
     resolve_demonyms_and_capitals,
 )
-from newsgraph.nlp.mentions.titles import TitlePhrase, find_title_phrases
+from newsgraph.nlp.mentions.titles import TitlePhrase, descriptor_phrases, find_title_phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,8 @@ def collect_mentions(doc: Doc) -> Mentions:
     person_tokens = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     phrases = find_title_phrases(doc, person_tokens, person_starts)
+    full_names = {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    phrases = sorted(phrases + descriptor_phrases(doc, full_names, phrases), key=lambda p: p.start)
     phrases = [p for p in phrases if not header.is_excluded(doc[p.start].idx, doc[p.end - 1].idx)]
     mentions = [m for m in collect_names(doc, phrases) if not header.is_excluded(m.char_start, m.char_end)]
     attach_titles(doc, mentions, phrases)
@@ -68,8 +70,9 @@ def collect_mentions(doc: Doc) -> Mentions:
     mentions = retype_after_given_name(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     taken |= {i for p in phrases for i in range(p.start, p.end)}
-    missed = given_name_mentions(doc, taken)
-    mentions.extend(m for m in missed if not header.is_excluded(m.char_start, m.char_end))
+    missed = [m for m in given_name_mentions(doc, taken) if not header.is_excluded(m.char_start, m.char_end)]
+    attach_titles(doc, missed, phrases)  # names the model missed take their titles too
+    mentions.extend(missed)
     mentions.sort(key=lambda m: m.start)
     setting = dominant_country(doc, mentions, phrases)
     return Mentions(tuple(mentions), tuple(phrases), tuple(_author_mentions(doc, header)), setting)

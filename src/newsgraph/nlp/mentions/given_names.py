@@ -4,7 +4,8 @@ The small English model often misses a person at the start of a sentence or in a
 ("Sofia Marchetti won the vote."), or tags only the surname, as an organisation or a place
 ("Monika [Weiss]ORG runs the farm").  A run of two or three capitalised proper nouns whose first
 word is a known given name (``lexicons/given_names.tsv``: US Census and per-locale first-name
-lists) and whose other words are no place, organisation word, title or country is a person.
+lists) and whose other words are no place, organisation word, title or country is a person;
+a run ending in a facility word ("... Memorial Hall Station") is a facility's name, not a person's.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
 _PARTICLES = wordlist("name_particles")
+_FACILITY_HEADS = wordlist("facility_heads") | wordlist("place_heads_not_people")
 
 
 def _plain_name_word(text: str) -> bool:
@@ -55,7 +57,8 @@ def given_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             if not _plain_name_word(tokens[j].text):
                 break
             j += 1
-        if j - i >= 2 and (j >= len(tokens) or not tokens[j].text[:1].isupper()):
+        facility = tokens[j - 1].lower_ in _FACILITY_HEADS  # "[Memorial] Hall Station"
+        if j - i >= 2 and not facility and (j >= len(tokens) or not tokens[j].text[:1].isupper()):
             m = Mention(i, j, "PERSON", doc[i:j].text)
             m.set_chars(doc)
             out.append(m)

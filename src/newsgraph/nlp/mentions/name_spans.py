@@ -4,7 +4,10 @@
 - :func:`split_inner_the` and :func:`split_known_prefix` cut merged spans
   ("Rathbun the Scientology", "Amnesty International Iason Athanasiadis-Fowden");
 - :func:`extend_person` and :func:`extend_org` widen names the model cut short
-  ("Enver Solomon", "ABC Online", "Joint Council for the Welfare of Immigrants").
+  ("Enver Solomon", "ABC Online", "Joint Council for the Welfare of Immigrants");
+- :func:`join_hyphen_parts` joins glued hyphen parts ("Sharm el-Sheikh");
+- :func:`strip_nationality` cuts a nationality word off the front of a person's name ("Briton
+  [Tom Hale]"): it describes the person, it is not part of the name.
 """
 
 from __future__ import annotations
@@ -18,7 +21,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.gazetteer import (
+    Country,
+    country_of_place,
+    gazetteer,
+    given_name_gender,
+    lookup,
+    nationality_country,
+)
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _MAX_WORDS = 6  # the longest lexicon name looked for, in tokens
@@ -112,7 +122,69 @@ def extend_org(doc: Doc, start: int, end: int) -> int:
             j += 1
         if j > k and j - k <= 6:
             return j
-    return end
+    return _adjective_and(doc, start, end)
+
+
+def _adjective_and(doc: Doc, start: int, end: int) -> int:
+    """An organisation name does not end in an adjective: "Center for Political | and Strategic
+    Studies" goes on over "and" and the capitalised words after it (up to four)."""
+    if end - start >= 3 and doc[end - 1].lower_ == "and" and _adjective(doc[end - 2]):
+        end -= 1  # the model's span took the "and" and stopped
+    if end + 1 >= len(doc) or not _adjective(doc[end - 1]) or doc[end].lower_ != "and":
+        return end
+    if not any(t.lower_ in {"for", "of"} for t in doc[start:end]):
+        return end
+    j = end + 1
+    while j < len(doc) and j - end <= 4 and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON":
+        j += 1
+    return j if j > end + 1 and doc[j - 1].pos_ in {"NOUN", "PROPN"} else end
+
+
+#: Endings of English adjectives, for capitalised ones the tagger calls proper nouns in names.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ian", "ean")
+
+
+def _adjective(tok: Token) -> bool:
+    return tok.pos_ == "ADJ" or (tok.text[:1].isupper() and tok.lower_.endswith(_ADJECTIVE_ENDINGS))
+
+
+def join_hyphen_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name the model cut at a glued hyphen goes on over the other part.
+
+    - a lower-case particle, a hyphen and a capitalised word: "Sharm el-Sheikh", "Abu al-Hassan";
+    - a Persian/Urdu ezafe "-e"/"-i" between two capitalised words, with or without a second
+      hyphen: "Etemad-e Melli", "Hezb-e-Islami", on either side of the model's span.
+
+    Other glued hyphens join two names ("Russia-US") or a name and a word ("Iran-based"), and end
+    the name.
+    """
+
+    def glued(i: int) -> bool:  # doc[i] is a hyphen with no space on either side
+        return (
+            0 < i < len(doc) - 1
+            and doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+        )
+
+    def particle(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text.isalpha() and doc[i].text.islower() and len(doc[i].text) <= 2
+
+    def cap(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].text.isalpha()
+
+    if glued(end) and doc[end - 1].text.isalpha() and doc[end - 1].text.islower() and cap(end + 1):
+        return start, end + 2
+    if glued(end) and particle(end + 1) and cap(end - 1):
+        if glued(end + 2) and cap(end + 3):
+            return start, end + 4  # "Hezb" | "-e-Islami"
+        if doc[end + 1].whitespace_ and cap(end + 2):
+            return start, end + 3  # "Etemad" | "-e Melli"
+    if particle(start - 1) and glued(start - 2) and cap(start - 3):
+        return start - 3, end  # "Etemad-e" | "Melli"
+    if glued(start - 1) and particle(start - 2) and glued(start - 3) and cap(start - 4):
+        return start - 4, end  # "Hezb-e-" | "Islami"
+    return start, end
 
 
 def split_known_prefix(doc: Doc, ent: SpacySpan, label: str) -> list[tuple[int, int, str]]:
@@ -169,3 +241,47 @@ def lexicon_spans(doc: Doc) -> list[tuple[int, int, str]]:
             i = end
             break
     return found
+
+
+def strip_nationality(doc: Doc, start: int, end: int) -> int:
+    """The start of a person's name after a leading nationality word ("Briton Tom Hale", "Kenyan
+    Peter Otieno"), when at least two name words remain; likewise after a role written before a
+    given name that the model took into the name ("Scientologist Tom Cruise", "Senador Ana Ruiz",
+    a misspelt "Prime Minster Ana Ruiz"): the words before the first known given name go when
+    none of them is a given name and one is a title or has a role noun's ending."""
+    if end - start >= 3 and nationality_country(doc[start].text) is not None:
+        return start + 1
+    return leading_role_end(doc, start, end)
+
+
+def leading_role_end(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts after a role the model took into it ("Senador | Ana Ruiz"), else
+    ``start`` (see :func:`strip_nationality`)."""
+    first = next((i for i in range(start + 1, end - 1) if _given(doc[i].text)), None)
+    if first is None or any(_given(t.text) for t in doc[start:first]):
+        return start
+    return first if any(_role_word(t.lower_) for t in doc[start:first]) else start
+
+
+def _given(word: str) -> bool:
+    return word.isalpha() and word[:1].isupper() and given_name_gender(word) is not None
+
+
+#: Endings of role nouns written before a name ("Scientologist", "Senador", "Minster").
+_ROLE_ENDINGS = ("ist", "ian", "er", "or")
+
+
+def _role_word(lower: str) -> bool:
+    return lower.rstrip(".") in gazetteer().titles or (len(lower) > 4 and lower.endswith(_ROLE_ENDINGS))
+
+
+def surface(doc: Doc, start: int, end: int) -> str:
+    """The name as written, without editorial brackets and with single spaces."""
+    text = span_text(doc, start, end).replace("[", "").replace("]", "")
+    return " ".join(text.split())
+
+
+def country_span(doc: Doc, start: int, end: int) -> Country | None:
+    g = gazetteer()
+    text = surface(doc, start, end)
+    return lookup(g.country_names, text) or lookup(g.capitals, text) or lookup(g.seats, text)

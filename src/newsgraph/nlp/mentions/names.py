@@ -5,10 +5,14 @@ The small English model's spans are a starting point, not the answer.  Each span
 title phrase overlaps it ("Defense Lloyd Austin" -> "Lloyd Austin"; "State" in "Secretary of State"
 is no entity), and retyped by evidence that generalises across articles:
 
-- the country lexicon (names, aliases, capitals, seats) and the place list make a span a GPE;
+- the country lexicon (names, aliases, capitals, seats), the place list and GeoNames cities that are
+  no English word (:mod:`~newsgraph.nlp.knowledge.cities`) make a span a GPE;
 - an organisation lexicon entry, or a descriptor before the name ("the news agency Reuters"), an ORG;
 - an attached person title ("Colonel X", "X, the government spokesman"), a PERSON;
 - place descriptors ("the village of X", "the capital of X") a GPE.
+
+Continents and world regions ("Europe", "the Middle East") are dropped: they are neither a state nor
+a place inside one.
 
 Country names and organisation names the model missed are added from the lexicons; spans that are
 not entities of our four types (streets, events, time zones, products with digits) are dropped.
@@ -20,20 +24,26 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.doc_cache import span_text
-from newsgraph.nlp.knowledge.gazetteer import Country, country_of_place, gazetteer, lookup, place_key
+from newsgraph.nlp.knowledge.cities import city_country
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup, org_entry
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import (
     WEEKDAYS,
     blocked_tokens,
+    country_span,
     date_word,
     extend_org,
     extend_person,
+    join_hyphen_parts,
+    leading_role_end,
     lexicon_spans,
     split_inner_the,
     split_known_prefix,
+    strip_nationality,
+    surface,
 )
-from newsgraph.nlp.mentions.titles import TitlePhrase
+from newsgraph.nlp.mentions.name_types import drop_span, has_org_word, retype_span
+from newsgraph.nlp.mentions.titles import TitlePhrase, role_phrase
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
 _DETS = wordlist("determiners")
@@ -45,6 +55,8 @@ _NOT_PEOPLE = wordlist("place_heads_not_people")
 _NON_ENTITIES = wordlist("non_entities")
 _PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _CONTINENTAL = wordlist("continental_adjectives")
+_WORLD_REGIONS = wordlist("world_regions")
+_PLACE_PREPOSITIONS = wordlist("place_prepositions")
 
 
 @dataclass(slots=True)
@@ -75,7 +87,8 @@ class Mention:
 
 
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop determiners, possessives, punctuation and anything after a line break; a name ends
+    """Drop determiners, possessives, punctuation, a "pro-"/"anti-" prefix and anything after a
+    line break; a name ends
     before an opening bracket ("Palestinian Legislative Council (PLC": the bracket holds its
     short form), before a spaced dash with a short form after it ("... of Colombia - FARC") and
     before a trailing date phrase ("Scottish Parliament on Wednesday")."""
@@ -90,8 +103,11 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if tok.text == "(" or (tok.text in ("-", "–", "—") and tok.whitespace_ and short_after) or dated:
             end = i
             break
-    while start < end and (doc[start].text in _DETS or doc[start].text in _STRIP or doc[start].is_space):
+    leading = _DETS | _STRIP | _POSSESSIVE
+    while start < end and (doc[start].text in leading or doc[start].is_space):
         start += 1
+    if end - start >= 3 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text == "-":
+        start += 2  # "pro-Syria", "anti-Hamas": the stance is no part of the name
     while end > start and (
         doc[end - 1].text in _POSSESSIVE
         or doc[end - 1].text in _STRIP
@@ -102,23 +118,11 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def surface(doc: Doc, start: int, end: int) -> str:
-    """The name as written, without editorial brackets and with single spaces."""
-    text = span_text(doc, start, end).replace("[", "").replace("]", "")
-    return " ".join(text.split())
-
-
 def _bracket_start(doc: Doc, start: int) -> int:
     """Character start of a mention, widened over an editorial bracket ("[Bill] Keating")."""
     idx: int = doc[start].idx
     glued = start > 0 and doc[start - 1].text.endswith("[") and not doc[start - 1].whitespace_
     return idx - 1 if glued else idx
-
-
-def _country_span(doc: Doc, start: int, end: int) -> Country | None:
-    g = gazetteer()
-    text = surface(doc, start, end)
-    return lookup(g.country_names, text) or lookup(g.capitals, text) or lookup(g.seats, text)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -144,18 +148,22 @@ def _subtract_titles(
         if inside and label == "ORG" and start < phrase.head_start < end:
             end = phrase.head_start
             text = surface(doc, start, end)
+        if inside and label == "ORG" and org_entry(text) is None:
+            known = [k for k in range(end - 1, start, -1) if org_entry(surface(doc, start, k)) is not None]
+            end = known[0] if known else end  # "World Bank | Country Director": the lexicon's name
+            text = surface(doc, start, end)
         if inside and label in {"ORG", "GPE", "NORP"}:
             # the complement of a title names an organisation or place of its own ("head of the
             # Sahel Health Alliance", "governor of Ouaddai province"); the head ("Secretary of
             # State") never does
             in_complement = start >= phrase.head_end and end - start >= 2 and label != "NORP"
             keep_org = label == "ORG" and (
-                text in g.orgs or (end - start >= 2 and _has_org_word(doc, start, end)) or in_complement
+                text in g.orgs or (end - start >= 2 and has_org_word(doc, start, end)) or in_complement
             )
             keep_gpe = label == "GPE" and in_complement and doc[end - 1].lower_ in _PLACE_DESCRIPTORS
             keep_gpe = keep_gpe or (
                 label in {"GPE", "NORP"}
-                and (_country_span(doc, start, end) is not None or lookup(g.demonyms, text) is not None)
+                and (country_span(doc, start, end) is not None or lookup(g.demonyms, text) is not None)
             )
             if keep_org or keep_gpe:
                 continue
@@ -164,6 +172,8 @@ def _subtract_titles(
             return None
         if label == "ORG" and start < phrase.start and doc[phrase.start - 1].lower_ in _NAME_LINKS:
             continue  # "Office of the Attorney General": the title completes an institution's name
+        if start >= phrase.start and phrase.end < end and doc[phrase.end].lower_ in {"and", "of", "for"}:
+            continue  # "Justice and Equality Movement": a title word opening a longer name
         if start < phrase.start:
             end = min(end, phrase.start)
         else:
@@ -174,85 +184,11 @@ def _subtract_titles(
     return start, end
 
 
-def _has_org_word(doc: Doc, start: int, end: int) -> bool:
-    words = gazetteer().org_name_words
-    return any(t.lower_ in words for t in doc[start:end])
-
-
-def _drop(doc: Doc, start: int, end: int, label: str) -> bool:
-    """Spans that are not entities of our types (events, streets, time zones, product codes)."""
-    text = surface(doc, start, end)
-    last = doc[end - 1].lower_
-    if text in _NON_ENTITIES or not any(c.isalpha() for c in text):
-        return True
-    if last in _EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
-        return True
-    if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
-        return True
-    if label == "PERSON" and end - start >= 2 and last in _NOT_PEOPLE:  # "Hall Station", "Sinai Desert"
-        return True
-    return label == "GPE" and any(c.isdigit() for c in text)
-
-
-def _retype(doc: Doc, start: int, end: int, label: str) -> str:
-    """Type from lexicons and local context, overriding the model where evidence is strong."""
-    g = gazetteer()
-    text = surface(doc, start, end)
-    if text in g.orgs:
-        return "ORG"
-    if _country_span(doc, start, end) is not None:
-        return "GPE"
-    if lookup(g.demonyms, text) or lookup(g.peoples, text):
-        return "NORP"
-    prev = doc[start - 1] if start > 0 else None
-    if (
-        prev is not None
-        and (prev.lower_ == "of" or (prev.text == "," and label != "PERSON"))
-        and start > 1
-        and doc[start - 2].lower_ in _PLACE_DESCRIPTORS
-    ):
-        return "GPE"  # "the province of X", "the capital, X" (but "governor of X province, NAME")
-    if prev is not None and prev.lower_ in g.org_descriptors and label != "GPE":
-        return "ORG"
-    if (
-        prev is not None
-        and prev.lower_ == "called"
-        and start > 1
-        and doc[start - 2].lower_ in g.org_descriptors
-    ):
-        return "ORG"
-    if label in {"LOC", "FAC", "GPE"} and _has_org_word(doc, start, end):
-        return "ORG"
-    placeable = label in {"LOC", "FAC", "NORP"} or (label == "ORG" and end - start == 1)
-    if placeable and g.places.get(place_key(text)):
-        return "GPE"
-    if label == "LOC":
-        return "GPE"
-    if label == "PERSON" and _has_org_word(doc, start, end) and end - start >= 2:
-        return "ORG"
-    if label in {"ORG", "GPE"} and not _has_org_word(doc, start, end) and _person_shaped(doc, start, end):
-        return "PERSON"
-    return label
-
-
-def _person_shaped(doc: Doc, start: int, end: int) -> bool:
-    """A name the model typed ORG/GPE that has a person's shape or a person's relative pronoun.
-
-    - given name(s) + a hyphenated double surname ("Ana Ruiz-Tagle"): organisations hyphenate
-      their first word ("Coca-Cola", "Rolls-Royce"), people their surname;
-    - a name followed by ", who" ("X, who heads the mission"): organisations take "which".
-    """
-    words = [t for t in doc[start:end] if t.text != "-"]
-    if not 2 <= len(words) <= 5 or not all(t.is_alpha and t.text[:1].isupper() for t in words):
-        return False
-    hyphen = end - start >= 4 and doc[end - 2].text == "-" and not doc[end - 2].whitespace_
-    hyphen = hyphen and not doc[end - 3].whitespace_ and "-" not in doc[start : end - 3].text
-    who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
-    return hyphen or who
-
-
 def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
-    """Repaired name mentions of ``doc`` (see module docstring), in text order, non-overlapping."""
+    """Repaired name mentions of ``doc`` (see module docstring), in text order, non-overlapping.
+
+    A role found inside a person's name span ("Senador Ana Ruiz") is cut off the name and added
+    to ``titles`` as a title phrase."""
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
@@ -281,12 +217,17 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         start, end = cut
         if label == "PERSON":
             start, end = extend_person(doc, start, end, blocked)
+            lead = strip_nationality(doc, start, end)
+            if lead > start and leading_role_end(doc, start, end) == lead:
+                titles.append(role_phrase(doc, start, lead))  # "Senador | Ana Ruiz": a title
+            start = lead
         elif label == "ORG":
             end = extend_org(doc, start, end)
             start = _weekday_title_start(doc, start, end)
-        if _drop(doc, start, end, label):
+        start, end = join_hyphen_parts(doc, start, end)
+        if drop_span(doc, start, end, label):
             continue
-        label = _retype(doc, start, end, label)
+        label = retype_span(doc, start, end, label)
         if label == "LOC":
             continue
         if label == "NORP" and surface(doc, start, end) in _CONTINENTAL:
@@ -327,7 +268,7 @@ def _annotate(mention: Mention, doc: Doc) -> None:
     text = mention.text
     mention.char_start = _bracket_start(doc, mention.start)
     if mention.label == "GPE":
-        country = _country_span(doc, mention.start, mention.end)
+        country = country_span(doc, mention.start, mention.end)
         if country is not None:
             is_name = lookup(g.country_names, text) is not None
             mention.canonical = (
@@ -337,12 +278,12 @@ def _annotate(mention: Mention, doc: Doc) -> None:
             if not is_name and lookup(g.seats, text) is not None:
                 mention.kind = "seat"
         else:
-            mention.country = country_of_place(text)
+            mention.country = country_of_place(text) or city_country(text)
     elif mention.label == "NORP":
         hit = lookup(g.demonyms, text) or lookup(g.peoples, text)
         mention.country = hit.iso3 if hit else None
     elif mention.label == "ORG":
-        org = g.orgs.get(text)
+        org = org_entry(text)
         if org is not None:
             mention.canonical, mention.country, mention.actor = org.name, org.country, org.actor
         elif mention.start > 1 and doc[mention.start - 1].text in _POSSESSIVE:

@@ -2,12 +2,16 @@
 
 - A title phrase belongs to the name right after it ("Colonel Mohamed Bacar"), to the name before
   a comma and the phrase ("Fuad Basya, spokesman for the Indonesian military,"), or to the name
-  after "TITLE," at the start of a clause ("Malaysia's Prime Minister, Najib Razak").  Titles joined
+  after "TITLE," at the start of a clause or after a preposition ("Malaysia's Prime Minister, Najib
+  Razak", "His lawyer, Ana Roth,", "according to the defence minister, Ali Kaya,").  Titles joined
   by "and" before one name all belong to it ("Shiite cleric and Mahdi Army leader Muqtada al-Sadr").
+  A title that is the predicate of a name ("X is the minister of energy", "X resigned as foreign
+  minister", "X kept his post as defence minister") belongs to that name too.
   A non-lexicon ORG/GPE name that receives a person title is a person.
-- A demonym inside a person's title, or used as an adjective while its country is named in the
-  article, is a mention of that country (the gold convention: "Iranian" is an alias of Iran);
-  otherwise it is a NORP group ("the last Ukrainian", "Americans").
+- A demonym inside a person's title, or used as an adjective ("Kenyan officials", "the Italian
+  leader"), is a mention of its country, named in the article or not (the annotation convention:
+  "Iranian" is an alias of Iran; a story about "Kenyan officials" involves Kenya); used as a noun
+  it is a NORP group ("the last Ukrainian", "Americans").
 - A capital is its government when it acts: subject, object or possessor ("Washington's
   willingness", "accused Washington"); elsewhere it is the city ("in Baghdad", "an Ottawa street").
 - "the Iraqi government" / "Comoros government" is the ORG "Government of Iraq"; a bare "the
@@ -19,18 +23,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import sentence_bounds, tokens_of
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
-from newsgraph.nlp.mentions.names import Mention, surface
+from newsgraph.nlp.mentions.name_spans import surface
+from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.mentions.titles import TitlePhrase
 
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
 _RELATIVE = wordlist("relative_pronouns") | wordlist("relative_possessive")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
 _GOVERNMENT_WORDS = wordlist("government_nouns")
+_FACILITY_WORDS = wordlist("facility_heads")
 _POSSESSIVE = wordlist("possessive")
 _CLAUSE_START = frozenset({",", ";", ":", "—", "–", "--", "("})
 _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
@@ -38,6 +44,11 @@ _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
 
 def _appositive_text(doc: Doc, p: TitlePhrase) -> str:
     """An appositive title runs to the end of its clause ("spokesman for the Indonesian military")."""
+    return doc[p.start : _appositive_end(doc, p)].text
+
+
+def _appositive_end(doc: Doc, p: TitlePhrase) -> int:
+    """Token end of an appositive title (:func:`_appositive_text`)."""
     sent_end = doc[p.start].sent.end
     end = max(p.end, p.head_end)
     while end < sent_end and end - p.start < 14:
@@ -45,35 +56,73 @@ def _appositive_text(doc: Doc, p: TitlePhrase) -> str:
         if tok.text in _CLAUSE_END or tok.lower_ in _RELATIVE or tok.pos_ in {"VERB", "AUX"}:
             break
         end += 1
-    return doc[p.start : end].text
+    return end
 
 
 def _left_edge(p: TitlePhrase) -> int:
     return p.possessor[0] if p.possessor else p.start
 
 
-def _attach(m: Mention, p: TitlePhrase, display: str) -> None:
+def _attach(m: Mention, p: TitlePhrase, display: str, doc: Doc | None = None) -> None:
     p.attached = True
     p.display = display
+    if doc is not None and display != p.text(doc) and display.startswith(p.text(doc)):
+        p.display_end = _appositive_end(doc, p)
     m.titles.append(p)
 
 
 def attach_titles(doc: Doc, mentions: list[Mention], phrases: list[TitlePhrase]) -> None:
     """Attach title phrases to the names they describe (module docstring, first point)."""
     by_end = {p.end: p for p in phrases}
+    starts = frozenset(m.start for m in mentions)
     for m in mentions:
-        if m.label not in {"PERSON", "ORG", "GPE"} or m.canonical is not None:
+        if m.label not in {"PERSON", "ORG", "GPE", "FAC"} or m.canonical is not None:
             continue
+        if m.label == "FAC" and any(_building_word(t.lower_) for t in doc[m.start : m.end]):
+            continue  # "at the X Headquarters, the ambassador Y said": the building is no person
         for p in phrases:
             if p.attached:
                 continue
-            display = _relation(doc, m, p)
+            display = _relation(doc, m, p, starts)
             if display is None:
                 continue
-            _attach(m, p, display)
+            _attach(m, p, display, doc)
             if m.label != "PERSON":
                 m.label = "PERSON"
             _attach_chain(doc, m, p, by_end)
+    _attach_predicates(doc, mentions, phrases)
+
+
+def _building_word(word: str) -> bool:
+    return word in _FACILITY_WORDS or word in gazetteer().org_name_words
+
+
+def _attach_predicates(doc: Doc, mentions: list[Mention], phrases: list[TitlePhrase]) -> None:
+    """Titles said of a named person: "X is the minister", "X resigned as / kept his post as
+    minister".  The clause's subject must be the last word of a person's name."""
+    people = {m.end - 1: m for m in mentions if m.label == "PERSON" and m.kind == "name"}
+    for p in phrases:
+        if p.attached:
+            continue
+        head = doc[p.head_end - 1]
+        verb = None
+        if head.dep_ == "attr" and head.head.lemma_ == "be":
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "as":
+            verb = head.head.head
+            while verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj", "attr"}:
+                verb = verb.head  # "kept his post as minister"
+        hops = 0
+        while verb is not None and hops < 3:
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None:
+                m = people.get(subject.i)
+                if m is not None:
+                    _attach(m, p, p.text(doc))
+                break
+            if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head is verb:
+                break
+            verb, hops = verb.head, hops + 1  # "X was forced to resign as ..."
 
 
 def _attach_chain(doc: Doc, m: Mention, p: TitlePhrase, by_end: dict[int, TitlePhrase]) -> None:
@@ -88,25 +137,55 @@ def _attach_chain(doc: Doc, m: Mention, p: TitlePhrase, by_end: dict[int, TitleP
         p = prev
 
 
-def _relation(doc: Doc, m: Mention, p: TitlePhrase) -> str | None:
-    """How ``p`` relates to name ``m``: the title text to keep, or None when it does not."""
-    if p.end == m.start or (p.end + 1 == m.start and doc[p.end].text in {"[", "("}):
+def _relation(doc: Doc, m: Mention, p: TitlePhrase, starts: frozenset[int] = frozenset()) -> str | None:
+    """How ``p`` relates to name ``m``: the title text to keep, or None when it does not.
+
+    ``starts``: where names begin; a title written right before a name is that name's, never the
+    appositive of the name before it ("according to Al Jazeera, former President X").
+    """
+    if p.end == m.start:
         return p.text(doc)
-    if m.end < len(doc) and doc[m.end].text == ",":
+    if p.end + 1 == m.start and doc[p.end].text in {"[", "("} and not _ends_in_acronym(doc, p):
+        return p.text(doc)  # "Colonel [Ali] Musa" (not "Chairman of SADC (Southern African ...)")
+    if m.end < len(doc) and doc[m.end].text == "," and p.end not in starts:
         first = m.end + 1
-        if first < len(doc) and doc[first].pos_ == "DET":
+        if first < len(doc) and (doc[first].pos_ == "DET" or _possessive_pronoun(doc[first])):
             first += 1
+        while first < _left_edge(p) and first - m.end <= 3 and _participle_or_adjective(doc[first]):
+            first += 1  # "X, the proposed Secretary of State,"
         if _left_edge(p) == first:
             return _appositive_text(doc, p)
     if p.end + 1 == m.start and doc[p.end].text == ",":
         edge = _left_edge(p)
-        if edge > 0 and (doc[edge - 1].pos_ == "DET" or doc[edge - 1].text in _POSSESSIVE):
-            edge = doc[edge - 1].head.left_edge.i if doc[edge - 1].text in _POSSESSIVE else edge - 1
+        while edge > 0 and p.start - edge < 2 and _participle_or_adjective(doc[edge - 1]):
+            edge -= 1  # "Trump's proposed Secretary of Defense, X,"
+        before = doc[edge - 1] if edge > 0 else None
+        if before is not None and (before.pos_ == "DET" or _possessive_pronoun(before)):
+            edge -= 1  # "the TITLE, NAME", "His TITLE, NAME"
+        elif before is not None and before.text in _POSSESSIVE:
+            edge = before.head.left_edge.i
         closed = m.end >= len(doc) or doc[m.end].text in {",", ".", ";"} or doc[m.end].pos_ in {"VERB", "AUX"}
         opens = edge == doc[edge].sent.start or doc[edge - 1].text in _CLAUSE_START or doc[edge - 1].is_quote
+        # "according to the TITLE, NAME,", "said the TITLE, NAME." (a quote's inverted cue)
+        opens = opens or doc[edge - 1].pos_ in {"ADP", "VERB"}
         if opens and closed:
             return p.text(doc)  # "(The) TITLE, NAME," and "the government's TITLE, NAME,"
     return None
+
+
+def _ends_in_acronym(doc: Doc, p: TitlePhrase) -> bool:
+    """A title ending in an acronym: a bracket after it spells the acronym out."""
+    last = doc[p.end - 1].text
+    return len(last) > 1 and last.isupper()
+
+
+def _possessive_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.dep_ == "poss"
+
+
+def _participle_or_adjective(tok: Token) -> bool:
+    """A lower-case modifier before a title ("proposed", "newly appointed")."""
+    return tok.text.islower() and (tok.tag_ in {"VBN", "JJ"} or tok.pos_ == "ADV")
 
 
 def appositive_title_mentions(doc: Doc, m: Mention) -> list[Mention]:
@@ -125,10 +204,6 @@ def appositive_title_mentions(doc: Doc, m: Mention) -> list[Mention]:
     return out
 
 
-def _country_named(mentions: list[Mention], iso3: str) -> bool:
-    return any(m.label == "GPE" and m.country == iso3 and m.canonical is not None for m in mentions)
-
-
 def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
     """Demonyms -> country or NORP; capitals -> government or city (module docstring)."""
     g = gazetteer()
@@ -139,9 +214,7 @@ def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
                 m.end < len(doc) and doc[m.end].pos_ in {"NOUN", "PROPN"}
             )
             demonym = lookup(g.demonyms, m.text)
-            if demonym and (
-                m.start in in_person_titles or (adjectival and _country_named(mentions, m.country))
-            ):
+            if demonym and (m.start in in_person_titles or adjectival):
                 m.label = "GPE"
                 m.kind = "demonym"
                 m.canonical = demonym.name

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text, tokens_of
+from newsgraph.nlp.knowledge.agents import phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 
@@ -52,6 +53,7 @@ class TitlePhrase:
     trailing_name: tuple[int, int] | None = None
     attached: bool = False
     display: str | None = None
+    display_end: int | None = None  # token end of ``display`` (an appositive runs past ``end``)
 
     def text(self, doc: Doc) -> str:
         return doc[self.start : self.end].text
@@ -159,7 +161,7 @@ def _plain_cap(token: Token) -> bool:
     return (
         _is_cap(token)
         and lower not in g.org_name_words
-        and lower not in g.titles
+        and lower.rstrip(".") not in g.titles
         and country_of_place(token.text) is None
     )
 
@@ -292,3 +294,86 @@ def find_title_phrases(doc: Doc, person_tokens: set[int], person_starts: set[int
         )
         i = max(end, head_end)
     return phrases
+
+
+def descriptor_phrases(doc: Doc, starts: set[int], phrases: list[TitlePhrase]) -> list[TitlePhrase]:
+    """Role nouns the title lexicon lacks, written right before a person's full name (``starts``:
+    where the model's names of two words or more begin): "feminist Gloria
+    Roe", "fashion designer Bob Lee", "attendee Amy Poe".
+
+    News English puts a person's occupation or role, lower-case and without an article, directly
+    before the name.  The noun must name a person: a Phoenix agent noun ("rival", "mercenary") or
+    an agent-noun shape ("-er", "-ist", "-ee", "-ian", ...), and no organisation word ("the
+    newspaper X", "the group X" introduce organisations).  Only a singular noun (a plural one
+    introduces a list: "lawyers A and B"), or an adjective the parser takes as a compound or an
+    "-ist" adjective ("feminist"), counts; lower-case noun modifiers before it belong to it.
+    """
+    taken = {i for p in phrases for i in range(p.start, p.end)}
+    by_end = {p.end: p for p in phrases}
+    sectors = phoenix_agent_sectors()
+    out = []
+    for s in sorted(starts):
+        i = s - 1
+        if i < 0 or i in taken or not _role_noun(doc[i]):
+            continue
+        before = by_end.get(i - 2)
+        if before is not None and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in _LINKS:
+            before.end = i + 1  # "the deputy for the opposition X": the noun completes a title
+            continue
+        start = _descriptor_start(doc, i, taken)
+        key = doc[i].lower_
+        country = _phrase_country(doc, start, i + 1, None)
+        out.append(TitlePhrase(start, i + 1, i, i + 1, key, sectors.get(key, ""), None, country))
+    return out
+
+
+def role_phrase(doc: Doc, start: int, end: int) -> TitlePhrase:
+    """A title phrase over a role written inside a person's name span ("Senador" of "Senador Ana
+    Ruiz", "Prime Minster" of a misspelt "Prime Minster Ana Ruiz"), widened left over a
+    nationality ("Colombian Senador")."""
+    head = end - 1
+    start = min(start, _descriptor_start(doc, head, set()))
+    key = doc[head].lower_
+    sector = phoenix_agent_sectors().get(key, "")
+    return TitlePhrase(start, end, head, end, key, sector, None, _phrase_country(doc, start, end, None))
+
+
+def _descriptor_start(doc: Doc, i: int, taken: set[int]) -> int:
+    """Lower-case modifiers of role noun ``doc[i]``, glued hyphen parts ("drug-dealer"), and a
+    nationality word in front ("the Brazilian drug-dealer X")."""
+    start = i
+    while start - 1 >= 0 and i - start < 4 and start - 1 not in taken:
+        prev = doc[start - 1]
+        if "\n" in prev.whitespace_:
+            break
+        glued = prev.text == "-" and not prev.whitespace_ and start >= 2 and not doc[start - 2].whitespace_
+        if glued or (prev.pos_ in {"NOUN", "ADJ"} and prev.text.islower() and prev.is_alpha):
+            start -= 1
+            continue
+        if lookup(gazetteer().demonyms, prev.text) is not None:
+            start -= 1
+        break
+    if doc[start].text == "-":
+        start += 1
+    return start
+
+
+#: Endings of English agent nouns ("designer", "feminist", "attendee", "historian", "chairman").
+_AGENT_ENDINGS = ("er", "or", "ist", "ee", "ant", "ent", "ian", "man", "woman", "ess", "eer", "yst")
+
+
+def _role_noun(tok: Token) -> bool:
+    """A lower-case singular person noun (or compound adjective) that can describe the name after it."""
+    g = gazetteer()
+    lower = tok.lower_
+    if not (tok.is_alpha and tok.text.islower() and len(tok.text) > 2) or tok.is_stop:
+        return False
+    if "\n" in tok.whitespace_ or tok.tag_ in {"NNS", "NNPS"}:
+        return False
+    if lower in g.org_descriptors or lower in g.org_name_words:
+        return False
+    if not (lower in phoenix_agent_sectors() or lower.endswith(_AGENT_ENDINGS)):
+        return False
+    if tok.pos_ == "ADJ":  # "feminist" (but not "former", "senior", "recent")
+        return tok.dep_ == "compound" or lower.endswith("ist")
+    return tok.pos_ in {"NOUN", "PROPN"}
