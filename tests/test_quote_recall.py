@@ -692,3 +692,26 @@ def test_quoted_examples_of_what_was_said_are_direct(text: str, first: str) -> N
 def test_a_parenthetical_cue_with_a_quoted_fragment_is_partial(text: str, content: str) -> None:
     quote = quotes_of(text)[-1]
     assert quote.type == "partial" and quote.text == content and quote.speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "According to his lawyer, David Corr, Hicks will be freed in December.",
+            "Hicks will be freed in December",
+            "David Corr",
+        ),
+        ("According to a spokesman, Tom Vance, the plant will close.", "the plant will close", "Tom Vance"),
+        (
+            "According to her doctor, Ana Ruiz, the patient had recovered.",
+            "the patient had recovered",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_according_to_a_person_noun_and_its_name_leaves_the_name_out_of_the_content(
+    text: str, content: str, speaker: str
+) -> None:
+    [quote] = quotes_of(text)
+    assert quote.text == content and quote.speaker == speaker

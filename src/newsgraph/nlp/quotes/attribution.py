@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.cues import CueLexicon
+from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.quotes import content
 from newsgraph.nlp.quotes.marks import Quoted
@@ -319,6 +320,11 @@ def _according(token: Token, quoted: Sequence[Quoted]) -> Attribution | None:
         # "According to X, A; rather, B.": the parser may root the sentence in B -- an opening
         # phrase reports the whole sentence after it
         best = list(range(token.right_edge.i + 1, sent.end))
+    if best and doc[best[0]].text == "," and _person_noun(source):
+        comma = next((i for i in best[1:] if doc[i].text == ","), None)
+        if comma is not None and all(doc[i].pos_ == "PROPN" for i in best[1 : best.index(comma)]):
+            source = doc[comma - 1]  # "According to his lawyer, Jane Roe, ...": she is the source
+            best = [i for i in best if i > comma]
     while best and (doc[best[0]].tag_ in ("WDT", "WP") or doc[best[0]].lower_ == "that"):
         best = best[1:]
     if not best:
@@ -327,6 +333,12 @@ def _according(token: Token, quoted: Sequence[Quoted]) -> Attribution | None:
     if chars is None:
         return None
     return Attribution(token.idx, to.idx + len(to.text), token.i, source, *chars)
+
+
+def _person_noun(tok: Token) -> bool:
+    """A singular noun for a person ("lawyer", "spokesman"), which a name may follow in apposition."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "NN" and (lemma in phoenix_agent_nouns() or lemma in gazetteer().titles)
 
 
 def _noun_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> Attribution | None:
