@@ -114,7 +114,7 @@ def main() -> None:
                 best[key] = min(best[key], timed(articles, per_article))
     print(f"CPU ms per article, {args.n} articles on a fresh database, best of {args.repeat}")
     print(
-        "| write path | FTS rows per article (in its savepoint) | per transaction (before COMMIT) | ratio |"
+        "| write path | FTS rows per article (in its savepoint) | per transaction (before COMMIT) | new/old |"
     )
     print("|---|---|---|---|")
     for path in paths:

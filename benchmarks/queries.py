@@ -128,6 +128,8 @@ def web_cases(p: dict[str, str]) -> list[tuple[str, str, str]]:
         ("graph countries", "/graph?level=country", "common"),
         ("graph type", f"/graph?type={p['rare_plover']}", "rare"),
         ("graph week", f"/graph?{week}", "common"),
+        ("graph month", f"/graph?{month}", "common"),
+        ("graph week countries", f"/graph?level=country&{week}", "common"),
     ]
     api = [
         (f"api {label}", "/api" + (path if path != "/" else "/search?q=said"), kind)
