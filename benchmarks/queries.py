@@ -9,7 +9,9 @@ speaker's name, the biggest outlet and country, the most frequent event type, th
 type, a word in one article).
 
 * Web pages and API routes: the FastAPI app over the database in this process (Starlette's
-  test client: routing, validation, the queries, JSON or Jinja rendering; no sockets).
+  test client: routing, validation, the queries, JSON or Jinja rendering; no sockets), with
+  its answer cache off (``create_app(cache=False)``): a repeated request would otherwise be a
+  cache hit, and the table would time the cache instead of the query.
   ``/events.csv`` is left out: it is a download of every matching event, not a page.
 * CLI commands: ``newsgraph.cli.main([...])`` in this process with output to /dev/null (the
   command's own work: opening the store, the query, formatting; not the interpreter's start,
@@ -128,6 +130,8 @@ def web_cases(p: dict[str, str]) -> list[tuple[str, str, str]]:
         ("graph countries", "/graph?level=country", "common"),
         ("graph type", f"/graph?type={p['rare_plover']}", "rare"),
         ("graph week", f"/graph?{week}", "common"),
+        ("graph month", f"/graph?{month}", "common"),
+        ("graph week countries", f"/graph?level=country&{week}", "common"),
     ]
     api = [
         (f"api {label}", "/api" + (path if path != "/" else "/search?q=said"), kind)
@@ -190,7 +194,7 @@ def main() -> None:
     size = sum(os.path.getsize(f) for f in (args.db, f"{args.db}-wal") if os.path.exists(f))
     print(f"database: {articles:,} articles, {size / 1e9:.2f} GB ({text / 1e9:.2f} GB in pages)")
     print("parameters:", params)
-    client = TestClient(create_app(args.db))
+    client = TestClient(create_app(args.db, cache=False))  # the work of each request, not a cached answer
     client.__enter__()  # one event-loop portal for all requests (else each request starts one)
     rows: list[tuple[str, str, str, float, float, float, float]] = []
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.cli import main
-from newsgraph.dedup import MATCH_THRESHOLD, normalize_statement, signature, similarity
+from newsgraph.dedup import MATCH_THRESHOLD, normalize_statement, signature, similarity, statement_hash
 
 WIRE = (
     "The foreign ministers of two neighbouring states signed a treaty on Thursday that ends a decade of "
@@ -117,7 +117,7 @@ def test_copies_are_linked_not_analysed_and_statements_count_sources(
     rows = _sql(
         db,
         "SELECT text, speaker, articles, outlets, first_reported, last_reported FROM statements "
-        "WHERE statement_key = 'this is a good day for both our peoples'",
+        f"WHERE statement_key = {statement_hash('this is a good day for both our peoples')}",
     )
     assert rows == [
         (

@@ -12,8 +12,9 @@ Plans are checked twice: as the planner sees a fresh file, and after ``ANALYZE``
 ``PRAGMA optimize`` leaves behind when a store is closed).  The few questions the summaries do
 not answer (a CAMEO code prefix in dyads and in the graph) scan the events;
 :data:`AGGREGATING` lists them and a test checks that they still do (so the list stays true).
-A graph over a date range reads the events of the range through ``articles (t)`` (no full
-scan, but its cost grows with the number of events in the range).
+A graph over a range of whole days reads the per-day edges of the range (``edge_days``: one
+index range, its cost the number of distinct edges in those days, not of their events); only
+a bound with a time of day reads the events of the range.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import pytest
 from newsgraph.store import open_store
 from newsgraph.store.actor_queries import actor_detail, find_actor_ids, list_actors
 from newsgraph.store.article_queries import entity_actors, get_article, list_articles, list_outlets, totals
-from newsgraph.store.dyad_queries import dyads, graph_edges
+from newsgraph.store.dyad_queries import _edges_from_events, dyads, graph_edges
 from newsgraph.store.event_queries import event_types, find_events
 from newsgraph.store.filters import ActorFilter, ArticleFilter, DyadFilter, EventFilter, QuoteFilter
 from newsgraph.store.quote_queries import find_quotes, search_statements
@@ -90,8 +91,17 @@ QUERIES: dict[str, Query] = {
     "graph actors": lambda c: graph_edges(c, DyadFilter(limit=200)),
     "graph all sides of a type": lambda c: graph_edges(c, DyadFilter(all_sides=True, type="SUPPORT")),
     "graph countries": lambda c: graph_edges(c, DyadFilter(level="country")),
-    # a date range: the events of the range, read through articles (t) and aggregated
+    # a range of days: the edges of those days (edge_days), one index range
     "graph in a week": lambda c: graph_edges(c, DyadFilter(since="2024-03-01", until="2024-03-07")),
+    "graph in a month of a type": lambda c: graph_edges(
+        c, DyadFilter(since="2024-03-01", until="2024-03-31", type="ACCUSE")
+    ),
+    "graph of countries since a day": lambda c: graph_edges(
+        c, DyadFilter(level="country", since="2024-06-01")
+    ),
+    "graph all sides until a day": lambda c: graph_edges(c, DyadFilter(all_sides=True, until="2024-02-01")),
+    # a bound with a time of day: the events of the range, read through articles (t)
+    "graph from a time of day": lambda c: graph_edges(c, DyadFilter(since="2024-03-01T12:00")),
 }
 #: Answered by aggregating the events selected (cost grows with the selection, see dyad_queries).
 AGGREGATING: dict[str, Query] = {
@@ -129,7 +139,7 @@ def plans(conn: sqlite3.Connection, query: Query) -> list[tuple[str, list[str]]]
 LARGE = {
     *("articles", "quotes", "events", "entities", "mentions", "actors", "actor_links", "actor_roles"),
     *("postings", "actor_stats", "actor_articles", "actor_alias_counts", "actor_weeks", "actor_titles"),
-    *("names", "counters", "dyad_counts", "edges", "article_sources", "statement_keys"),
+    *("names", "counters", "dyad_counts", "edges", "edge_days", "article_sources", "statement_keys"),
     *("a", "q", "e", "v", "ac", "l", "r", "p", "s", "x", "n"),
 }
 
@@ -194,6 +204,16 @@ def test_the_plans_return_the_rows_a_scan_would(db: Path) -> None:
     ).fetchall()
     events = find_events(conn, EventFilter(country="ukr", type="accuse", limit=40))
     assert [(h.article_id, h.idx) for h in events] == [tuple(r) for r in by_country]
+    for level, kind, since, until, all_sides in (
+        ("actor", None, "2024-03-01", "2024-03-31", False),
+        ("country", None, "2024-01-01", "2024-06-30", False),
+        ("actor", "SUPPORT", None, "2024-05-01", True),
+    ):
+        f = DyadFilter(level=level, type=kind, since=since, until=until, all_sides=all_sides, limit=10_000)
+        from_days = graph_edges(conn, f)
+        assert len(from_days) > 3
+        by_events = _edges_from_events(conn, f)  # the old path: aggregate the events of the range
+        assert sorted(from_days, key=repr) == sorted(by_events, key=repr), (level, kind)
     first = find_quotes(conn, QuoteFilter(limit=7))
     after = find_quotes(conn, QuoteFilter(limit=7, after=first[-1].cursor))
     assert [(h.article_id, h.idx) for h in first + after] == [

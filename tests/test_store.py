@@ -255,6 +255,14 @@ def test_search_ranks_and_marks(searchable: SQLiteStore) -> None:
     assert searchable.search("sanctions", limit=0) == []
 
 
+def test_search_makes_snippets_for_the_rows_shown_only(searchable: SQLiteStore) -> None:
+    every = searchable.search("sanctions")
+    shown = searchable.search("sanctions", snippets=1)  # the CLI's rows past its page are counted only
+    assert [(h.id, h.rank) for h in shown] == [(h.id, h.rank) for h in every]
+    assert shown[0].snippet == every[0].snippet != ""
+    assert [h.snippet for h in shown[1:]] == ["", ""] and all(h.snippet for h in every[1:])
+
+
 def test_raw_search(searchable: SQLiteStore) -> None:
     assert {h.id for h in searchable.search("peskov OR summit", raw=True)} == {
         "p1",

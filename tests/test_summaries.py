@@ -7,6 +7,7 @@ actor links and roles), written independently of ``newsgraph.store.summaries``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import signal
@@ -93,7 +94,8 @@ RECOUNT = {
 # Postings and graph edges with names as text, so the comparison does not depend on name ids.
 ENDS = f"""
     WITH ev AS (
-      SELECT v.*, a.t, (SELECT l.actor_id FROM entities e {LINKED} WHERE e.article_seq = v.article_seq
+      SELECT v.*, a.t, a.published_utc AS utc,
+                  (SELECT l.actor_id FROM entities e {LINKED} WHERE e.article_seq = v.article_seq
                         AND e.entity_id = v.source_entity) AS sa,
                   (SELECT l.actor_id FROM entities e {LINKED} WHERE e.article_seq = v.article_seq
                         AND e.entity_id = v.target_entity) AS ta
@@ -125,6 +127,23 @@ RECOUNT_EDGES = f"""
       round(total(goldstein), 6),
       count(goldstein) FROM ev WHERE source_country IS NOT NULL AND target_country IS NOT NULL GROUP BY
         2, 3, 4"""
+# The same per UTC day of publication (dated articles), the day taken from the text of the date.
+DAY = "CAST(strftime('%s', date(utc)) AS INTEGER) / 86400"
+RECOUNT_EDGE_DAYS = f"""
+    {ENDS}
+    SELECT 0, {DAY}, coalesce(sa, 'name:' || source), coalesce(ta, 'name:' || target), plover, count(*),
+      round(total(goldstein), 6), count(goldstein) FROM ev
+      WHERE source != '' AND target != '' AND utc IS NOT NULL GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 1, {DAY}, 'name:' || source_country, 'name:' || target_country, plover, count(*),
+      round(total(goldstein), 6), count(goldstein) FROM ev
+      WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND utc IS NOT NULL
+      GROUP BY 2, 3, 4, 5"""
+STORED_EDGE_DAYS = """
+    SELECT level, day, CASE WHEN source > 0 THEN source ELSE 'name:' || s.name END,
+      CASE WHEN target > 0 THEN target ELSE 'name:' || t.name END, plover, n, round(goldstein_total, 6),
+        goldstein_n
+    FROM edge_days LEFT JOIN names s ON s.name_id = -source LEFT JOIN names t ON t.name_id = -target"""
 STORED_EDGES = """
     SELECT level, CASE WHEN source > 0 THEN source ELSE 'name:' || s.name END,
       CASE WHEN target > 0 THEN target ELSE 'name:' || t.name END, plover, n, round(goldstein_total, 6),
@@ -151,6 +170,7 @@ def assert_summaries_match_recount(conn: sqlite3.Connection) -> None:
         assert _rows(conn, stored) == _rows(conn, sql), table
     assert _rows(conn, STORED_POSTINGS) == _rows(conn, RECOUNT_POSTINGS), "postings"
     assert _rows(conn, STORED_EDGES) == _rows(conn, RECOUNT_EDGES), "edges"
+    assert _rows(conn, STORED_EDGE_DAYS) == _rows(conn, RECOUNT_EDGE_DAYS), "edge_days"
     uses = (
         "SELECT n.name, count(*) FROM postings p JOIN names n ON n.name_id = p.value "
         "WHERE p.kind != 2 GROUP BY 1"
@@ -167,6 +187,7 @@ def test_summaries_equal_a_recount_after_a_random_ingest_and_deletes(tmp_path: P
         assert_summaries_match_recount(store.connection)
         assert store.connection.execute("SELECT count(*) FROM actor_titles").fetchone()[0] > 10
         assert store.connection.execute("SELECT count(*) FROM edges WHERE source > 0").fetchone()[0] > 10
+        assert store.connection.execute("SELECT count(*) FROM edge_days WHERE source > 0").fetchone()[0] > 10
         for n in rng.sample(range(300), 40):
             store.delete(f"r{n}")
         assert_summaries_match_recount(store.connection)
@@ -194,9 +215,65 @@ def test_the_migration_builds_the_summaries_of_stored_articles(tmp_path: Path) -
         locate_records(conn, seq, article, link_entities(conn, seq, article))
         record_article(conn, seq, article, key, "2024-06-01T00:00:00+00:00")
     conn.execute("COMMIT")
-    assert migrate(conn) == [8]
+    assert migrate(conn) == [8, 9]
     assert conn.execute("SELECT count(*) FROM postings").fetchone()[0] > 100
     assert_summaries_match_recount(conn)
+    conn.close()
+
+
+def test_migration_9_converts_a_schema_8_file(tmp_path: Path) -> None:
+    """A file made by a schema-8 newsgraph (no edge_days, statement keys as text, actor_links a
+    rowid table) gets the per-day graph, hashed keys and a clustered actor_links on upgrade."""
+    from newsgraph.dedup import normalize_statement, statement_hash
+    from newsgraph.records import text_sha256
+    from newsgraph.store.actor_identity import link_entities
+    from newsgraph.store.ingest_state import record_article
+    from newsgraph.store.record_places import locate_records
+    from newsgraph.store.sqlite_rows import utc_timestamp, write_article
+    from newsgraph.store.summaries import add_article
+
+    db = tmp_path / "v8.db"
+    rng = random.Random(9)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert migrate(conn, target=8) == [1, 2, 3, 4, 5, 6, 7, 8]
+    conn.execute("BEGIN")
+    for n in range(150):
+        article = random_article(rng, n)
+        if n % 10 == 0:  # the same statement reported again by another article
+            article = dataclasses.replace(article, quotes=random_article(random.Random(0), 0).quotes)
+        key = text_sha256(article.text)
+        seq = write_article(conn, article, key, "2024-06-01T00:00:00+00:00")
+        assert seq is not None
+        locate_records(conn, seq, article, link_entities(conn, seq, article))
+        record_article(conn, seq, article, key, "2024-06-01T00:00:00+00:00")
+        add_article(conn, seq, article, utc_timestamp(article.published))
+    # What schema 8 looked like before version 9: no edge_days, the normalised text as the key.
+    conn.execute("DROP TABLE edge_days")
+    conn.create_function("ng_norm", 1, normalize_statement)
+    conn.execute(
+        "UPDATE statement_keys SET key = "
+        "(SELECT ng_norm(text) FROM quotes q WHERE q.quote_id = statement_keys.quote_id)"
+    )
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT count(*) FROM statement_keys WHERE typeof(key) = 'text'").fetchone()[0] > 100
+    links = _rows(conn, "SELECT * FROM actor_links")
+    grouped = _rows(conn, "SELECT speaker, text, articles FROM statements")
+
+    assert migrate(conn) == [9]
+    assert_summaries_match_recount(conn)  # edge_days included
+    assert conn.execute("SELECT count(*) FROM edge_days").fetchone()[0] > 50
+    keys = conn.execute(
+        "SELECT k.key, q.text FROM statement_keys k JOIN quotes q USING (quote_id)"
+    ).fetchall()
+    assert len(keys) > 100 and all(key == statement_hash(text) for key, text in keys)
+    assert _rows(conn, "SELECT speaker, text, articles FROM statements") == grouped
+    assert max(r[2] for r in grouped) >= 15  # the repeated statement is still one row
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'actor_links'").fetchone()[0]
+    assert "WITHOUT ROWID" in sql
+    assert _rows(conn, "SELECT * FROM actor_links") == links
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
 
 

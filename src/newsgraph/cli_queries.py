@@ -39,7 +39,9 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
     with open_store(settings.db_path, readonly=True) as store:
         page = fetch_page(
-            lambda n, skip: store.search(args.query, limit=n, offset=skip), args.limit, args.offset
+            lambda n, skip: store.search(args.query, limit=n, offset=skip, snippets=args.limit or None),
+            args.limit,
+            args.offset,
         )
     hits = [replace(hit, snippet=snippet_line(hit.snippet)) for hit in page.rows]
     columns = (

@@ -48,7 +48,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TextIO
 
-from newsgraph.dedup import normalize_statement
+from newsgraph.dedup import statement_hash
 from newsgraph.records import Article, Entity, Event
 
 #: The GDELT 2.0 Events table columns, in codebook order.
@@ -219,7 +219,7 @@ class StoreCounts:
             quote = article.quotes[event.quote]
             row = self.conn.execute(
                 "SELECT articles, outlets FROM statements WHERE statement_key = ? AND speaker IS ?",
-                (normalize_statement(quote.text), quote.speaker),
+                (statement_hash(quote.text), quote.speaker),
             ).fetchone()
             if row is not None and row[0]:
                 return int(row[0]), max(1, int(row[1])), int(row[0])

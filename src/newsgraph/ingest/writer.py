@@ -14,6 +14,12 @@ workers are busy), so an article never waits uncommitted for the next one to arr
 runner reports an input as stored only once :attr:`Writer.uncommitted` is back to zero.  A
 SIGKILL loses at most the uncommitted tail (nothing reported as stored), never leaves half an
 input, and a rerun redoes exactly what was lost (the resume checks find everything committed).
+
+Full-text rows are written once per transaction, just before its COMMIT, for every article the
+transaction added (:func:`newsgraph.store.sqlite_rows.index_articles`), not inside each input's
+savepoint: FTS5 flushes its pending terms at every savepoint release, so indexing per input
+writes one tiny segment per article (``benchmarks/fts_batch.py`` measures the difference).  The
+rows are in the same transaction as their articles, so a crash keeps both or neither.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from newsgraph.ingest.worker import WorkResult
 from newsgraph.records import text_sha256
 from newsgraph.store.ingest_state import SourceRow, known_source, record_source, seq_of_text
 from newsgraph.store.sqlite import SQLiteStore
+from newsgraph.store.sqlite_rows import index_articles
 
 COMMIT_EVERY = 200
 COMMIT_SECONDS = 1.0
@@ -47,6 +54,7 @@ class Writer:
         self.near_dups = near_dups
         self._open = False
         self._pending = 0
+        self._unindexed: list[int] = []  # articles added in the open transaction, FTS rows not written
         self._since = time.monotonic()
 
     def __enter__(self) -> Writer:
@@ -60,6 +68,7 @@ class Writer:
         elif self._open and self.db.in_transaction:
             self.db.execute("ROLLBACK")
             self._open = False
+            self._unindexed = []
 
     @property
     def uncommitted(self) -> int:
@@ -68,8 +77,10 @@ class Writer:
 
     def commit(self) -> None:
         if self._open:
+            index_articles(self.db, self._unindexed)
             self.db.execute("COMMIT")
             self._open = False
+            self._unindexed = []
         self._pending = 0
 
     def write(self, result: WorkResult) -> tuple[str, str | None, int | None]:
@@ -96,6 +107,8 @@ class Writer:
             self.db.execute("RELEASE input")
             raise
         self.db.execute("RELEASE input")
+        if status == "added" and seq is not None:
+            self._unindexed.append(seq)
         self._pending += 1
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._since >= COMMIT_SECONDS:
             self.commit()
@@ -125,7 +138,7 @@ class Writer:
             match = NearDuplicateIndex(self.db).find(sig)
             if match is not None:  # a near copy stored meanwhile: keep the first, link this one
                 return self._copy(match[0], _as(row, "near", round(match[1], 4)), now)
-        new_seq = self.store.insert(article, now)
+        new_seq = self.store.insert(article, now, index=False)  # FTS rows: in commit()
         if new_seq is None:
             return "known", None
         record_source(self.db, new_seq, row, now)

@@ -98,9 +98,13 @@ class Store(Protocol):
         """
         ...
 
-    def search(self, query: str, limit: int = 20, *, raw: bool = False, offset: int = 0) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 20, *, raw: bool = False, offset: int = 0, snippets: int | None = None
+    ) -> list[SearchHit]:
         """Articles whose title or text contain every word of ``query``, best first (after
-        skipping the first ``offset``, for paging).
+        skipping the first ``offset``, for paging).  ``snippets``: make snippets for the first
+        that many hits only (the rest get ""; a caller that fetches rows past its page only to
+        count them need not pay for their snippets); None: for every hit.
 
         The query is taken as plain words (punctuation and operators are not syntax, so no
         input raises); ``word*`` matches a prefix.  ``raw=True`` passes the query through as

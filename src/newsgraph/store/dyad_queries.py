@@ -7,12 +7,12 @@ Two different questions, two row types:
   ``dyad_counts`` (kept per day and per month by the writer); a week is a sum of days, a year
   of months.
 * :class:`Dyad`: an edge of the graph, source -> target (actors or countries) per type, with
-  its count; read from ``edges`` (kept by the writer), strongest first through an index.
+  its count; read from ``edges`` (kept by the writer), strongest first through an index, or,
+  over a range of whole days, summed from ``edge_days`` (the same per day).
 
-A filter the summaries cannot answer (a CAMEO prefix for dyads; dates or a CAMEO prefix for
-the graph; a time of day as a bound) is answered by aggregating the events in SQL instead
-(:func:`_dyads_from_events`, :func:`_edges_from_events`): correct, but its cost grows with the
-number of events selected.
+A filter the summaries cannot answer (a CAMEO prefix; a time of day as a bound) is answered
+by aggregating the events in SQL instead (:func:`_dyads_from_events`,
+:func:`_edges_from_events`): correct, but its cost grows with the number of events selected.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from newsgraph.records import PLOVER_TYPES
 from newsgraph.store.event_queries import event_type_condition
 from newsgraph.store.filters import DyadFilter
 from newsgraph.store.summaries import ACTOR_LEVEL, COUNTRY_LEVEL
-from newsgraph.store.timekeys import add_time_bounds, key_range, since_bound, until_bound
+from newsgraph.store.timekeys import add_time_bounds, day_number, key_range, since_bound, until_bound
 
 #: Period name -> SQLite expression over a UTC date or time text ``{x}``.
 PERIODS = {
@@ -140,12 +140,17 @@ def _dyads_from_events(conn: sqlite3.Connection, f: DyadFilter) -> list[DyadRow]
 
 
 _NODE = (
-    "CASE WHEN x.{side} > 0 THEN CAST(x.{side} AS TEXT) "
-    "ELSE (SELECT {prefix}name FROM names WHERE name_id = -x.{side}) END, "
-    "CASE WHEN x.{side} > 0 THEN (SELECT name FROM actors WHERE actor_id = x.{side}) "
-    "ELSE (SELECT name FROM names WHERE name_id = -x.{side}) END, "
-    "CASE WHEN x.{side} > 0 THEN x.{side} END"
+    "CASE WHEN {a}.{side} > 0 THEN CAST({a}.{side} AS TEXT) "
+    "ELSE (SELECT {prefix}name FROM names WHERE name_id = -{a}.{side}) END, "
+    "CASE WHEN {a}.{side} > 0 THEN (SELECT name FROM actors WHERE actor_id = {a}.{side}) "
+    "ELSE (SELECT name FROM names WHERE name_id = -{a}.{side}) END, "
+    "CASE WHEN {a}.{side} > 0 THEN {a}.{side} END"
 )
+
+
+def _ends(alias: str, prefix: str) -> str:
+    """The six node columns (source then target) of an edge row under ``alias``."""
+    return ", ".join(_NODE.format(a=alias, side=side, prefix=prefix) for side in ("source", "target"))
 
 
 def graph_edges(conn: sqlite3.Connection, f: DyadFilter) -> list[Dyad]:
@@ -159,8 +164,11 @@ def graph_edges(conn: sqlite3.Connection, f: DyadFilter) -> list[Dyad]:
     kind = (f.type or "").strip()
     if kind:
         event_type_condition(kind)  # validates
-    if kind.isdigit() or f.since or f.until:
+    days = _whole_days(f) if f.since or f.until else None
+    if kind.isdigit() or (days is None and (f.since or f.until)):
         return _edges_from_events(conn, f)
+    if days is not None:
+        return _edges_of_days(conn, f, days)
     level = ACTOR_LEVEL if f.level == "actor" else COUNTRY_LEVEL
     where: list[str] = ["x.level = ?"]
     params: list[object] = [level]
@@ -171,12 +179,45 @@ def graph_edges(conn: sqlite3.Connection, f: DyadFilter) -> list[Dyad]:
         where.append("x.source > 0 AND x.target > 0")
     prefix = "'name:' || " if level == ACTOR_LEVEL else ""
     sql = (
-        f"SELECT {_NODE.format(side='source', prefix=prefix)}, {_NODE.format(side='target', prefix=prefix)}, "
+        f"SELECT {_ends('x', prefix)}, "
         "x.plover, x.n, CASE WHEN x.goldstein_n > 0 THEN x.goldstein_total / x.goldstein_n END "
         f"FROM edges x WHERE {' AND '.join(where)} ORDER BY x.n DESC LIMIT ?"
     )
     rows = conn.execute(sql, (*params, max(0, f.limit))).fetchall()
     return [Dyad(*r) for r in rows]
+
+
+def _edges_of_days(
+    conn: sqlite3.Connection, f: DyadFilter, days: tuple[str | None, str | None]
+) -> list[Dyad]:
+    """The graph over whole days, summed from ``edge_days`` (:mod:`newsgraph.store.day_edges`).
+
+    One index range (level, day) per query: its cost is the number of distinct edges reported
+    in those days, not the number of their events nor the size of the database.
+    """
+    level = ACTOR_LEVEL if f.level == "actor" else COUNTRY_LEVEL
+    where: list[str] = ["level = ?"]
+    params: list[object] = [level]
+    if days[0]:
+        where.append("day >= ?")
+        params.append(day_number(days[0]))
+    if days[1]:
+        where.append("day <= ?")
+        params.append(day_number(days[1]))
+    if f.type:
+        where.append("plover = ?")
+        params.append(f.type.strip().upper())
+    if level == ACTOR_LEVEL and not f.all_sides:
+        where.append("source > 0 AND target > 0")
+    prefix = "'name:' || " if level == ACTOR_LEVEL else ""
+    sql = (
+        f"SELECT {_ends('d', prefix)}, "
+        "d.plover, d.n, CASE WHEN d.gn > 0 THEN d.gt / d.gn END FROM ("
+        "SELECT source, target, plover, sum(n) AS n, sum(goldstein_total) AS gt, sum(goldstein_n) AS gn "
+        f"FROM edge_days WHERE {' AND '.join(where)} GROUP BY source, target, plover "
+        "ORDER BY n DESC, source, target, plover LIMIT ?) d ORDER BY d.n DESC, d.source, d.target, d.plover"
+    )
+    return [Dyad(*r) for r in conn.execute(sql, (*params, max(0, f.limit))).fetchall()]
 
 
 _ENTITY_ACTOR = (

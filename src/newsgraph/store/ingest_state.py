@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from newsgraph.dedup import normalize_statement
+from newsgraph.dedup import statement_hash
 from newsgraph.records import Article
 from newsgraph.store.sqlite_rows import utc_timestamp
 
@@ -117,7 +117,7 @@ def record_article(db: sqlite3.Connection, seq: int, article: Article, key: str,
         ]
         db.executemany(
             "INSERT INTO statement_keys (quote_id, key) VALUES (?, ?)",
-            [(qid, normalize_statement(q.text)) for qid, q in zip(ids, article.quotes, strict=True)],
+            [(qid, statement_hash(q.text)) for qid, q in zip(ids, article.quotes, strict=True)],
         )
 
 

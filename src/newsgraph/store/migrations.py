@@ -196,6 +196,12 @@ def _v8_summaries(conn: sqlite3.Connection) -> None:
     add_summaries(conn)
 
 
+def _v9_graph_days_and_keys(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.schema_v9 import migrate_v9
+
+    migrate_v9(conn)
+
+
 # Version 4: ingest state, duplicates and statements (see newsgraph.dedup and newsgraph.runner).
 # ``article_sources`` has one row per input that resolved to a stored article: the article's own
 # source ('original') and every copy of it found later ('exact' / 'near'), so a syndicated copy
@@ -301,6 +307,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE quotes ADD COLUMN speaker_confidence REAL;",
     ),
     Migration(8, "summary tables, postings and name indexes: every read an indexed lookup", _v8_summaries),
+    Migration(
+        9,
+        "edge_days: the event graph per day; statement keys as 64-bit hashes; actor_links WITHOUT ROWID",
+        _v9_graph_days_and_keys,
+    ),
 )
 
 _BOOKKEEPING = """

@@ -236,14 +236,14 @@ of being analysed again.  What resumable ingests look up before fetching or anal
 | `ingested_at` | TEXT | UTC time the row was written |
 
 ### `statement_keys`
-The normalised text of each quote (`newsgraph.dedup.normalize_statement`: case, quotation
-marks, dashes, punctuation and spacing folded), so that outlets' renderings of one statement
-group together.
+A 64-bit hash of the normalised text of each quote (`newsgraph.dedup.statement_hash`: case,
+quotation marks, dashes, punctuation and spacing folded, then BLAKE2b), so that outlets'
+renderings of one statement group together.
 
 | column | type | meaning |
 |---|---|---|
 | `quote_id` | INTEGER | `quotes.quote_id` |
-| `key` | TEXT | the normalised statement text |
+| `key` | INTEGER | hash of the normalised statement text (signed 64-bit) |
 
 ### `dedup_signatures`
 The MinHash signature (128 little-endian uint32 values over word 3-grams) of each stored
@@ -378,6 +378,21 @@ The event graph: source -> target pairs per PLOVER type.
 | `goldstein_total` | REAL | sum of their Goldstein scores |
 | `goldstein_n` | INTEGER | events with a score |
 
+### `edge_days`
+The same graph per UTC day of publication (dated articles only), so a graph over a range of
+days sums the rows of those days instead of reading their events.
+
+| column | type | meaning |
+|---|---|---|
+| `level` | INTEGER | 0 actors, 1 countries |
+| `day` | INTEGER | days since 1970-01-01 (`articles.t` // 86400) |
+| `source` | INTEGER | as in `edges` |
+| `target` | INTEGER | as in `edges` |
+| `plover` | TEXT | PLOVER type |
+| `n` | INTEGER | events |
+| `goldstein_total` | REAL | sum of their Goldstein scores |
+| `goldstein_n` | INTEGER | events with a score |
+
 ### `schema_migrations`
 One row per applied schema migration (see `newsgraph.store.migrations`).
 
@@ -393,13 +408,13 @@ Besides the keys: `articles (published_utc, text_sha256)`, `articles (t)` (newes
 type), `edges (level, n DESC)`, `edges (level, plover, n DESC)`, `articles (source_url)`,
 `article_sources (article_seq)`, `article_sources (input_sha256)`, `article_sources (text_sha256)`,
 `statement_keys (key)`, `dedup_bands (article_seq)`, `actors (place_id)`, `places (parent_id)`,
-`record_places (actor_id)`.  `entities`, `mentions` and `events` are
+`record_places (actor_id)`, `actor_links (actor_id)`.  `entities`, `mentions`, `events` and `actor_links` are
 WITHOUT ROWID tables clustered by `article_seq`, so one article's rows are one range scan;
 `quotes` has an integer rowid (for FTS) and is read through its `(article_seq, idx)` index.
 
 ### View `statements`
 The same quote reported by several articles, as one row per (normalised text, speaker):
-`statement_key`, `speaker`, `text` (one of its renderings), `articles` (how many sources
+`statement_key` (the hash), `speaker`, `text` (one of its renderings), `articles` (how many sources
 reported it, copies included), `outlets` (how many distinct outlets, the URL's site standing for
 an unknown outlet), `first_reported` and `last_reported` (publication times in UTC; NULL when
 no source is dated).  Example: `SELECT speaker, text, articles, outlets FROM statements

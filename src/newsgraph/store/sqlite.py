@@ -297,9 +297,11 @@ class SQLiteStore:
             if article is not None:
                 yield article
 
-    def search(self, query: str, limit: int = 20, *, raw: bool = False, offset: int = 0) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 20, *, raw: bool = False, offset: int = 0, snippets: int | None = None
+    ) -> list[SearchHit]:
         """See :func:`newsgraph.store.article_queries.search_articles` (a bounded ranked window)."""
-        return search_articles(self._db, query, limit, raw=raw, offset=offset)
+        return search_articles(self._db, query, limit, raw=raw, offset=offset, snippets=snippets)
 
     def find_quotes(
         self,

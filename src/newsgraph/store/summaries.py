@@ -25,7 +25,7 @@ from newsgraph.records import Article
 from newsgraph.store.actors import title_evidence
 from newsgraph.store.names import forget_names, intern_names, name_ids
 from newsgraph.store.sqlite_rows import read_article
-from newsgraph.store.timekeys import UNDATED, time_key, week_of
+from newsgraph.store.timekeys import UNDATED, day_of_key, time_key, week_of
 
 # Posting kinds (``postings.kind``); ``value`` is a ``names.name_id`` unless noted.
 QUOTE_SPEAKER = 1
@@ -188,7 +188,7 @@ def rebuild_summaries(conn: sqlite3.Connection) -> None:
     """Empty the summary tables and recount them from every stored article (migration 6)."""
     for table in ("postings", "actor_stats", "actor_articles", "actor_weeks", "actor_alias_counts"):
         conn.execute(f"DELETE FROM {table}")
-    for table in ("actor_titles", "counters", "dyad_counts", "edges", "names"):
+    for table in ("actor_titles", "counters", "dyad_counts", "edges", "edge_days", "names"):
         conn.execute(f"DELETE FROM {table}")
     for seq, published_utc in conn.execute("SELECT seq, published_utc FROM articles ORDER BY seq").fetchall():
         article = read_article(conn, seq)
@@ -250,6 +250,16 @@ def _apply(conn: sqlite3.Connection, seq: int, c: Contribution, sign: int) -> No
         edges,
         sign,
     )
+    day = day_of_key(c.t)
+    if day is not None:  # the same edges on the article's day (newsgraph.store.day_edges)
+        _upsert(
+            conn,
+            "edge_days",
+            ("level", "day", "source", "target", "plover"),
+            ("n", "goldstein_total", "goldstein_n"),
+            [(e[0], day, *e[1:]) for e in edges],
+            sign,
+        )
     postings = [(kind, ids[name], c.t, seq, idx) for kind, name, idx in c.name_postings]
     postings += [(kind, aid, c.t, seq, idx) for kind, aid, idx in c.actor_postings]
     articles = [(aid, c.t, seq, n[0], n[1]) for aid, n in c.actor_counts.items()]

@@ -160,11 +160,17 @@ CREATE INDEX edges_type_top ON edges (level, plover, n DESC)
 
 
 def add_summaries(conn: sqlite3.Connection) -> None:
-    """Migration step (schema 6): create the tables, then fill them from the stored articles."""
+    """Migration step (schema 8): create the tables, then fill them from the stored articles.
+
+    The rebuild runs today's writer arithmetic, which also writes ``edge_days`` (schema 9), so
+    that table is created here too; migration 9 creates and fills it only where it is missing
+    (a file migrated to 8 by an older newsgraph).
+    """
+    from newsgraph.store.day_edges import EDGE_DAYS_SQL
     from newsgraph.store.migrations import split_sql
     from newsgraph.store.summaries import rebuild_summaries
 
-    for statement in split_sql(SUMMARY_SQL + ";"):
+    for statement in [*split_sql(SUMMARY_SQL + ";"), EDGE_DAYS_SQL]:
         conn.execute(statement)
     conn.create_function("ng_time_key", 1, time_key, deterministic=True)
     conn.execute("UPDATE articles SET t = ng_time_key(published_utc)")

@@ -36,6 +36,20 @@ def time_key(published_utc: str | None) -> int:
     return int((moment - _EPOCH).total_seconds())
 
 
+#: Seconds in a UTC day: ``edge_days.day`` is ``t // DAY_SECONDS`` (days since 1970-01-01).
+DAY_SECONDS = 86400
+
+
+def day_of_key(t: int) -> int | None:
+    """The UTC day number of a time key; None when undated."""
+    return None if t <= UNDATED else t // DAY_SECONDS
+
+
+def day_number(iso_date: str) -> int:
+    """The day number of a ``YYYY-MM-DD`` date."""
+    return (date.fromisoformat(iso_date) - _EPOCH.date()).days
+
+
 def utc_of_key(t: int | None) -> str | None:
     """The ``published_utc`` text of a time key (None for :data:`UNDATED`)."""
     if t is None or t <= UNDATED:
