@@ -58,3 +58,43 @@ def test_an_arranged_act_with_is_to_is_an_intent(text: str, expected: tuple[str,
 )
 def test_is_to_with_no_actor_or_a_negation_codes_nothing(text: str) -> None:
     assert coded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The rebel movement received military aid from Iran.",
+            ("Iran", "AID", "072", "rebel movement"),
+        ),
+        (
+            "Ukraine has received weapons from Germany and Poland.",
+            ("Poland", "AID", "072", "Ukraine"),
+        ),
+        (
+            "The Kurdish militia got help from the United States.",
+            ("United States", "AID", "070", "Kurdish militia"),
+        ),
+        (
+            "The Palestinian president received a letter from the Israeli prime minister.",
+            ("Israeli prime minister", "CONSULT", "040", "Palestinian president"),
+        ),
+    ],
+)
+def test_what_is_received_from_someone_is_the_givers_act(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company received a loan from the bank.",
+        "The striker received the ball from Messi and scored.",
+        "The town received heavy rain from the storm.",
+        "Ukraine did not receive weapons from Germany.",
+    ],
+)
+def test_receiving_outside_politics_or_not_at_all_codes_nothing(text: str) -> None:
+    assert coded(text) == set()

@@ -33,6 +33,7 @@ from newsgraph.nlp.events.implicit import (
     ultimatum,
     unknown_attackers,
 )
+from newsgraph.nlp.events.received import received_acts
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
@@ -183,6 +184,14 @@ class EventBuilder:
                 continue
             coded.extend(self._code(f, intent if mood == "intent" else None, mood == "intent"))
         coded.extend(self._obligations(tokens, trigger_ids))
+        for act in received_acts(tokens_of(self.doc)):  # "received weapons from Iran": Iran's act
+            f = Found(act.token, act.trigger)
+            if (
+                any(s <= act.token.idx < e for s, e in skipped)
+                or modality(f, self.lexicon, trigger_ids)[0] != "asserted"
+            ):
+                continue
+            coded.extend(self._code(f, None, False, target=act.recipient, source=act.giver))
         from_quotes = {c.event.quote for c in coded if c.event.quote is not None}
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
             coded.append(Coded(event, "criticism"))
@@ -231,7 +240,12 @@ class EventBuilder:
         return out
 
     def _code(
-        self, found: Found, intent: Token | None, is_intent: bool, target: Token | None = None
+        self,
+        found: Found,
+        intent: Token | None,
+        is_intent: bool,
+        target: Token | None = None,
+        source: Token | None = None,
     ) -> list[Coded]:
         token, trigger = found.token, found.trigger
         plover, cameo, mode = trigger.plover, trigger.cameo, trigger.mode
@@ -241,7 +255,9 @@ class EventBuilder:
         if is_intent and ultimatum(token):
             plover, cameo, mode = "THREATEN", "130", None  # "will withdraw its troops unless ..."
         quote = _quote_index(token, self.quotes)
-        sources = self._sources(found, intent, quote)
+        sources = (
+            self.resolver.actors(source, quote) if source is not None else self._sources(found, intent, quote)
+        )
         if not sources:
             sources = implicit_source(token, plover, cameo, self.resolver)
         unknown = unknown_attackers(token, plover, self.resolver)
