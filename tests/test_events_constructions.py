@@ -98,3 +98,32 @@ def test_what_is_received_from_someone_is_the_givers_act(
 )
 def test_receiving_outside_politics_or_not_at_all_codes_nothing(text: str) -> None:
     assert coded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese and Russian governments held talks in Moscow.",
+            {("China", "CONSULT", "040", "Russia"), ("Russia", "CONSULT", "040", "China")},
+        ),
+        (
+            "German and French troops attacked the rebel base.",
+            {("Germany", "ASSAULT", "190", None), ("France", "ASSAULT", "190", None)},
+        ),
+        (
+            "The Iraqi and Syrian armies launched a joint offensive against the militants.",
+            {("Iraq", "ASSAULT", "190", "militants"), ("Syria", "ASSAULT", "190", "militants")},
+        ),
+    ],
+)
+def test_coordinated_countries_qualifying_state_agents_are_one_actor_each(
+    text: str, expected: set[tuple[str, str, str, str | None]]
+) -> None:
+    found = {(s, p, c, t if t in ("Russia", "China", "militants") else None) for s, p, c, t in coded(text)}
+    assert expected <= found
+
+
+def test_coordinated_countries_of_a_non_state_noun_stay_one_description() -> None:
+    found = coded("Chinese and Russian companies opened new factories in Vietnam.")
+    assert not {s for s, _, _, _ in found} & {"China", "Russia"}
