@@ -127,3 +127,42 @@ def test_coordinated_countries_qualifying_state_agents_are_one_actor_each(
 def test_coordinated_countries_of_a_non_state_noun_stay_one_description() -> None:
     found = coded("Chinese and Russian companies opened new factories in Vietnam.")
     assert not {s for s, _, _, _ in found} & {"China", "Russia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The European Union called for an end to Israeli settlement building.",
+            ("European Union", "REQUEST", "020", "Israel"),
+        ),
+        (
+            "The UN appealed for a halt to Russian air strikes in Syria.",
+            ("United Nations", "REQUEST", "020", "Russia"),
+        ),
+        ("Egypt called for a cessation of Hamas rocket fire.", ("Egypt", "REQUEST", "020", "Hamas")),
+        (
+            "The Arab League demanded an end to the Saudi blockade of Qatar.",
+            ("Arab League", "REQUEST", "100", "Saudi Arabia"),
+        ),
+    ],
+)
+def test_an_appeal_to_stop_an_act_is_addressed_to_its_author(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The UN called for an end to the violence.", "United Nations"),
+        ("The Red Cross called for the release of the hostages.", "Red Cross"),
+    ],
+)
+def test_an_appeal_without_an_authored_act_has_no_target(text: str, source: str) -> None:
+    assert (source, "REQUEST", "020", None) in coded(text)
+
+
+def test_fans_asking_a_club_to_stop_price_rises_is_no_event() -> None:
+    assert coded("Fans called for an end to the club's ticket price rises.") == set()

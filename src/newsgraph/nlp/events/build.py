@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.asked import author_asked_to_stop
 from newsgraph.nlp.events.implicit import (
     implicit_source,
     publication_released,
@@ -266,6 +267,8 @@ class EventBuilder:
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
+        if target_token is None and plover == "REQUEST":
+            target_token = author_asked_to_stop(token)  # "called for an end to Israeli raids"
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
         targets: list[Actor | None] = [
