@@ -1,6 +1,7 @@
-"""Constructions of the third round of issue 13: an arranged future act ("is to meet"), and
-CAMEO patterns read with their roles swapped ("received aid from X": X is the source); each rule
-on three or more sentences written for these tests, with guards outside politics."""
+"""Constructions of the third round of issue 13: an arranged future act ("is to meet"), CAMEO
+patterns read with their roles swapped ("received aid from X": X is the source), coordinated
+countries in one phrase, appeals to end an act, and the cause of a fight in a quote (no
+accusation); each rule on three or more sentences written for these tests, with guards."""
 
 from __future__ import annotations
 
@@ -166,3 +167,22 @@ def test_an_appeal_without_an_authored_act_has_no_target(text: str, source: str)
 
 def test_fans_asking_a_club_to_stop_price_rises_is_no_event() -> None:
     assert coded("Fans called for an end to the club's ticket price rises.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The capture of the rebel leader is a victory in the battle against terrorism in Mali,"'
+        " the French defence minister said.",
+        '"The news from Somalia is a milestone in our common fight against terrorism,"'
+        " the Japanese prime minister said.",
+        '"Kenya remains our partner in the war on terror," the British foreign secretary said.',
+    ],
+)
+def test_the_cause_of_a_fight_in_a_quote_accuses_no_one(text: str) -> None:
+    assert not {e for e in coded(text) if e[1] == "ACCUSE"}
+
+
+def test_a_judging_word_about_an_actor_in_a_quote_still_accuses() -> None:
+    text = '"The Kenyan government\'s actions are shameful," the British foreign secretary said.'
+    assert ("British foreign secretary", "ACCUSE", "111", "Government of Kenya") in coded(text)
