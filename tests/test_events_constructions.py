@@ -186,3 +186,22 @@ def test_the_cause_of_a_fight_in_a_quote_accuses_no_one(text: str) -> None:
 def test_a_judging_word_about_an_actor_in_a_quote_still_accuses() -> None:
     text = '"The Kenyan government\'s actions are shameful," the British foreign secretary said.'
     assert ("British foreign secretary", "ACCUSE", "111", "Government of Kenya") in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lebanese officials warned of a possible Israeli attack on the border villages.",
+        "Officials in Beirut spoke of a possible Israeli attack on the border villages.",
+        "The likely Turkish offensive against Kurdish fighters worried Washington.",
+        "Analysts say an eventual Russian attack on the port is expected.",
+    ],
+)
+def test_a_possible_act_is_not_reported_as_done(text: str) -> None:
+    assert not {e for e in coded(text) if e[1] == "ASSAULT"}
+
+
+def test_an_act_without_a_possibility_word_is_reported() -> None:
+    assert ("Israel", "ASSAULT", "190", "border villages") in coded(
+        "Israeli jets attacked the border villages on Monday."
+    )

@@ -44,6 +44,10 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "do
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _SPEECH = wordlist("speech_verbs")
+#: Adjectives that make an act noun a possibility, not a report ("a possible Israeli attack").
+POSSIBILITY_ADJECTIVES = frozenset(
+    {"possible", "potential", "likely", "probable", "hypothetical", "prospective", "imminent", "eventual"}
+)
 
 
 # -- arguments ---------------------------------------------------------------------------
@@ -341,6 +345,10 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
         return "question", None
     if statement_only(token):
         return "statement", None
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_ADJECTIVES for c in token.children
+    ):
+        return "hypothetical", None  # "warned of a possible attack", "a potential blockade"
     mood = _clause_mood(token)
     if mood is not None and mood != "intent":
         return mood, None
