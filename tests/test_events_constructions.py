@@ -205,3 +205,39 @@ def test_an_act_without_a_possibility_word_is_reported() -> None:
     assert ("Israel", "ASSAULT", "190", "border villages") in coded(
         "Israeli jets attacked the border villages on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States allied with the Northern Alliance to oust the Taliban.",
+            ("United States", "COOPERATE", "060", "Northern Alliance"),
+        ),
+        ("France allied with Britain in the war.", ("France", "COOPERATE", "060", "United Kingdom")),
+        (
+            "Hezbollah formed an alliance with the Syrian government in 2012.",
+            ("Hezbollah", "COOPERATE", "060", "Government of Syria"),
+        ),
+        (
+            "The Nigerian government forged a coalition with Chad to fight Boko Haram.",
+            ("Government of Nigeria", "COOPERATE", "060", "Chad"),
+        ),
+    ],
+)
+def test_allying_and_forming_an_alliance_are_cooperation(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two football clubs formed an alliance with a Chinese sponsor.",
+        "The company allied with Google to build self-driving cars.",
+        "The band formed in 1999 with three friends.",
+    ],
+)
+def test_alliances_outside_politics_are_no_events(text: str) -> None:
+    assert coded(text) == set()
