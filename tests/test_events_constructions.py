@@ -241,3 +241,27 @@ def test_allying_and_forming_an_alliance_are_cooperation(
 )
 def test_alliances_outside_politics_are_no_events(text: str) -> None:
     assert coded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Protests spread across Kenya on Monday. Riot police fired tear gas at the crowd.", "Kenya"),
+        (
+            "Voting began in Belarus on Sunday. The authorities detained dozens of opposition activists.",
+            "Belarus",
+        ),
+        (
+            "Zimbabwe's opposition leader travelled to Bulawayo on Sunday."
+            " Police blocked the road to the mine.",
+            "Zimbabwe",
+        ),
+    ],
+)
+def test_a_bare_state_agent_is_the_setting_country(text: str, source: str) -> None:
+    assert source in {e[0] for e in coded(text)}
+
+
+def test_a_state_agent_with_its_own_country_keeps_it() -> None:
+    found = coded("Voting began in Belarus on Sunday. Polish police detained two smugglers at the border.")
+    assert {e[0] for e in found} == {"Poland"}

@@ -35,6 +35,7 @@ from newsgraph.nlp.events.implicit import (
     unknown_attackers,
 )
 from newsgraph.nlp.events.received import received_acts
+from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
@@ -261,6 +262,7 @@ class EventBuilder:
         )
         if not sources:
             sources = implicit_source(token, plover, cameo, self.resolver)
+        sources = in_setting(sources, self.resolver)  # "police blocked the road": the state's police
         unknown = unknown_attackers(token, plover, self.resolver)
         if unknown is not None:  # the weapon is no actor; its user is unknown
             sources, cameo = unknown[0], unknown[1] or cameo
