@@ -265,3 +265,38 @@ def test_a_bare_state_agent_is_the_setting_country(text: str, source: str) -> No
 def test_a_state_agent_with_its_own_country_keeps_it() -> None:
     found = coded("Voting began in Belarus on Sunday. Polish police detained two smugglers at the border.")
     assert {e[0] for e in found} == {"Poland"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The gunman killed two Israeli soldiers and wounded three more"
+            " in an attack on their bus in Hebron.",
+            ("gunman", "ASSAULT", "190", "Israel"),
+        ),
+        (
+            "Militants stormed the police station and killed four officers in Kandahar.",
+            ("Militants", "ASSAULT", "190", "officers"),
+        ),
+        (
+            "Taliban fighters ambushed the convoy and killed six Afghan soldiers near Kandahar.",
+            ("Taliban fighters", "ASSAULT", "190", "Afghanistan"),
+        ),
+    ],
+)
+def test_one_act_told_by_several_words_in_a_sentence_is_one_event(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert coded(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops shelled the town and bombed its hospital on Monday.",
+        "Russian troops shelled the town on Monday. Later Russian troops bombed the hospital.",
+    ],
+)
+def test_acts_on_different_targets_or_in_different_sentences_stay_apart(text: str) -> None:
+    assert len(coded(text)) == 2

@@ -14,11 +14,14 @@ The policy on modality (see :mod:`newsgraph.nlp.events.syntax` for how it is rea
   coding both would count one event twice.
 
 One event is coded per source and target conjunct.  Repeated mentions of the same act in one
-article (same source, type, CAMEO code and trigger word; same or unstated target) are merged.
+article (same source, type, CAMEO code and trigger word; same or unstated target) are merged, and
+so are acts of one source and type told by several words in one sentence ("killed two men and
+wounded two more in a gun attack" is one attack; same or unstated target).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -197,7 +200,8 @@ class EventBuilder:
         from_quotes = {c.event.quote for c in coded if c.event.quote is not None}
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
             coded.append(Coded(event, "criticism"))
-        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start))
+        starts = [s.start_char for s in self.doc.sents]
+        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts)
 
     def _directives(self) -> list[Found]:
         """Demands worded as directives to an addressee: "told Israel to ease its restrictions"
@@ -376,23 +380,36 @@ def _key(name: str | None) -> str:
     return " ".join((name or "").lower().removeprefix("the ").split())
 
 
-def _same_act(a: Coded, b: Coded) -> bool:
+def _same_act(a: Coded, b: Coded, one_sentence: bool = False) -> bool:
+    """The same act mentioned again: same source, type, code and trigger word, or -- within
+    one sentence -- same source and type told by another word ("killed two men and wounded
+    two more in a gun attack" is one attack); same or unstated target."""
     ea, eb = a.event, b.event
     return (
-        a.lemma == b.lemma
+        ((a.lemma == b.lemma and ea.cameo == eb.cameo) or (one_sentence and ea.quote == eb.quote))
         and ea.plover == eb.plover
-        and ea.cameo == eb.cameo
         and _key(ea.source) == _key(eb.source)
         and (ea.target is None or eb.target is None or _key(ea.target) == _key(eb.target))
     )
 
 
-def merge_repeats(coded: Sequence[Coded]) -> list[Event]:
+def merge_repeats(coded: Sequence[Coded], sentence_starts: Sequence[int] = ()) -> list[Event]:
     """Events in order, repeated mentions of one act merged (module docstring); a merged
     event keeps the first evidence and gains a target a later mention states."""
     kept: list[Coded] = []
+
+    def sentence(item: Coded) -> int:
+        return bisect_right(sentence_starts, item.event.evidence.start)
+
     for item in coded:
-        twin = next((i for i, k in enumerate(kept) if _same_act(k, item)), None)
+        twin = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if _same_act(k, item, bool(sentence_starts) and sentence(k) == sentence(item))
+            ),
+            None,
+        )
         if twin is None:
             kept.append(item)
         elif kept[twin].event.target is None and item.event.target is not None:
