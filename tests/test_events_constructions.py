@@ -300,3 +300,40 @@ def test_one_act_told_by_several_words_in_a_sentence_is_one_event(
 )
 def test_acts_on_different_targets_or_in_different_sentences_stay_apart(text: str) -> None:
     assert len(coded(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Iraqi government has given the militia until Friday to hand over their weapons.",
+            ("Government of Iraq", "THREATEN", "139", "militia"),
+        ),
+        ("The army gave the rebels until midnight to leave the city.", ("army", "THREATEN", "139", "rebels")),
+        (
+            "NATO gave Serbia until Saturday to withdraw its troops from Kosovo.",
+            ("NATO", "THREATEN", "139", "Serbia"),
+        ),
+    ],
+)
+def test_giving_someone_until_a_date_to_act_is_an_ultimatum(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company gave customers until June to claim refunds.", set()),
+        ("The coach gave his players until Monday to rest.", set()),
+        (
+            "The government gave aid to the flood victims until March.",
+            {("government", "AID", "070", "flood victims")},
+        ),
+    ],
+)
+def test_a_date_given_outside_politics_or_with_aid_is_no_ultimatum(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert coded(text) == expected
