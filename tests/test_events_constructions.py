@@ -337,3 +337,37 @@ def test_a_date_given_outside_politics_or_with_aid_is_no_ultimatum(
     text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian warplanes bombarded rebel positions near Aleppo.",
+            ("Russia", "ASSAULT", "190", "rebel positions"),
+        ),
+        (
+            "Government artillery bombarded the rebel-held town of Douma on Sunday.",
+            ("Government artillery", "ASSAULT", "190", None),
+        ),
+        (
+            "The Sudanese air force's aerial bombardment of the villages killed dozens.",
+            ("Sudan", "ASSAULT", "195", "villages"),
+        ),
+    ],
+)
+def test_bombarding_is_an_attack(text: str, expected: tuple[str, str, str, str | None]) -> None:
+    found = {(s, p, c, t if t in ("rebel positions", "villages") else None) for s, p, c, t in coded(text)}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans bombarded the referee with questions after the match.",
+        "The team faced a bombardment of shots in the second half.",
+        "Reporters bombarded the singer with questions about her new album.",
+    ],
+)
+def test_a_bombardment_of_questions_or_shots_in_sport_is_no_event(text: str) -> None:
+    assert coded(text) == set()
