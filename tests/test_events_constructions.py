@@ -371,3 +371,22 @@ def test_bombarding_is_an_attack(text: str, expected: tuple[str, str, str, str |
 )
 def test_a_bombardment_of_questions_or_shots_in_sport_is_no_event(text: str) -> None:
     assert coded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Local clan elders are pressing for the release of the hostages.", ("Local clan elders", "REQUEST")),
+        ("Village elders met the Afghan governor on Sunday.", ("Village elders", "CONSULT")),
+        (
+            "Tribal elders demanded the withdrawal of the troops from the valley.",
+            ("Tribal elders", "REQUEST"),
+        ),
+    ],
+)
+def test_clan_and_village_elders_are_political_actors(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e[0], e[1]) for e in coded(text)}
+
+
+def test_elders_of_a_club_are_no_political_actor() -> None:
+    assert coded("The elders of the golf club approved the new course.") == set()
