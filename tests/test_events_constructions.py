@@ -376,7 +376,11 @@ def test_a_bombardment_of_questions_or_shots_in_sport_is_no_event(text: str) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Local clan elders are pressing for the release of the hostages.", ("Local clan elders", "REQUEST")),
+        (
+            "Somali gunmen kidnapped two aid workers on Monday."
+            " Local clan elders are pressing for their release.",
+            ("Local clan elders", "REQUEST"),
+        ),
         ("Village elders met the Afghan governor on Sunday.", ("Village elders", "CONSULT")),
         (
             "Tribal elders demanded the withdrawal of the troops from the valley.",
@@ -384,9 +388,13 @@ def test_a_bombardment_of_questions_or_shots_in_sport_is_no_event(text: str) -> 
         ),
     ],
 )
-def test_clan_and_village_elders_are_political_actors(text: str, expected: tuple[str, str]) -> None:
+def test_clan_and_village_elders_in_political_news_are_actors(text: str, expected: tuple[str, str]) -> None:
     assert expected in {(e[0], e[1]) for e in coded(text)}
 
 
-def test_elders_of_a_club_are_no_political_actor() -> None:
-    assert coded("The elders of the golf club approved the new course.") == set()
+@pytest.mark.parametrize(
+    "text",
+    ["The club elders criticised the new course.", "The elders of the golf club criticised the new course."],
+)
+def test_elders_of_a_club_are_no_political_actor(text: str) -> None:
+    assert coded(text) == set()
