@@ -23,6 +23,7 @@ from functools import cache, cached_property
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.discourse import Discourse
+from newsgraph.nlp.events.coordination import split_countries
 from newsgraph.nlp.events.politics import (
     COLLECTIVE_ACTS,
     COLLECTIVE_HEADS,
@@ -43,7 +44,6 @@ FIRST_PERSON = wordlist("first_person")
 #: Heads that stand for a state's agents; with a country modifier the actor is the country.
 STATE_AGENTS = wordlist("state_agents")
 _BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
-
 
 MEDIA_NOUNS = wordlist("media_nouns")
 QUANTIFIERS = wordlist("quantifiers")
@@ -264,7 +264,7 @@ class ActorResolver:
         if token is None:
             return []
         found = []
-        for head in conjuncts(token):
+        for head in split_countries(conjuncts(token)):  # "the Chinese and Russian governments"
             actor = self.resolve(head, quote)
             if actor is not None and actor not in found:
                 found.append(actor)

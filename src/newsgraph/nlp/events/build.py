@@ -14,11 +14,14 @@ The policy on modality (see :mod:`newsgraph.nlp.events.syntax` for how it is rea
   coding both would count one event twice.
 
 One event is coded per source and target conjunct.  Repeated mentions of the same act in one
-article (same source, type, CAMEO code and trigger word; same or unstated target) are merged.
+article (same source, type, CAMEO code and trigger word; same or unstated target) are merged, and
+so are acts of one source and type told by several words in one sentence ("killed two men and
+wounded two more in a gun attack" is one attack; same or unstated target).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -27,12 +30,15 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.asked import author_asked_to_stop
 from newsgraph.nlp.events.implicit import (
     implicit_source,
     publication_released,
     ultimatum,
     unknown_attackers,
 )
+from newsgraph.nlp.events.received import received_acts
+from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
@@ -183,10 +189,19 @@ class EventBuilder:
                 continue
             coded.extend(self._code(f, intent if mood == "intent" else None, mood == "intent"))
         coded.extend(self._obligations(tokens, trigger_ids))
+        for act in received_acts(tokens_of(self.doc)):  # "received weapons from Iran": Iran's act
+            f = Found(act.token, act.trigger)
+            if (
+                any(s <= act.token.idx < e for s, e in skipped)
+                or modality(f, self.lexicon, trigger_ids)[0] != "asserted"
+            ):
+                continue
+            coded.extend(self._code(f, None, False, target=act.recipient, source=act.giver))
         from_quotes = {c.event.quote for c in coded if c.event.quote is not None}
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
             coded.append(Coded(event, "criticism"))
-        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start))
+        starts = [s.start_char for s in self.doc.sents]
+        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts)
 
     def _directives(self) -> list[Found]:
         """Demands worded as directives to an addressee: "told Israel to ease its restrictions"
@@ -231,7 +246,12 @@ class EventBuilder:
         return out
 
     def _code(
-        self, found: Found, intent: Token | None, is_intent: bool, target: Token | None = None
+        self,
+        found: Found,
+        intent: Token | None,
+        is_intent: bool,
+        target: Token | None = None,
+        source: Token | None = None,
     ) -> list[Coded]:
         token, trigger = found.token, found.trigger
         plover, cameo, mode = trigger.plover, trigger.cameo, trigger.mode
@@ -241,15 +261,20 @@ class EventBuilder:
         if is_intent and ultimatum(token):
             plover, cameo, mode = "THREATEN", "130", None  # "will withdraw its troops unless ..."
         quote = _quote_index(token, self.quotes)
-        sources = self._sources(found, intent, quote)
+        sources = (
+            self.resolver.actors(source, quote) if source is not None else self._sources(found, intent, quote)
+        )
         if not sources:
             sources = implicit_source(token, plover, cameo, self.resolver)
+        sources = in_setting(sources, self.resolver)  # "police blocked the road": the state's police
         unknown = unknown_attackers(token, plover, self.resolver)
         if unknown is not None:  # the weapon is no actor; its user is unknown
             sources, cameo = unknown[0], unknown[1] or cameo
         target_token = target or (
             noun_target(token, trigger) if token.pos_ == "NOUN" else verb_target(token, trigger)
         )
+        if target_token is None and plover == "REQUEST":
+            target_token = author_asked_to_stop(token)  # "called for an end to Israeli raids"
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
         targets: list[Actor | None] = [
@@ -355,23 +380,36 @@ def _key(name: str | None) -> str:
     return " ".join((name or "").lower().removeprefix("the ").split())
 
 
-def _same_act(a: Coded, b: Coded) -> bool:
+def _same_act(a: Coded, b: Coded, one_sentence: bool = False) -> bool:
+    """The same act mentioned again: same source, type, code and trigger word, or -- within
+    one sentence -- same source and type told by another word ("killed two men and wounded
+    two more in a gun attack" is one attack); same or unstated target."""
     ea, eb = a.event, b.event
     return (
-        a.lemma == b.lemma
+        ((a.lemma == b.lemma and ea.cameo == eb.cameo) or (one_sentence and ea.quote == eb.quote))
         and ea.plover == eb.plover
-        and ea.cameo == eb.cameo
         and _key(ea.source) == _key(eb.source)
         and (ea.target is None or eb.target is None or _key(ea.target) == _key(eb.target))
     )
 
 
-def merge_repeats(coded: Sequence[Coded]) -> list[Event]:
+def merge_repeats(coded: Sequence[Coded], sentence_starts: Sequence[int] = ()) -> list[Event]:
     """Events in order, repeated mentions of one act merged (module docstring); a merged
     event keeps the first evidence and gains a target a later mention states."""
     kept: list[Coded] = []
+
+    def sentence(item: Coded) -> int:
+        return bisect_right(sentence_starts, item.event.evidence.start)
+
     for item in coded:
-        twin = next((i for i, k in enumerate(kept) if _same_act(k, item)), None)
+        twin = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if _same_act(k, item, bool(sentence_starts) and sentence(k) == sentence(item))
+            ),
+            None,
+        )
         if twin is None:
             kept.append(item)
         elif kept[twin].event.target is None and item.event.target is not None:

@@ -27,6 +27,22 @@ from newsgraph.records import Event, Quote, Span
 
 #: Nouns that name the criticised authority when no entity is named ("the government").
 AUTHORITY_NOUNS = wordlist("authority_nouns")
+#: Words of a fight against a cause: "the fight against terrorism" names what is fought, it
+#: judges no one in the quote ("a watershed in our common fight against terror").
+FIGHT_WORDS = frozenset(
+    {"fight", "war", "struggle", "battle", "campaign", "combat", "crusade", "counter", "tackle"}
+)
+
+
+def _fought(token: Token) -> bool:
+    """A word that names the cause fought: "the fight against terrorism", "the war on terror",
+    "to combat extremism"."""
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in FIGHT_WORDS
+    return (
+        token.dep_ == "pobj" and head.lower_ in ("against", "on") and head.head.lemma_.lower() in FIGHT_WORDS
+    )
 
 
 def _tokens(doc: Doc, quote: Quote) -> list[Token]:
@@ -44,7 +60,7 @@ def _critical(tokens: Sequence[Token], lexicon: EventLexicon) -> Token | None:
         judged = token.lower_ in judging or (token.pos_ == "NOUN" and lemma in judging)
         if token.pos_ == "NOUN" and (lemma in lexicon.nouns or lemma in lexicon.verbs):
             judged = False
-        critical = critical or (token.pos_ in ("ADJ", "NOUN") and judged)
+        critical = (critical or (token.pos_ in ("ADJ", "NOUN") and judged)) and not _fought(token)
         if critical and not any(c.dep_ == "neg" for c in token.head.children):
             return token
     return None

@@ -44,6 +44,10 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "do
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _SPEECH = wordlist("speech_verbs")
+#: Adjectives that make an act noun a possibility, not a report ("a possible Israeli attack").
+POSSIBILITY_ADJECTIVES = frozenset(
+    {"possible", "potential", "likely", "probable", "hypothetical", "prospective", "imminent", "eventual"}
+)
 
 
 # -- arguments ---------------------------------------------------------------------------
@@ -233,6 +237,19 @@ def _going_to(token: Token) -> bool:
     return token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
 
 
+def _scheduled(token: Token) -> bool:
+    """ "is to meet", "are to hold talks": "be" with a to-infinitive and the subject on "be" is
+    an arranged future act, an intent like "will meet" ("the aim is to meet demand" has no
+    actor for a subject and codes nothing)."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        and any(c.dep_ == "nsubj" for c in head.children)
+    )
+
+
 def _reported(token: Token) -> bool:
     """A clause reported by a speech verb ("said it would withdraw"): future in the past."""
     return token.dep_ == "ccomp" and token.head.lemma_ in _SPEECH
@@ -245,7 +262,7 @@ def _clause_mood(token: Token) -> str | None:
     if _conditional(token):
         return "hypothetical"
     modals = _modals(token)
-    if modals & FUTURE_AUX or _going_to(token):
+    if modals & FUTURE_AUX or _going_to(token) or _scheduled(token):
         return "intent"
     if modals & HYPOTHETICAL_MODALS:
         return "intent" if "would" in modals and _reported(token) else "hypothetical"
@@ -328,6 +345,10 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
         return "question", None
     if statement_only(token):
         return "statement", None
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_ADJECTIVES for c in token.children
+    ):
+        return "hypothetical", None  # "warned of a possible attack", "a potential blockade"
     mood = _clause_mood(token)
     if mood is not None and mood != "intent":
         return mood, None
@@ -347,7 +368,7 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
         if lemma in FAILURE_VERBS and current.dep_ == "xcomp":
             # "failed to reach agreement": an agreement that did not happen, as if negated
             return ("negated" if lemma == "fail" and head.i not in triggers else "embedded"), None
-        if _to_infinitive(current) and lemma not in IMPLICATIVE_VERBS:
+        if _to_infinitive(current) and lemma not in IMPLICATIVE_VERBS and not _scheduled(current):
             return "hypothetical", None  # "ordered the army to free ...", "an effort to topple"
         if lemma in IRREALIS_VERBS or _conditional(head):
             return "hypothetical", None

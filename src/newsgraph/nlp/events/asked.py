@@ -1,0 +1,41 @@
+"""Who is asked, when an appeal names an act to stop rather than an addressee.
+
+"The EU called for an end to Israeli settlement building", "urged a halt to Russian air strikes":
+the appeal is addressed to whoever does the act (CAMEO.2.0: "CALL * END [020]", "DEMAND * END
+(TO OFFENSIVE) [1056]", "PROPOSE * CESSATION (IN &FIGHT) [0256]").  The act's author is read
+as for any act noun (its possessor or its country modifier); an act with no author ("an end
+to the violence") leaves the appeal without a target, and "the release of the hostages" names
+no author to stop anything.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.events.syntax import noun_source
+
+#: Nouns of stopping: what they stop is the act of the one asked.
+STOPPING_NOUNS = frozenset({"end", "halt", "cessation", "stop", "suspension", "freeze", "moratorium"})
+_REQUESTED_DEPS = frozenset({"dobj", "pobj"})
+_ACT_PREPOSITIONS = frozenset({"of", "to", "on", "in"})
+
+
+def _objects(head: Token, deps: frozenset[str], prepositions: frozenset[str]) -> list[Token]:
+    found = [c for c in head.children if c.dep_ in deps]
+    for prep in head.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in prepositions:
+            found += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return found
+
+
+def author_asked_to_stop(trigger: Token) -> Token | None:
+    """The author of the act an appeal asks to end: "called for an end to Israeli
+    incursions" -> Israeli; None when the appeal asks for anything else."""
+    for requested in _objects(trigger, frozenset({"dobj"}), frozenset({"for"})):
+        if requested.dep_ not in _REQUESTED_DEPS or requested.lemma_.lower() not in STOPPING_NOUNS:
+            continue
+        for act in _objects(requested, frozenset(), _ACT_PREPOSITIONS):
+            author = noun_source(act)
+            if author is not None:
+                return author
+    return None
