@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.knowledge.agents import phoenix_agent_sectors
 from newsgraph.nlp.knowledge.wordlists import wordlist
@@ -102,6 +102,9 @@ def political_density(doc: Doc, entities: Sequence[Entity]) -> float:
         for e in entities
         if (e.type == "NORP" and e.country) or code_sectors(e.actor_code) & strong
     )
+    # a nationality adjective is a mention of its country ("Afghan policemen"): still a signal
+    countries = [e for e in entities if e.type == "GPE" and e.country]
+    signals += sum(1 for ent in doc.ents if ent.label_ == "NORP" and any(_covers(e, ent) for e in countries))
     signals += sum(
         1
         for t in doc
@@ -109,3 +112,7 @@ def political_density(doc: Doc, entities: Sequence[Entity]) -> float:
     )
     sentences = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
     return signals / max(1, sentences)
+
+
+def _covers(entity: Entity, span: Span) -> bool:
+    return any(m.start <= span.start_char and span.end_char <= m.end for m in entity.mentions)
