@@ -5,21 +5,9 @@ accusation); each rule on three or more sentences written for these tests, with 
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from newsgraph.core import make_doc
-from newsgraph.extract.base import ExtractedArticle
-from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.records import Event
-
-
-@cache
-def analysed(text: str) -> tuple[Event, ...]:
-    nlp = load_pipeline()
-    doc = nlp(make_doc(nlp, ExtractedArticle(text=text)))
-    return tuple(doc._.ng_events or [])
+from tests._event_support import analysed
 
 
 def coded(text: str) -> set[tuple[str | None, str, str, str | None]]:
