@@ -715,3 +715,22 @@ def test_according_to_a_person_noun_and_its_name_leaves_the_name_out_of_the_cont
 ) -> None:
     [quote] = quotes_of(text)
     assert quote.text == content and quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The minister noted "large exercises" by Russia near the border as another reason for'
+            " the troops.",
+            '"large exercises" by Russia near the border as another reason for the troops',
+        ),
+        (
+            "The union described the offer by the company as an insult.",
+            "the offer by the company as an insult",
+        ),
+        ("The mayor announced the plan by telephone on Monday.", "the plan"),
+    ],
+)
+def test_a_by_phrase_is_content_unless_it_names_the_channel(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -49,8 +49,8 @@ _OPENING = frozenset({'"', "“", "‘", "'", "«"})
 _SETTING_NOUNS = wordlist("speech_settings")
 _REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "themself", "ourselves"})
 _SETTING_PREPOSITIONS = frozenset(
-    {"in", "on", "at", "during", "after", "before", "via", "through", "from", "since", "by", "when", "while"}
-)
+    {"in", "on", "at", "during", "after", "before", "via", "through", "from", "since", "when", "while"}
+)  # "by" only with a setting noun ("by telephone"): "noted exercises by Russia" names who held them
 
 
 @dataclass(frozen=True, slots=True)
