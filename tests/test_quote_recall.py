@@ -734,3 +734,15 @@ def test_according_to_a_person_noun_and_its_name_leaves_the_name_out_of_the_cont
 )
 def test_a_by_phrase_is_content_unless_it_names_the_channel(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Witnesses reported seeing planes and helicopters.", "seeing planes and helicopters"),
+        ("The suspect denied taking the money.", "taking the money"),
+        ("Villagers recalled hearing shots near the market.", "hearing shots near the market"),
+    ],
+)
+def test_a_gerund_after_a_speech_verb_is_the_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -137,6 +137,14 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if to is not None:
             neg = next((c for c in clause.children if c.dep_ == "neg" and c.i < to.i), None)
             return (neg or to).i, clause.right_edge.i, "xcomp"
+    gerund = _child(verb, "xcomp")
+    if (
+        gerund is not None
+        and gerund.tag_ == "VBG"
+        and gerund.i > verb.i
+        and ("dobj" in patterns or "ccomp" in patterns)
+    ):
+        return gerund.left_edge.i, gerund.right_edge.i, "xcomp"  # "reported seeing", "denied taking"
     if "oprd" in patterns and obj is not None and obj.lower_ in _REFLEXIVE:
         return None  # "a group calling itself X": naming, not a statement
     if "oprd" in patterns and (pred := _child(verb, "oprd")) is not None:
