@@ -13,11 +13,11 @@ from newsgraph.nlp.knowledge.gazetteer import gazetteer, given_name_gender, look
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import country_span, surface
 
-_EVENT_WORDS = wordlist("event_name_heads")
+EVENT_WORDS = wordlist("event_name_heads")
 _STREET_WORDS = wordlist("facility_heads")
 _NOT_PEOPLE = wordlist("place_heads_not_people")
 _NON_ENTITIES = wordlist("non_entities")
-_PLACE_DESCRIPTORS = wordlist("place_descriptors")
+PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _WORLD_REGIONS = wordlist("world_regions")
 _PLACE_PREPOSITIONS = wordlist("place_prepositions")
 
@@ -37,7 +37,7 @@ def drop_span(doc: Doc, start: int, end: int, label: str) -> bool:
         return True  # "where", "solidarity": a name has a capital letter ("4chan" a digit)
     if label == "PERSON" and end - start == 1 and _common_word_person(doc, start):
         return True
-    if last in _EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
+    if last in EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
         return True
@@ -61,7 +61,7 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
         prev is not None
         and (prev.lower_ == "of" or (prev.text == "," and label != "PERSON"))
         and start > 1
-        and doc[start - 2].lower_ in _PLACE_DESCRIPTORS
+        and doc[start - 2].lower_ in PLACE_DESCRIPTORS
     ):
         return "GPE"  # "the province of X", "the capital, X" (but "governor of X province, NAME")
     if prev is not None and prev.lower_ in g.org_descriptors and label != "GPE":

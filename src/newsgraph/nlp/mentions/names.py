@@ -42,21 +42,20 @@ from newsgraph.nlp.mentions.name_spans import (
     strip_nationality,
     surface,
 )
-from newsgraph.nlp.mentions.name_types import drop_span, has_org_word, retype_span
+from newsgraph.nlp.mentions.name_types import (
+    EVENT_WORDS,
+    PLACE_DESCRIPTORS,
+    drop_span,
+    has_org_word,
+    retype_span,
+)
 from newsgraph.nlp.mentions.titles import TitlePhrase, role_phrase
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
 _DETS = wordlist("determiners")
 _POSSESSIVE = wordlist("possessive")
 _STRIP = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "-", "–", "—", "'", "‘", "’"})
-_EVENT_WORDS = wordlist("event_name_heads")
-_STREET_WORDS = wordlist("facility_heads")
-_NOT_PEOPLE = wordlist("place_heads_not_people")
-_NON_ENTITIES = wordlist("non_entities")
-_PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _CONTINENTAL = wordlist("continental_adjectives")
-_WORLD_REGIONS = wordlist("world_regions")
-_PLACE_PREPOSITIONS = wordlist("place_prepositions")
 
 
 @dataclass(slots=True)
@@ -160,7 +159,7 @@ def _subtract_titles(
             keep_org = label == "ORG" and (
                 text in g.orgs or (end - start >= 2 and has_org_word(doc, start, end)) or in_complement
             )
-            keep_gpe = label == "GPE" and in_complement and doc[end - 1].lower_ in _PLACE_DESCRIPTORS
+            keep_gpe = label == "GPE" and in_complement and doc[end - 1].lower_ in PLACE_DESCRIPTORS
             keep_gpe = keep_gpe or (
                 label in {"GPE", "NORP"}
                 and (country_span(doc, start, end) is not None or lookup(g.demonyms, text) is not None)
@@ -259,7 +258,7 @@ def _weekday_title_start(doc: Doc, start: int, end: int) -> int:
 
 
 def _event_like(doc: Doc, span: tuple[int, int, str]) -> bool:
-    return doc[span[1] - 1].lower_ in _EVENT_WORDS
+    return doc[span[1] - 1].lower_ in EVENT_WORDS
 
 
 def _annotate(mention: Mention, doc: Doc) -> None:
