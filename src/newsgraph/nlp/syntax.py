@@ -110,3 +110,10 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1
+
+
+def without_article(text: str) -> str:
+    """A description without its leading article ("the Kenyan parliament" -> "Kenyan
+    parliament"): how the discourse layer and the event actors name descriptions."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else text

@@ -32,7 +32,7 @@ from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.cues import load_lexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.knowledge.wordlists import wordlist
-from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS, mention_bounds, without_article
 
 #: Nouns that stand for an organisation named before ("the organization said").
 ORG_NOUNS = wordlist("organisation_nouns")
@@ -88,7 +88,7 @@ def find_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Described]:
             found.append(Described(start, end, tok, doc[start:end].text, "ORG", None, 1.0))
         elif tok.tag_ == "NNS" and lemma in phoenix_agent_nouns():
             start, end = mention_bounds(tok)
-            found.append(Described(start, end, tok, _strip_article(doc[start:end].text), "GROUP"))
+            found.append(Described(start, end, tok, without_article(doc[start:end].text), "GROUP"))
         elif tok.tag_ == "NN" and lemma in _person_nouns() and _definite(tok) and _speaks(tok):
             person = _person_noun(tok, clusters, sent_of)
             if person is not None:
@@ -197,11 +197,6 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
 
 
-def _strip_article(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    return rest if rest and first.lower() in {"the", "a", "an"} else text
-
-
 def _modifiers(tok: Token) -> list[Token]:
     """The words before a noun that can name its author, also inside a compound chain ("the
     JTF-GTMO press release": JTF-GTMO modifies "press", which modifies "release")."""
@@ -244,7 +239,7 @@ def _document(
     a definite document without one -- the earlier document of the same noun."""
     doc = tok.doc
     start, end = mention_bounds(tok)
-    text = _strip_article(doc[start:end].text)
+    text = without_article(doc[start:end].text)
     for child in _modifiers(tok):
         if child.i in owner:
             return Described(start, end, tok, text, "DOCUMENT", owner[child.i], 1.0)
@@ -266,7 +261,7 @@ def _document(
             if author.pos_ in ("NOUN", "PROPN") and author.tag_ in ("NNS", "NNPS", "NNP"):
                 a_start, a_end = mention_bounds(author)
                 return Described(
-                    start, end, tok, _strip_article(doc[a_start:a_end].text), "DOCUMENT", None, 0.8
+                    start, end, tok, without_article(doc[a_start:a_end].text), "DOCUMENT", None, 0.8
                 )
     if _definite(tok):
         lemma = tok.lemma_.lower()
@@ -329,4 +324,4 @@ def _org_noun(
             return Described(start, end, tok, d.name, "ORG", d.cluster, d.score)
     if best is None or best[0] < -2.0:
         return None
-    return Described(start, end, tok, _strip_article(doc[start:end].text), "ORG", best[1], best[0])
+    return Described(start, end, tok, without_article(doc[start:end].text), "ORG", best[1], best[0])

@@ -37,7 +37,7 @@ from newsgraph.nlp.events.politics import (
 from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns, phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
-from newsgraph.nlp.syntax import DOCUMENT_NOUNS
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS, without_article
 from newsgraph.records import Entity, Quote
 
 FIRST_PERSON = wordlist("first_person")
@@ -222,7 +222,7 @@ class ActorResolver:
             return self._of_entity(entity)
         if not self._describes_an_agent(quote):
             return None  # "according to UN figures": data, not an actor that can accuse
-        name = _without_article(quote.speaker)
+        name = without_article(quote.speaker)
         return Actor(name, None, self._country_in_text(name), self._name_is_political(name))
 
     def _name_is_political(self, name: str) -> bool | None:
@@ -443,8 +443,3 @@ class ActorResolver:
             if hit is not None:
                 return hit.iso3
         return None
-
-
-def _without_article(name: str) -> str:  # "the Kenyan parliament" is named as descriptions are
-    first, _, rest = name.partition(" ")
-    return rest if rest and first.lower() in ("the", "a", "an") else name
