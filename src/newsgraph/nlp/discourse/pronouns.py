@@ -348,7 +348,16 @@ def _features(
         float(m.group is not None),
         float(lower in PLURAL and c is not None and c.label == "ORG"),
         float(lower in PLURAL and c is not None and c.label == "NORP"),
+        float(distance == 1 and _main_subject(pron) and _main_subject(head)),
     ]
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main verb, or a name in apposition to it ("Trump's
+    nominee, James Mattis, backed ...")."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in _SUBJECT_DEPS and tok.head.i == tok.sent.root.i
 
 
 def _agrees(lower: str, m: _Candidate) -> bool:

@@ -42,6 +42,7 @@ FEATURES: tuple[str, ...] = (
     "group",  # a described group ("the troops"), not a named entity
     "plural_org",  # they/their and an organisation
     "plural_nation",  # they/their and a nationality or people (NORP)
+    "parallel_subject",  # a main-clause subject pronoun, and the previous sentence's main subject
     "cataphora_subject",  # the main subject after a fronted modifier holding the pronoun
 )
 
