@@ -59,10 +59,10 @@ def test_a_quoted_they_does_not_reach_an_organisation_out_of_its_scope(text: str
 @pytest.mark.parametrize(
     "text",
     [
-        "Poet\n\nGeorge Byron wrote poems in Rome. The city was dear to Byron. With Ian Bailey and Tom Reed at "
-        "the theatre, he laughed. His mother was angry. He later went to Harrow.",
-        "Court\n\nMaria Lopez ran the court in Lima. The work was dear to Lopez. With Ana Ruiz and Eva Kim at "
-        "the meeting, she spoke. Her sister was there. She later left Lima.",
+        "Poet\n\nGeorge Byron wrote poems in Rome. The city was dear to Byron. With Ian Bailey and Tom Reed "
+        "at the theatre, he laughed. His mother was angry. He later went to Harrow.",
+        "Court\n\nMaria Lopez ran the court in Lima. The work was dear to Lopez. With Ana Ruiz and Eva Kim "
+        "at the meeting, she spoke. Her sister was there. She later left Lima.",
         "Firm\n\nPeter Novak built the firm in Oslo. The town was dear to Novak. Beside Omar Haddad and Karl "
         "Weber at the dinner, he smiled. His wife was pleased. He later sold the firm.",
     ],
@@ -134,6 +134,6 @@ def test_a_main_clause_subject_pronoun_takes_the_previous_main_subject(text: str
     more often."""
     pronoun = "She" if "\n\nShe" in text else "He"
     at = text.rindex(f" {pronoun} ") + 1 if f" {pronoun} " in text else text.rindex(pronoun)
-    text_, d = discourse(text)
+    _, d = discourse(text)
     found = d.referent(at, at + len(pronoun))
     assert found is not None and found.name == name
