@@ -210,6 +210,42 @@ def test_title_pass(text: str, needle: str, name: str) -> None:
     ("text", "needle", "name"),
     [
         (
+            "Visit\n\nVice President Ana Costa met President Omar Haddad in Rome. The Vice President"
+            " said the talks went well.",
+            "The Vice President",
+            "Ana Costa",
+        ),
+        (
+            "Budget\n\nDeputy Minister Tom Price and Minister Karl Weber toured the port. The deputy"
+            " minister praised the staff.",
+            "The deputy minister",
+            "Tom Price",
+        ),
+        (
+            "Aid\n\nAssistant Secretary Lena Park flew in after Secretary Mark Obi. The Assistant"
+            " Secretary met the donors.",
+            "The Assistant Secretary",
+            "Lena Park",
+        ),
+        (
+            "Visit\n\nPresident Omar Haddad met Vice President Ana Costa in Rome. The President said"
+            " the talks went well.",
+            "The President",
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_a_lower_office_is_not_its_head_title(text: str, needle: str, name: str) -> None:
+    """ "the Vice President" is the vice president, not the nearest president: the words that
+    make another office (vice, deputy, assistant) must agree between the title and its holder."""
+    text, d = discourse(text)
+    assert link_at(text, d, needle) == (name, "title")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name"),
+    [
+        (
             "Rights\n\nAmnesty International published a report. The organization said prisons were full.",
             "The organization",
             "Amnesty International",

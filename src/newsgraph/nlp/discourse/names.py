@@ -39,6 +39,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Mention kinds that name their entity (titles and pronouns only refer to it).
 _NAME_KINDS = frozenset({"name", "seat", "author", "demonym", "government", "bare"})
 _WEAK_TITLES = wordlist("weak_titles")
+_RANK_WORDS = wordlist("title_rank_words")
 _SPEECH = wordlist("speech_verbs")
 _PARTICLES = wordlist("name_particles")
 
@@ -311,6 +312,15 @@ def title_head(phrase: TitlePhrase) -> str:
     return words[-1]
 
 
+def _office(doc: Doc, phrase: TitlePhrase) -> str:
+    """The office a title names: its head with the words that make it a different office ("vice
+    president", "deputy minister", "assistant secretary" are not the president, the minister, the
+    secretary)."""
+    words = re.split(r"[\s-]+", f"{phrase.key} {doc[phrase.start : phrase.head_end].text.lower()}")
+    rank = sorted({w for w in words if w in _RANK_WORDS})
+    return " ".join([*rank, title_head(phrase)])
+
+
 def link_title_mentions(doc: Doc, clusters: list[Cluster], phrases: list[TitlePhrase]) -> None:
     """Attach unattached definite or capitalised title phrases to the person holding that title."""
     holders: list[tuple[str, str | None, int, Cluster]] = []
@@ -319,11 +329,11 @@ def link_title_mentions(doc: Doc, clusters: list[Cluster], phrases: list[TitlePh
             continue
         for m in c.mentions:
             for p in m.titles:
-                holders.append((title_head(p), p.country, m.start, c))
+                holders.append((_office(doc, p), p.country, m.start, c))
     for p in phrases:
         if p.attached or not _title_only(doc, p):
             continue
-        head = title_head(p)
+        head = _office(doc, p)
         options = [
             (pos, c) for h, country, pos, c in holders if h == head and _compatible(country, p.country)
         ]
