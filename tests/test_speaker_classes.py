@@ -330,3 +330,29 @@ def test_an_indirect_claim_and_the_next_paragraphs_direct_quote_stay_apart(claim
     quotes = quotes_of(text)
     assert len(quotes) == 2 and quotes[0].type == "indirect" and quotes[1].type == "direct"
     assert quotes[1].text.startswith(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The minister Ana Costa spoke at length, quoting President Omar Haddad, "The border will stay'
+            ' open."',
+            "Omar Haddad",
+        ),
+        ("The newspaper quoted Tom Becker as saying that the strike would go on.", "Tom Becker"),
+        ("The agency, citing Lena Park, said the plant would close in May.", "Lena Park"),
+        ('Judge Peter Hall opened the hearing by quoting Karl Weber: "No one is above the law."', "Karl Weber"),
+    ],
+)
+def test_nested_attribution_gives_the_words_to_the_source_quoted(text: str, speaker: str) -> None:
+    """A verb of quoting names the innermost source as its object ("quoting X", "quoted X as
+    saying", "X, citing Y, said"): the gold guideline gives the words to that source."""
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == [speaker]
+
+
+def test_a_reason_cited_is_no_source() -> None:
+    """ "citing security concerns": the object is a reason, so the subject still speaks."""
+    found = quotes_of("Citing security concerns, the ministry said the border would close on Friday.")
+    assert found and {q.speaker for q in found} == {"the ministry"}

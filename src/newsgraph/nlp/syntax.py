@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.wordlists import wordlist
 
 RELATIVE = wordlist("relative_pronouns")
@@ -19,6 +20,25 @@ RELATIVE = wordlist("relative_pronouns")
 DOCUMENT_NOUNS = wordlist("document_nouns")
 
 
+_QUOTING_VERBS = wordlist("quoting_verbs")
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def quoted_source(verb: Token) -> Token | None:
+    """The object of a verb of quoting when it names a source ("quoting President X", "quoted
+    the minister as saying", "citing officials", "citing a ministry report"): nested
+    attribution gives the words to the innermost source the text names, not to the one
+    quoting it.  A reason is no source ("citing security concerns")."""
+    if verb.lemma_.lower() not in _QUOTING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    named = obj.pos_ == "PROPN" or obj.ent_type_ in _SOURCE_ENTITIES
+    return obj if named or lemma in phoenix_agent_nouns() or lemma in DOCUMENT_NOUNS else None
+
+
 _STOP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "parataxis"})
 
 
@@ -26,6 +46,17 @@ def source_token(cue: Token) -> Token | None:
     """The token standing for the source of a cue verb (see the module docstring), or None."""
     verb = cue
     for _ in range(6):
+        quoted = quoted_source(verb) or next(
+            (
+                q
+                for c in verb.children
+                if c.dep_ == "advcl" and c.i < verb.i and (q := quoted_source(c)) is not None
+            ),
+            None,
+        )
+        if quoted is not None:  # "X, citing Y, said": Y's words (after the verb it may be a
+            # source of something else: "X remarked ..., quoting Y, '...'")
+            return quoted
         for child in verb.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
