@@ -342,7 +342,10 @@ def test_an_indirect_claim_and_the_next_paragraphs_direct_quote_stay_apart(claim
         ),
         ("The newspaper quoted Tom Becker as saying that the strike would go on.", "Tom Becker"),
         ("The agency, citing Lena Park, said the plant would close in May.", "Lena Park"),
-        ('Judge Peter Hall opened the hearing by quoting Karl Weber: "No one is above the law."', "Karl Weber"),
+        (
+            'Judge Peter Hall opened the hearing by quoting Karl Weber: "No one is above the law."',
+            "Karl Weber",
+        ),
     ],
 )
 def test_nested_attribution_gives_the_words_to_the_source_quoted(text: str, speaker: str) -> None:

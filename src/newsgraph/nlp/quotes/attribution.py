@@ -296,7 +296,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
         return None  # "evidence suggests that ...", "the video shows ...": no one said it
     doc = token.doc
     cue_span = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
-    if "direct" in patterns or source.head.i == token.i and source.dep_ == "dobj":
+    if "direct" in patterns or (source.head.i == token.i and source.dep_ == "dobj"):
         # (a verb of quoting whose object is the source: "citing officials" reports no content)
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
     bounds = _complement(token, patterns) or content.parenthetical(token, quoted)
