@@ -359,3 +359,28 @@ def test_a_reason_cited_is_no_source() -> None:
     """ "citing security concerns": the object is a reason, so the subject still speaks."""
     found = quotes_of("Citing security concerns, the ministry said the border would close on Friday.")
     assert found and {q.speaker for q in found} == {"the ministry"}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            'The Peruvian cabinet met on Monday. "We will close the border," the cabinet statement said.',
+            "Cabinet of Peru",
+        ),
+        ("Kenya's cabinet said that the budget would be cut by a tenth.", "Cabinet of Kenya"),
+        (
+            "The Chilean cabinet, in an official statement, said that the talks had failed.",
+            "Cabinet of Chile",
+        ),
+    ],
+)
+def test_a_countrys_cabinet_and_its_statements_speak_as_that_cabinet(text: str, body: str) -> None:
+    """ "the Egyptian cabinet", "Kenya's cabinet" and a later "the cabinet statement" are the
+    country's cabinet (named like its government: "Cabinet of X")."""
+    assert [q.speaker for q in quotes_of(text)] == [body]
+
+
+def test_cabinet_ministers_are_not_the_cabinet() -> None:
+    text = "President Ana Costa of Chile met cabinet ministers. Her aide Tom Reed said the talks failed."
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Reed"]

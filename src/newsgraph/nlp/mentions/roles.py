@@ -31,12 +31,15 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_spans import surface
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.mentions.titles import TitlePhrase
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
 _RELATIVE = wordlist("relative_pronouns") | wordlist("relative_possessive")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
 _GOVERNMENT_WORDS = wordlist("government_nouns")
 _FACILITY_WORDS = wordlist("facility_heads")
+#: Government nouns that stand for a country's body when used bare ("the government said").
+_BARE_BODIES = frozenset({"government", "cabinet"})
 _POSSESSIVE = wordlist("possessive")
 _CLAUSE_START = frozenset({",", ";", ":", "—", "–", "--", "("})
 _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
@@ -295,8 +298,10 @@ def government_mentions(
     consumed: list[Mention] = []
     bare: list[int] = []
     for tok in tokens_of(doc):
-        if tok.lower_ not in _GOVERNMENT_WORDS or tok.i in by_token or tok.dep_ == "compound":
+        if tok.lower_ not in _GOVERNMENT_WORDS or tok.i in by_token:
             continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in DOCUMENT_NOUNS:
+            continue  # "government troops", "cabinet ministers"; but "the cabinet statement" is its author's
         prev = by_token.get(tok.i - 1)
         owner = by_token.get(tok.i - 2) if tok.i > 1 and doc[tok.i - 1].text in _POSSESSIVE else None
         after = (
@@ -305,18 +310,18 @@ def government_mentions(
             else None
         )
         if prev is not None and prev.country and prev.label in {"GPE", "NORP"}:
-            name = _government(names.get(prev.country, prev.country))
+            name = _government(names.get(prev.country, prev.country), tok.lower_)
             out.append(_org(doc, prev.start, tok.i + 1, name, prev.country))
             consumed.append(prev)
         elif owner is not None and owner.country and owner.label == "GPE" and owner.end == tok.i - 1:
-            name = _government(names.get(owner.country, owner.country))  # "Chad's government"
+            name = _government(names.get(owner.country, owner.country), tok.lower_)  # "Chad's government"
             out.append(_org(doc, tok.i, tok.i + 1, name, owner.country, tok.text))
         elif prev is not None and prev.label == "PERSON" and tok.lower_ == "administration":
             out.append(_org(doc, prev.start, tok.i + 1, surface(doc, prev.start, tok.i + 1), None))
             consumed.append(prev)
-        elif tok.lower_ == "government" and _bare(doc, tok.i):
+        elif tok.lower_ in _BARE_BODIES and _bare(doc, tok.i):
             if after is not None and after.country and after.label == "GPE" and after.start == tok.i + 2:
-                name = _government(names.get(after.country, after.country))
+                name = _government(names.get(after.country, after.country), tok.lower_)
                 out.append(_org(doc, tok.i, tok.i + 1, name, after.country, tok.text))
             else:
                 bare.append(tok.i)
@@ -328,16 +333,20 @@ def government_mentions(
         before = [m for m in explicit if m.start < i and m.country and m.actor == f"{m.country}GOV"]
         country = before[-1].country if before else home
         if country:
-            m = _org(doc, i, i + 1, _government(names.get(country, country)), country, doc[i].text)
+            name = _government(names.get(country, country), doc[i].lower_)
+            m = _org(doc, i, i + 1, name, country, doc[i].text)
             m.kind = "bare"
             out.append(m)
     return out
 
 
-def _government(country: str) -> str:
-    """ "Government of Iraq", "Government of the United Kingdom"."""
+def _government(country: str, noun: str = "government") -> str:
+    """ "Government of Iraq", "Government of the United Kingdom", "Cabinet of Egypt" (the
+    encyclopaedic names of a country's government and cabinet); an administration is its
+    government."""
     the = "the " if any(part in country for part in _THE_NAMES) else ""
-    return f"Government of {the}{country}"
+    body = "Cabinet" if noun == "cabinet" else "Government"
+    return f"{body} of {the}{country}"
 
 
 def _bare(doc: Doc, i: int) -> bool:
@@ -356,6 +365,6 @@ def _org(
 ) -> Mention:
     m = Mention(start, end, "ORG", text or surface(doc, start, end), canonical=canonical, country=country)
     m.actor = f"{country}GOV" if country else None
-    m.kind = "government" if country and canonical.startswith("Government of") else m.kind
+    m.kind = "government" if country and canonical.startswith(("Government of", "Cabinet of")) else m.kind
     m.set_chars(doc)
     return m
