@@ -137,3 +137,38 @@ def test_a_main_clause_subject_pronoun_takes_the_previous_main_subject(text: str
     _, d = discourse(text)
     found = d.referent(at, at + len(pronoun))
     assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Clashes\n\nOn Monday the police met a local security official in the capital. He said that"
+            " the army had not been involved.",
+            "a local security official",
+        ),
+        (
+            'Flood\n\nA farmer from the valley lost his whole herd in the flood. "The water came at night,"'
+            " he said.",
+            "A farmer from the valley",
+        ),
+        (
+            'Strike\n\nReporters spoke to a teacher at the city school. "We have not been paid for months,"'
+            " she told them.",
+            "a teacher at the city school",
+        ),
+    ],
+)
+def test_he_or_she_may_take_a_person_introduced_without_a_name(text: str, speaker: str) -> None:
+    """ "a local security official ... He said": news quotes unnamed people, and the gold
+    guideline names them by their description; the pronoun takes that description."""
+    from tests.test_speaker_classes import quotes_of
+
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_a_named_person_still_wins_over_an_unnamed_one() -> None:
+    from tests.test_speaker_classes import quotes_of
+
+    text = "Strike\n\nAna Costa, the minister, met a union official on Friday. She said the strike would end."
+    assert [q.speaker for q in quotes_of(text)] not in ([None], ["a union official"])

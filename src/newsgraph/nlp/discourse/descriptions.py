@@ -93,7 +93,21 @@ def find_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Described]:
             person = _person_noun(tok, clusters, sent_of)
             if person is not None:
                 found.append(person)
+        elif tok.tag_ == "NN" and lemma in _person_nouns() and _unnamed_person(tok):
+            start, end = mention_bounds(tok)
+            found.append(Described(start, end, tok, doc[start:end].text, "PERSON", None, 0.5))
     return found
+
+
+def _unnamed_person(tok: Token) -> bool:
+    """ "a Hamas activist", "a local security official": a person the text introduces without
+    a name (an indefinite singular person noun, not in apposition to a name), whom a later
+    "he"/"she" can mean."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
+        return False
+    if tok.dep_ == "appos" or any(c.ent_type_ == "PERSON" or c.dep_ == "appos" for c in tok.children):
+        return False  # "a lawyer, Ana Roe," / "a farmer Ana Roe": named after all
+    return tok.dep_ in _SUBJECT_DEPS or tok.dep_ in ("dobj", "pobj")
 
 
 @cache

@@ -177,7 +177,7 @@ def resolve_pronouns(
         best, probability = chosen
         if best.group is not None:
             g = best.group
-            out.append(Described(pron.i, pron.i + 1, pron, g.name, "GROUP", None, probability))
+            out.append(Described(pron.i, pron.i + 1, pron, g.name, g.kind, None, probability))
             insort(cands, _Candidate(pron.i, pron.i + 1, "pronoun", None, out[-1]), key=_start)
             continue
         cluster = best.cluster
@@ -362,8 +362,8 @@ def _main_subject(tok: Token) -> bool:
 
 def _agrees(lower: str, m: _Candidate) -> bool:
     """Agreement is a hard filter: number, animacy and, where known, gender."""
-    if m.group is not None:
-        return lower in PLURAL
+    if m.group is not None:  # a described group, or an unnamed person ("a local official")
+        return lower in PLURAL if m.group.kind == "GROUP" else lower in MALE | FEMALE
     c = m.cluster
     assert c is not None
     if lower in PLURAL:

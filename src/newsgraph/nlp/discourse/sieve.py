@@ -63,7 +63,8 @@ def run_sieve(
     described = find_descriptions(doc, clusters)
     _add_description_mentions(doc, [d for d in described if d.kind == "ORG"])
     speakers = [c for c in clusters if all(m.kind != "author" for m in c.mentions)]
-    groups = [d for d in described if d.kind == "GROUP"]
+    # described groups take they/them; unnamed persons ("a local official") he/she
+    groups = [d for d in described if d.kind == "GROUP" or (d.kind == "PERSON" and d.cluster is None)]
     # a role noun ("the contractor") joins its person after the pronouns are resolved: a
     # description is no antecedent a pronoun should prefer to the name it stands for
     pronouns = resolve_pronouns(doc, speakers, groups, config)
