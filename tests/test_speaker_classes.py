@@ -384,3 +384,56 @@ def test_a_countrys_cabinet_and_its_statements_speak_as_that_cabinet(text: str, 
 def test_cabinet_ministers_are_not_the_cabinet() -> None:
     text = "President Ana Costa of Chile met cabinet ministers. Her aide Tom Reed said the talks failed."
     assert [q.speaker for q in quotes_of(text)] == ["Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "According to the Reuters news agency, officials have reported 30 people dead in the north,"
+            " 12 in the east and five in the south.",
+            "30 people dead in the north, 12 in the east and five in the south",
+            "officials",
+        ),
+        (
+            "The Harbour Gazette reported that witnesses said the mayor was injured in the arm.",
+            "the mayor was injured in the arm",
+            "witnesses",
+        ),
+        (
+            "The agency reported that local officials said the bridge had collapsed overnight.",
+            "the bridge had collapsed overnight",
+            "local officials",
+        ),
+        (
+            "The Daily Clarion wrote that party members believe the vote was rigged.",
+            "the vote was rigged",
+            "party members",
+        ),
+    ],
+)
+def test_a_statement_restated_by_an_intermediary_is_annotated_once_for_the_inner_source(
+    text: str, content: str, speaker: str
+) -> None:
+    """Nested attribution ("X reported that Y said Z", "According to X, Y reported Z"): one
+    statement, Z, for the innermost source Y (the gold guideline), with the whole of Z."""
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister Ana Costa denied that the union had threatened to strike.",
+            "that the union had threatened to strike",
+        ),
+        (
+            "Ana Costa said the plan was sound and that critics had claimed it was too costly.",
+            "the plan was sound and that critics had claimed it was too costly",
+        ),
+    ],
+)
+def test_a_disputed_or_partial_inner_statement_stays_the_outer_sources(text: str, content: str) -> None:
+    """A denial asserts nothing for the inner source, and a second clause is only part of the
+    outer content: the outer source keeps the words."""
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [(content, "Ana Costa")]

@@ -105,8 +105,8 @@ def _unnamed_person(tok: Token) -> bool:
     "he"/"she" can mean."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
         return False
-    if tok.dep_ == "appos" or any(c.ent_type_ == "PERSON" or c.dep_ == "appos" for c in tok.children):
-        return False  # "a lawyer, Ana Roe," / "a farmer Ana Roe": named after all
+    if tok.dep_ == "appos" or any(t.ent_type_ == "PERSON" or t.dep_ == "appos" for t in tok.subtree):
+        return False  # "a lawyer, Ana Roe," / "an adviser to the board, Ana Roe,": named after all
     return tok.dep_ in _SUBJECT_DEPS or tok.dep_ in ("dobj", "pobj")
 
 

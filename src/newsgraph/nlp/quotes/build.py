@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.knowledge.cues import CueLexicon, load_lexicon
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.quotes.attribution import Attribution, find_attributions, trim
 from newsgraph.nlp.quotes.blocks import block_quotations
 from newsgraph.nlp.quotes.candidate import Candidate
@@ -42,6 +43,7 @@ from newsgraph.records import Quote, TextSpan
 _WORD = re.compile(r"\w+")
 #: Words that link quoted spans without saying anything ("said that "A" and "B"").
 _LINKING_WORDS = frozenset({"that", "and", "or"})
+_DISPUTING = wordlist("disputing_cues")
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|or)\s*")
 
 
@@ -63,7 +65,8 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """
     kept = []
     text = text_of(doc)
-    atts = [a for a in atts if not _reported_within(doc, a, atts)]
+    nested = {id(i) for o in atts for i in atts if _restates(doc, o, i)}
+    atts = [a for a in atts if id(a) in nested or not _reported_within(doc, a, atts)]
     for outer in atts:
         end = outer.end
         for inner in atts:
@@ -85,7 +88,41 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         chars = trim(doc, span.start, span.end - 1) if span is not None and len(span) else None
         if chars is not None and count_words(text[chars[0] : chars[1]]) >= 2:
             kept.append(replace(outer, start=chars[0], end=chars[1]))
-    return kept
+    return _innermost_sources(doc, kept)
+
+
+def _restates(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
+    """The outer attribution's whole content is the inner source's statement: the inner cue's
+    clause, with its own subject before the cue, spans the outer content ("According to AFP,
+    officials have reported X", "reported that witnesses said X")."""
+    cue = doc[inner.cue_token]
+    if inner is outer or inner.direct_only or not outer.start <= inner.cue_start < outer.end:
+        return False
+    if doc[outer.cue_token].lemma_.lower() in _DISPUTING:
+        return False  # "denied that the US threatened to ...": the inner source asserted nothing
+    if inner.source is None or inner.source.idx > inner.cue_start or inner.source.pos_ == "PRON":
+        return False  # "said that he believes ...": mostly the same source, one statement
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    left = doc[cue.left_edge.i].idx
+    right = doc[cue.right_edge.i].idx + len(doc[cue.right_edge.i])
+    return left <= outer.start + 1 and right >= outer.end - 2
+
+
+def _innermost_sources(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """Nested attribution is annotated once, for the innermost source (the gold guideline):
+    an attribution whose content another source's statement restates goes, and the inner one
+    keeps the words to the end of the outer content (the parse may have cut its own content
+    short) unless another cue comes first ("..., and X reported ...")."""
+    ends: dict[int, int] = {}
+    dropped: set[int] = set()
+    for outer in atts:
+        for inner in atts:
+            if _restates(doc, outer, inner):
+                dropped.add(id(outer))
+                between = any(inner.end <= a.cue_start < outer.end for a in atts if a is not outer)
+                ends[id(inner)] = max(ends.get(id(inner), inner.end), inner.end if between else outer.end)
+    return [replace(a, end=ends[id(a)]) if id(a) in ends else a for a in atts if id(a) not in dropped]
 
 
 def _complement_clause(cue: Token) -> bool:
