@@ -437,3 +437,23 @@ def test_a_disputed_or_partial_inner_statement_stays_the_outer_sources(text: str
     """A denial asserts nothing for the inner source, and a second clause is only part of the
     outer content: the outer source keeps the words."""
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [(content, "Ana Costa")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "UN officials in Rome, Italy said that the two engineers worked for a survey firm.",
+            "UN officials in Rome",
+        ),
+        (
+            "Residents of Springfield, Illinois told reporters that the river was rising.",
+            "Residents of Springfield",
+        ),
+        ("Diplomats in Geneva, Switzerland said the talks would resume on Monday.", "Diplomats in Geneva"),
+    ],
+)
+def test_the_country_after_a_city_is_not_the_speaker(text: str, speaker: str) -> None:
+    """ "officials in Rome, Italy said": the parser may make the country the subject; the
+    people the place phrase describes are the source."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

@@ -65,6 +65,7 @@ def source_token(cue: Token) -> Token | None:
         # two subjects are a misparse of a fronted apposition ("In Tumaco, the largest town
         # ..., community leader Ana Ruiz said"): the one next to the verb is the source
         subject = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=None)
+        subject = _holder_of_place(subject) if subject is not None else None
         subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -82,6 +83,22 @@ def source_token(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _holder_of_place(subject: Token) -> Token:
+    """ "Officials in Rome, Italy said": the country after a city and a comma belongs to the
+    place phrase, which the parser sometimes makes the subject; the noun the place phrase
+    modifies ("officials", "residents of Springfield") is the source."""
+    doc = subject.doc
+    i = subject.left_edge.i
+    if subject.ent_type_ not in ("GPE", "LOC") or i < 3 or doc[i - 1].text != ",":
+        return subject
+    place = doc[i - 2]
+    prep = place.head
+    if place.ent_type_ not in ("GPE", "LOC") or place.dep_ != "pobj" or prep.dep_ != "prep":
+        return subject
+    holder = prep.head
+    return holder if holder.pos_ in ("NOUN", "PROPN") and holder.i < place.i else subject
 
 
 def low_participle(verb: Token) -> bool:
