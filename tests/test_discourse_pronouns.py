@@ -172,3 +172,32 @@ def test_a_named_person_still_wins_over_an_unnamed_one() -> None:
 
     text = "Strike\n\nAna Costa, the minister, met a union official on Friday. She said the strike would end."
     assert [q.speaker for q in quotes_of(text)] not in ([None], ["a union official"])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Reform\n\nPaul Grant criticised his rivals on Monday. Grant's allies protested.\n\nPrime"
+            " Minister Nuri Kadhim did not mention Grant's party, and he said the reform would go ahead.",
+            "Nuri Kadhim",
+        ),
+        (
+            "Strike\n\nMark Olsen led his union in the strike. Olsen's members refused to talk.\n\nThe"
+            " mayor, Oduya Mensah, ignored Olsen's demands, and he told reporters that the buses would run.",
+            "Oduya Mensah",
+        ),
+        (
+            "Trial\n\nKarl Weber was charged with his brother in May. Weber's lawyers appealed.\n\nJudge"
+            " Tanvir Okoro rejected Weber's request, and he said the trial would start in June.",
+            "Tanvir Okoro",
+        ),
+    ],
+)
+def test_the_subject_of_a_coordinated_clause_is_the_first_clauses_subject(text: str, speaker: str) -> None:
+    """ "X did not mention Y's party, and he said ...": the subject of the second clause is the
+    first clause's subject, even when the possessor Y was named more often and his gender is
+    known."""
+    from tests.test_speaker_classes import quotes_of
+
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

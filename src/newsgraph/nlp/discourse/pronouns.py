@@ -348,8 +348,24 @@ def _features(
         float(m.group is not None),
         float(lower in PLURAL and c is not None and c.label == "ORG"),
         float(lower in PLURAL and c is not None and c.label == "NORP"),
-        float(distance == 1 and _main_subject(pron) and _main_subject(head)),
+        float(_parallel(pron, head, distance)),
     ]
+
+
+def _parallel(pron: Token, head: Token, distance: int) -> bool:
+    """Subject parallelism: the pronoun and the candidate are the subjects of the main clauses
+    of consecutive sentences, or of two coordinated clauses ("X did not mention Y's movement,
+    and he said ...")."""
+    if distance == 1:
+        return _main_subject(pron) and _main_subject(head)
+    verb = pron.head
+    return (
+        distance == 0
+        and pron.dep_ in _SUBJECT_DEPS
+        and verb.dep_ == "conj"
+        and head.dep_ in _SUBJECT_DEPS
+        and head.head.i == verb.head.i
+    )
 
 
 def _main_subject(tok: Token) -> bool:
