@@ -488,3 +488,48 @@ def test_a_hyphenated_short_form_must_spell_the_name_before_its_bracket() -> Non
     text = "Aid news\n\nThe Regional Security Office Jakarta (RSO-JKT) issued a warning. RSO-JKT said more."
     entities = discourse(text)[1].entities
     assert not any("RSO-JKT" in e.aliases and e.type == "GPE" for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name"),
+    [
+        (
+            "Crisis\n\nDefence minister Jorge Uribe visited the border in May. Uribe said the troops were"
+            " ready.\n\nLater, President Alvaro Uribe met the envoy. Uribe proposed a special commission.",
+            "Uribe proposed",
+            "Alvaro Uribe",
+        ),
+        (
+            "Cabinet\n\nFinance minister Ana Costa presented the budget. Costa said taxes would fall.\n\nOn"
+            " Friday the mayor, Lena Costa, opened the bridge. Costa said the bridge cost less.",
+            "Costa said the bridge",
+            "Lena Costa",
+        ),
+        (
+            "Visit\n\nSenator Tom Becker met the farmers. Becker said prices were too low.\n\nHis brother"
+            " Paul Becker, a banker, spoke later. Becker said the loans would be cut.",
+            "Becker said the loans",
+            "Paul Becker",
+        ),
+    ],
+)
+def test_a_shared_surname_right_after_a_full_name_is_that_person(text: str, needle: str, name: str) -> None:
+    """Two people share a surname: a bare surname just after one of them is named in full
+    means that one, not the one mentioned more often."""
+    text, d = discourse(text)
+    surname = needle.split()[0]
+    assert link_at(text, d, surname, nth=text[: text.index(needle)].count(surname))[0] == name
+
+
+def test_a_shared_surname_far_from_the_namesake_is_the_main_person() -> None:
+    """A biography names the father once; "Weber" paragraphs later is still its subject."""
+    text = (
+        "Profile\n\nAnna Weber was born in Bonn in 1950. Weber studied law in Cologne and worked as a"
+        " judge for many years before she entered politics. Her father, Karl Weber, was a baker.\n\n"
+        "After the war the family moved to Berlin, where the children went to school and the shop"
+        " was rebuilt with help from the town council and from friends of the family in the east."
+        " In 1990 the city named a square after the shop, and the family opened a second one nearby"
+        " for the visitors who came to see it.\n\nWeber was elected to parliament in 1994."
+    )
+    text, d = discourse(text)
+    assert link_at(text, d, "Weber", nth=text.count("Weber") - 1)[0] == "Anna Weber"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -140,8 +140,9 @@ def _is_part_of_person(part: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return len(part) == 1 and full[0] == part[0] and full[0] not in _PARTICLES
 
 
-def cluster_names(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Group name mentions into entities (pass 1 of the module docstring)."""
+def cluster_names(mentions: Iterable[Mention], quoted: Sequence[tuple[int, int]] = ()) -> list[Cluster]:
+    """Group name mentions into entities (pass 1 of the module docstring); ``quoted``: the
+    character spans of quotations (a name inside one introduces no one to the narrative)."""
     clusters: list[Cluster] = []
     persons_full: list[tuple[tuple[str, ...], Cluster]] = []
     pending: list[Mention] = []
@@ -162,8 +163,8 @@ def cluster_names(mentions: Iterable[Mention]) -> list[Cluster]:
         if m.kind in _NAME_KINDS:
             keys[id(target)].setdefault(key, None)
     for m in pending:
-        _attach_partial(clusters, persons_full, m)
-    _merge_partial_persons(clusters)
+        _attach_partial(clusters, persons_full, m, quoted)
+    _merge_partial_persons(clusters, quoted)
     return sorted(clusters, key=lambda c: c.first)
 
 
@@ -192,24 +193,69 @@ def _find_cluster(
     return None, "exact"
 
 
+#: Tokens after a full name within which a bare surname shared with another person means it
+#: (about two sentences of news).
+_NAMESAKE_WINDOW = 60
+
+
 def _attach_partial(
-    clusters: list[Cluster], persons: list[tuple[tuple[str, ...], Cluster]], m: Mention
+    clusters: list[Cluster],
+    persons: list[tuple[tuple[str, ...], Cluster]],
+    m: Mention,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> None:
-    """Join a one-word person name to the most-mentioned full name containing it."""
+    """Join a one-word person name to a full name containing it: of two people who share a
+    surname, the one mentioned last before it ("Defence Minister Jorge Uribe ... President
+    Alvaro Uribe ... Uribe proposed": the president; a name inside a quotation does not count
+    for a surname outside one), else the most-mentioned one."""
     key = name_tokens(m.text)
     candidates = [c for full, c in persons if _is_part_of_person(key, full)]
     if not candidates:
         candidates = [c for c in clusters if c.label == "PERSON" and name_tokens(c.names()[0].text) == key]
     if candidates:
-        best = max(candidates, key=lambda c: (sum(1 for x in c.mentions if x.start < m.start), -c.first))
+        best = _latest(candidates, m, quoted)
         m.sieve = "surname"
         best.mentions.append(m)
         return
     clusters.append(Cluster("PERSON", [m]))
 
 
-def _merge_partial_persons(clusters: list[Cluster]) -> None:
-    """Non-person clusters whose name is a known person's name or surname become that person."""
+def _latest(candidates: list[Cluster], m: Mention, quoted: Sequence[tuple[int, int]]) -> Cluster:
+    """Of the people a partial name may stand for: for a shared surname, one whose full name the
+    text gave within the last :data:`_NAMESAKE_WINDOW` tokens (outside quotations: "President
+    Alvaro Uribe ... Uribe proposed"), the latest such; otherwise -- and for a given name -- the
+    most mentioned, then the first introduced (a biography's "L'Enfant" is its subject, not the
+    father introduced a paragraph before)."""
+    key = name_tokens(m.text)
+    surname = all(c.longest_tokens()[-len(key) :] == key for c in candidates)
+
+    def introduced(c: Cluster) -> int:
+        full = [
+            x.start
+            for x in c.mentions
+            if x.start < m.start and len(name_tokens(x.text)) >= 2 and _narrated(x, m, quoted)
+        ]
+        last = max(full, default=-1)
+        return last if surname and last >= 0 and m.start - last <= _NAMESAKE_WINDOW else -1
+
+    def order(c: Cluster) -> tuple[int, int, int]:
+        return introduced(c), sum(1 for x in c.mentions if x.start < m.start), -c.first
+
+    return max(candidates, key=order)
+
+
+def _narrated(x: Mention, m: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
+    """``x`` counts for ``m``'s recency: outside quotations, or both inside one."""
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in quoted)
+
+    return not inside(x.char_start) or inside(m.char_start)
+
+
+def _merge_partial_persons(clusters: list[Cluster], quoted: Sequence[tuple[int, int]] = ()) -> None:
+    """Non-person clusters whose name is a known person's name or surname become that person
+    (each mention the person mentioned last before it, when two share the name)."""
     # keys computed once: merging a shorter name into a person never changes its longest name
     persons = [(c, c.longest_tokens()) for c in clusters if c.label == "PERSON"]
     persons = [(c, full) for c, full in persons if len(full) >= 2]
@@ -217,11 +263,11 @@ def _merge_partial_persons(clusters: list[Cluster]) -> None:
         if c.label == "PERSON" or any(m.canonical for m in c.mentions):
             continue
         key = c.longest_tokens()
-        owner = next((p for p, full in persons if key == full or _is_part_of_person(key, full)), None)
-        if owner is not None:
-            for m in c.mentions:
+        owners = [p for p, full in persons if key == full or _is_part_of_person(key, full)]
+        if owners:
+            for m in sorted(c.mentions, key=lambda x: x.start):
                 m.label, m.sieve = "PERSON", "surname"
-            owner.mentions.extend(c.mentions)
+                _latest(owners, m, quoted).mentions.append(m)
             clusters.remove(c)
     places = {c.longest_tokens(): c for c in clusters if c.label == "GPE"}
     for c in list(clusters):

@@ -28,7 +28,8 @@ from newsgraph.nlp.discourse.names import (
     name_tokens,
     reclaim_speaking_surnames,
 )
-from newsgraph.nlp.discourse.pronouns import init_genders, resolve_pronouns
+from newsgraph.nlp.discourse.pronouns import init_genders, quote_spans, resolve_pronouns
+from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.mentions.collect import Mentions
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.nlp.mentions.roles import appositive_title_mentions
@@ -49,7 +50,7 @@ def run_sieve(
     doc: Doc, found: Mentions, config: DiscourseConfig = DEFAULT_CONFIG
 ) -> tuple[list[Cluster], list[Described]]:
     """Clusters of coreferent mentions and the resolved descriptions (module docstring)."""
-    clusters = cluster_names(list(found.names))
+    clusters = cluster_names(list(found.names), quote_spans(text_of(doc)))
     for c in clusters:
         if c.label == "PERSON":
             c.mentions.extend(t for m in list(c.mentions) for t in appositive_title_mentions(doc, m))
