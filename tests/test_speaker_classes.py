@@ -457,3 +457,22 @@ def test_the_country_after_a_city_is_not_the_speaker(text: str, speaker: str) ->
     """ "officials in Rome, Italy said": the parser may make the country the subject; the
     people the place phrase describes are the source."""
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A group known as the Northern Liberation Front claimed responsibility for the attack.",
+            "Northern Liberation Front",
+        ),
+        ("A militia called the Southern Brigade said it had fired the rockets.", "Southern Brigade"),
+        (
+            "An organisation named Citizens for Clean Water said the river was polluted.",
+            "Citizens for Clean Water",
+        ),
+    ],
+)
+def test_a_description_named_by_a_participle_is_the_name(text: str, speaker: str) -> None:
+    """ "a group known as X", "a militia called X": the description is X."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

@@ -47,7 +47,7 @@ class Speakers:
             if author is not None:
                 return author
         if found is None or (found.entity is None and head.pos_ == "NOUN"):
-            for child in head.children:  # "the deputy minister, Tomasz Szatkowski, said"
+            for child in [*head.children, *_named_as(head)]:  # "the deputy minister, Tomasz Szatkowski,"
                 if _appositive(head, child):
                     named = self.referent(child.idx, child.idx + len(child))
                     if named is not None and named.entity is not None:
@@ -135,6 +135,28 @@ def _named(tok: Token) -> bool:
 
 
 def _appositive(head: Token, child: Token) -> bool:
-    """An apposition, or a "conjunct" without "and"/"or" (a comma apposition the parser misread)."""
+    """An apposition, or a "conjunct" without "and"/"or" (a comma apposition the parser misread),
+    or the name of a naming participle (:func:`_named_as`)."""
     coordinated = any(c.dep_ == "cc" for c in head.children)
-    return child.pos_ == "PROPN" and (child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated))
+    naming = child.head.i != head.i
+    return child.pos_ == "PROPN" and (
+        naming or child.dep_ == "appos" or (child.dep_ == "conj" and not coordinated)
+    )
+
+
+_NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
+
+
+def _named_as(head: Token) -> list[Token]:
+    """The name a participle gives a description: "a group known as X", "a militia called X",
+    "an organisation named X" -- the description is X."""
+    found = []
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in _NAMING_VERBS:
+            continue
+        for c in acl.children:
+            if c.dep_ in ("oprd", "attr", "dobj"):
+                found.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    return found
