@@ -476,3 +476,30 @@ def test_the_country_after_a_city_is_not_the_speaker(text: str, speaker: str) ->
 def test_a_description_named_by_a_participle_is_the_name(text: str, speaker: str) -> None:
     """ "a group known as X", "a militia called X": the description is X."""
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "David Hicks returned on Sunday. His lawyer David McLeod told reporters that he was well."
+            " According to his lawyer, Hicks was grateful to the taxpayers.",
+            "David McLeod",
+        ),
+        (
+            "Ana Roth, a lawyer for Tom Becker, spoke on Monday. According to the lawyer, Becker was"
+            " not in the city that night.",
+            "Ana Roth",
+        ),
+        (
+            "Party leader Ian Reid spoke after the vote. According to the party leader, Anna Kovac will"
+            " stand again.",
+            "Ian Reid",
+        ),
+    ],
+)
+def test_the_name_after_according_to_a_title_is_the_clauses_subject(text: str, speaker: str) -> None:
+    """ "According to his lawyer, Hicks was grateful": the name after the comma begins the main
+    clause (a verb follows it), so it is not the lawyer; "according to the minister, Ali Kaya,"
+    with a closing comma still is."""
+    assert [q.speaker for q in quotes_of(text)][-1] == speaker

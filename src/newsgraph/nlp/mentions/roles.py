@@ -167,10 +167,13 @@ def _relation(doc: Doc, m: Mention, p: TitlePhrase, starts: frozenset[int] = fro
             edge -= 1  # "the TITLE, NAME", "His TITLE, NAME"
         elif before is not None and before.text in _POSSESSIVE:
             edge = before.head.left_edge.i
-        closed = m.end >= len(doc) or doc[m.end].text in {",", ".", ";"} or doc[m.end].pos_ in {"VERB", "AUX"}
+        punctuated = m.end >= len(doc) or doc[m.end].text in {",", ".", ";"}
+        closed = punctuated or doc[m.end].pos_ in {"VERB", "AUX"}
         opens = edge == doc[edge].sent.start or doc[edge - 1].text in _CLAUSE_START or doc[edge - 1].is_quote
-        # "according to the TITLE, NAME,", "said the TITLE, NAME." (a quote's inverted cue)
-        opens = opens or doc[edge - 1].pos_ in {"ADP", "VERB"}
+        # "according to the TITLE, NAME,", "said the TITLE, NAME." (a quote's inverted cue); but
+        # "According to his lawyer, NAME was ...": after a preposition a name that a verb follows
+        # is the main clause's subject, not an apposition
+        opens = opens or doc[edge - 1].pos_ == "VERB" or (doc[edge - 1].pos_ == "ADP" and punctuated)
         if opens and closed:
             return p.text(doc)  # "(The) TITLE, NAME," and "the government's TITLE, NAME,"
     return None
