@@ -746,3 +746,22 @@ def test_a_by_phrase_is_content_unless_it_names_the_channel(text: str, content: 
 )
 def test_a_gerund_after_a_speech_verb_is_the_content(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ministry denies plans to close hospitals\n\nThe ministry spoke on Monday.",
+            "plans to close hospitals",
+        ),
+        ("Agency says drought will worsen\n\nThe rains failed again.", "drought will worsen"),
+        ("Talks\n\nThe minister said the talks would resume\n\nin March.", "the talks would resume"),
+    ],
+)
+def test_content_ending_a_paragraph_leaves_the_line_break_out(text: str, content: str) -> None:
+    """A clause that ends its line (a headline, a line without a full stop): the parser hangs
+    the line break on it, but the break is no content."""
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, ExtractedArticle(text=text, title=text.split("\n", 1)[0])))
+    assert content in [q.text for q in doc._.ng_quotes]

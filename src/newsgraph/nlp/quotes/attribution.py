@@ -89,11 +89,13 @@ def trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     the full stop inside the marks belongs to the quote, the sentence's own does not).
     """
     while first <= last and (
-        (doc[first].is_punct and doc[first].text not in _OPENING) or doc[first].dep_ == "cc"
+        (doc[first].is_punct and doc[first].text not in _OPENING)
+        or doc[first].dep_ == "cc"
+        or doc[first].is_space
     ):
         first += 1
-    while last >= first and doc[last].is_punct and doc[last].text not in _CLOSING:
-        last -= 1
+    while last >= first and (doc[last].is_space or (doc[last].is_punct and doc[last].text not in _CLOSING)):
+        last -= 1  # (a line break the parser hung on the clause is no content: "... hospitals\n\n")
     if first > last:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last].text)
