@@ -746,3 +746,162 @@ def test_a_by_phrase_is_content_unless_it_names_the_channel(text: str, content: 
 )
 def test_a_gerund_after_a_speech_verb_is_the_content(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The minister has made clear that the tax will not rise.", "that the tax will not rise", "minister"),
+        (
+            "The president made it clear that he would veto the bill.",
+            "that he would veto the bill",
+            "president",
+        ),
+        (
+            "Trump has made clear he intends to seek a second term.",
+            "he intends to seek a second term",
+            "Trump",
+        ),
+    ],
+)
+def test_made_clear_reports_its_clause(text: str, content: str, speaker: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect")
+    assert who is not None and speaker.lower() in who.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The prime minister held the rebels responsible for the attack on the convoy.",
+            "the rebels responsible for the attack on the convoy",
+        ),
+        (
+            "The committee holds the company accountable for the spill.",
+            "the company accountable for the spill",
+        ),
+        (
+            "Ruritania's foreign ministry held the neighbouring government responsible for the clashes.",
+            "the neighbouring government responsible for the clashes",
+        ),
+    ],
+)
+def test_holding_someone_responsible_is_a_statement_of_blame(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("What the minister said was that the talks had failed.", "that the talks had failed", "minister"),
+        (
+            "The one thing the general admitted was that the troops had fired first.",
+            "that the troops had fired first",
+            "general",
+        ),
+        (
+            "The main allegation against the mayor was that he had taken bribes.",
+            "that he had taken bribes",
+            None,
+        ),
+    ],
+)
+def test_a_pseudo_cleft_names_the_statement_and_be_gives_it(
+    text: str, content: str, speaker: str | None
+) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect")
+    assert (who is None) if speaker is None else (who is not None and speaker in who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company made a profit last year.",
+        "The police held the suspect for two days.",
+        "What matters is that the talks continue.",
+        "The problem was that the road had been closed.",
+        "The minister did not make clear whether the tax would rise.",
+    ],
+)
+def test_light_verbs_and_clefts_without_a_statement_give_none(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The rebels attacked what the army called a training camp.", "a training camp"),
+        ("The strike hit what the ministry describes as a weapons depot.", "a weapons depot"),
+        (
+            "Parliament passed a law that would punish what the government calls foreign interference.",
+            "foreign interference",
+        ),
+    ],
+)
+def test_what_a_source_calls_something_is_the_name_it_gives(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The army said the militants infiltrated from the south, through the mountains.",
+            "the militants infiltrated from the south, through the mountains",
+        ),
+        (
+            "The ministry said the insurgents infiltrated from Syria, through the desert.",
+            "the insurgents infiltrated from Syria, through the desert",
+        ),
+        (
+            "The government said the hackers infiltrated from abroad, through a server in Ohio.",
+            "the hackers infiltrated from abroad, through a server in Ohio",
+        ),
+    ],
+)
+def test_a_reported_verb_parsed_as_the_objects_participle_is_a_clause(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The council on Monday called on the government of Ruritania to release the prisoners.",
+            "to release the prisoners",
+        ),
+        (
+            "The ministry on Tuesday called on the residents of the valley to leave their homes.",
+            "to leave their homes",
+        ),
+        (
+            "The UN on Friday called on the government of Chad to protect the refugees.",
+            "to protect the refugees",
+        ),
+    ],
+)
+def test_called_on_someone_to_act_whatever_the_parse_of_the_infinitive(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics view the law passed by parliament as an attack on the press.",
+            "the law passed by parliament as an attack on the press",
+        ),
+        (
+            "Activists regard the dam built by the company as a disaster.",
+            "the dam built by the company as a disaster",
+        ),
+        (
+            "Analysts regard the groups fighting in the north as a threat to the region.",
+            "the groups fighting in the north as a threat to the region",
+        ),
+    ],
+)
+def test_as_hung_on_a_participle_of_the_object_still_gives_the_position(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -27,7 +27,7 @@ from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.cues import CueLexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.knowledge.wordlists import wordlist
-from newsgraph.nlp.quotes import content
+from newsgraph.nlp.quotes import constructions, content
 from newsgraph.nlp.quotes.marks import Quoted
 from newsgraph.nlp.quotes.passives import passive_agent, passive_content
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, low_participle, source_token
@@ -129,10 +129,11 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if low is None:
             right = content.continued_content(verb, right)
         return left, right, "ccomp"
-    if (
-        "xcomp" in patterns
-        and (clause := _child(verb, "xcomp") or content.object_infinitive(obj)) is not None
-    ):
+    clause_only = "ccomp" in patterns and "dobj" not in patterns and verb.lemma_.lower() not in _ADDRESSEE
+    if clause_only and (split := content.object_participle_clause(verb, obj)) is not None:
+        return *split, "ccomp"
+    infinitive = _child(verb, "xcomp") or content.object_infinitive(obj) or content.addressee_infinitive(verb)
+    if "xcomp" in patterns and (clause := infinitive) is not None:
         to = next((c for c in clause.children if c.tag_ == "TO"), None)
         if to is not None:
             neg = next((c for c in clause.children if c.dep_ == "neg" and c.i < to.i), None)
@@ -147,6 +148,8 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         return gerund.left_edge.i, gerund.right_edge.i, "xcomp"  # "reported seeing", "denied taking"
     if "oprd" in patterns and obj is not None and obj.lower_ in _REFLEXIVE:
         return None  # "a group calling itself X": naming, not a statement
+    if "oprd" in patterns and (named := content.named_predicate(verb, obj)) is not None:
+        return named.left_edge.i, _object_end(verb, named), "oprd"  # "what the bill calls X"
     if "oprd" in patterns and (pred := _child(verb, "oprd")) is not None:
         # "called the vote a serious blow", "deemed the strikes illegal": object + predicate
         first = obj.left_edge.i if obj is not None and obj.i < pred.i else pred.left_edge.i
@@ -176,6 +179,9 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if target is None and to is not None:
             target = _child(to, "pobj")
         as_prep = _child(verb, "prep", "as") or (_child(target, "prep", "as") if target is not None else None)
+        as_prep = as_prep or content.participle_as(target)
+        if target is not None and target.lower_ == "what" and as_prep is not None:
+            return as_prep.i + 1, as_prep.right_edge.i, "as"  # "what Reuters describes as X"
         if target is not None and as_prep is not None:
             return target.left_edge.i, as_prep.right_edge.i, "as"
     if obj is not None and ("dobj" in patterns or "dobjq" in patterns):
@@ -389,6 +395,30 @@ def _adjective_attribution(token: Token, quoted: Sequence[Quoted]) -> Attributio
     return Attribution(token.idx, token.idx + len(token.text), token.i, source, *chars)
 
 
+def _construction(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> Attribution | None:
+    """A statement spread over several words (:mod:`.constructions`): "made clear that",
+    "held X responsible", "What X said was that ..."."""
+    lemma = token.lemma_.lower()
+    if lemma == "make":
+        found = constructions.made_clear(token)
+    elif lemma == "hold":
+        found = constructions.held_responsible(token)
+    elif lemma == "be":
+        found = constructions.pseudo_cleft(token, lexicon)
+    else:
+        return None
+    if found is None or inside_quote(found.cue.idx, quoted):
+        return None
+    source = found.source
+    if source is not None and source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted):
+        return None
+    chars = trim(token.doc, found.first, found.last)
+    if chars is None:
+        return None
+    cue_end = found.cue_last.idx + len(found.cue_last.text)
+    return Attribution(found.cue.idx, cue_end, found.cue.i, source, *chars)
+
+
 def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> list[Attribution]:
     """Every attribution the parse shows, in text order."""
     found: list[Attribution] = []
@@ -397,7 +427,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -
         if token.lower_ == "according":
             att = _according(token, quoted)
         elif token.tag_.startswith("VB"):
-            att = _verb_attribution(token, lexicon, quoted)
+            att = _verb_attribution(token, lexicon, quoted) or _construction(token, lexicon, quoted)
         elif token.pos_ == "NOUN":
             att = _noun_attribution(token, lexicon, quoted)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in lexicon.adjectives:

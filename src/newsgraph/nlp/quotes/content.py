@@ -100,3 +100,49 @@ def parenthetical(cue: Token, quoted: Sequence[Quoted]) -> tuple[int, int, str] 
     if cue.right_edge.i >= right - 1:
         right = cue.left_edge.i - 1
     return left, right, "parenthetical"
+
+
+def object_participle_clause(verb: Token, obj: Token | None) -> tuple[int, int] | None:
+    """ "said [the militants]dobj [infiltrated]acl from the south": a reported clause whose verb
+    is spelt like a participle, which the parser took for the object's modifier.  Read only for
+    cues that take a clause and no object (a bare "said the X" is no statement) and never for a
+    participle with a passive agent ("said the plans drawn up by ...")."""
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.i < verb.i:
+        return None
+    acl = next((c for c in obj.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+    if acl is None or acl.i != obj.i + 1 or any(c.dep_ in ("agent", "auxpass") for c in acl.children):
+        return None
+    return obj.left_edge.i, obj.right_edge.i
+
+
+def named_predicate(verb: Token, obj: Token | None) -> Token | None:
+    """ "what the bill calls [negationism of X]": with "what" as the first object, the name given
+    is a second object (or the predicate) after the verb, and it alone is the content."""
+    if obj is None or obj.lower_ != "what" or obj.i > verb.i:
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "oprd") and c.i > verb.i), None)
+
+
+def addressee_infinitive(verb: Token) -> Token | None:
+    """ "called on the government of X [to investigate]advcl": after an addressee the parser may
+    make the requested act an adverbial clause of the cue; it is the content when it is a bare
+    to-infinitive right after the addressee's phrase."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and child.left_edge.tag_ == "TO":
+            before = verb.doc[child.left_edge.i - 1]
+            if before.pos_ in ("NOUN", "PROPN", "PRON") and before.dep_ in ("pobj", "dobj"):
+                return child
+    return None
+
+
+def participle_as(obj: Token | None) -> Token | None:
+    """ "view [the events comprising X] as Y": the parser may hang "as Y" on a participle that
+    modifies the object instead of on the verb."""
+    if obj is None:
+        return None
+    for child in obj.rights:
+        if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
+            found = next((c for c in child.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if found is not None:
+                return found
+    return None
