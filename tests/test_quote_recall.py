@@ -905,3 +905,24 @@ def test_called_on_someone_to_act_whatever_the_parse_of_the_infinitive(text: str
 )
 def test_as_hung_on_a_participle_of_the_object_still_gives_the_position(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The government held Ruritania and the rebel militias responsible for the bombing.",
+            "Ruritania and the rebel militias responsible for the bombing",
+        ),
+        (
+            "The president held Iran and the Houthi rebels responsible for the attacks on shipping.",
+            "Iran and the Houthi rebels responsible for the attacks on shipping",
+        ),
+        (
+            "The minister held the army and the police commanders accountable for the deaths.",
+            "the army and the police commanders accountable for the deaths",
+        ),
+    ],
+)
+def test_everyone_held_responsible_is_in_the_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -66,17 +66,19 @@ def held_responsible(verb: Token) -> Construction | None:
     runs from the one held to the end of the predicate (as for "called X a Y")."""
     if verb.lemma_.lower() != "hold" or _negated(verb):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # the parser may split a coordinated object in two ("held [Hamas and X]dobj [militants]dobj
+    # responsible") and hang the predicate on the last conjunct: every object is held
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
     pred = next((c for c in verb.children if c.lower_ in _BLAME_PREDICATES and c.i > verb.i), None)
-    if pred is None and obj is not None:
-        pred = next((c for c in obj.children if c.lower_ in _BLAME_PREDICATES), None)
+    for obj in objs:
+        pred = pred or next((t for t in obj.subtree if t.lower_ in _BLAME_PREDICATES and t.dep_ == "amod"), None)
     if pred is None:
         return None
-    held = obj or next((c for c in pred.children if c.dep_ == "nsubj"), None)
-    if held is None or (held.pos_ == "PRON" and held.lower_ == "it"):
+    held = objs or [c for c in pred.children if c.dep_ == "nsubj"]
+    if not held or any(h.pos_ == "PRON" and h.lower_ == "it" for h in held):
         return None
-    first = min(held.left_edge.i, pred.left_edge.i)
-    last = max(held.right_edge.i, pred.right_edge.i)
+    first = min(pred.left_edge.i, *(h.left_edge.i for h in held))
+    last = max(pred.right_edge.i, *(h.right_edge.i for h in held))
     return Construction(verb, verb, source_token(verb), first, last)
 
 
