@@ -926,3 +926,83 @@ def test_as_hung_on_a_participle_of_the_object_still_gives_the_position(text: st
 )
 def test_everyone_held_responsible_is_in_the_content(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "words"),
+    [
+        (
+            'The charity told the BBC any process "must be well thought out": "Moves to cut the backlog are'
+            ' welcome but the answer is not more forms."',
+            'any process "must be well thought out"',
+            "Moves to cut the backlog are welcome but the answer is not more forms.",
+        ),
+        (
+            'The mayor told the council every bridge "must be inspected": "We cannot take risks with the'
+            ' lives of our citizens."',
+            'every bridge "must be inspected"',
+            "We cannot take risks with the lives of our citizens.",
+        ),
+        (
+            'The judge told the court the delays "were not acceptable": "The defendants have waited in prison'
+            ' for three years."',
+            'the delays "were not acceptable"',
+            "The defendants have waited in prison for three years.",
+        ),
+    ],
+)
+def test_content_ends_at_a_colon_that_opens_a_quotation(text: str, summary: str, words: str) -> None:
+    assert [(q.text, q.type) for q in quotes_of(text)] == [(summary, "partial"), (words, "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            'The head of the charity told the BBC any new rule "must be fair": "Families cannot wait for'
+            ' years to hear about their claims.\n\n"It is not reasonable to ask them to fill in a long'
+            ' form."',
+            "Families cannot wait for years to hear about their claims.",
+            "It is not reasonable to ask them to fill in a long form.",
+        ),
+        (
+            'The mayor told Radio Ruritania the bridge "must be rebuilt": "We cannot ask people to drive two'
+            ' hours every day.\n\n"The river has cut the valley in two for far too long."',
+            "We cannot ask people to drive two hours every day.",
+            "The river has cut the valley in two for far too long.",
+        ),
+        (
+            'The minister told reporters the plan "was never serious": "Nobody in the cabinet voted for it.'
+            '\n\n"It was an idea for a newspaper, not for a country."',
+            "Nobody in the cabinet voted for it.",
+            "It was an idea for a newspaper, not for a country.",
+        ),
+    ],
+)
+def test_a_quotation_over_paragraphs_after_a_colon_is_the_sources_words(
+    text: str, first: str, second: str
+) -> None:
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes if q.type == "direct"] == [first, second]
+    assert quotes[1].speaker == quotes[2].speaker == quotes[0].speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            'The doctor described the scene at the hospital: "There were patients lying in the corridors."',
+            "There were patients lying in the corridors.",
+        ),
+        (
+            'One survivor described an attack on the village: "They came at night and burned everything."',
+            "They came at night and burned everything.",
+        ),
+        (
+            'The governor spoke with reporters about the flood: "We have never seen water this high."',
+            "We have never seen water this high.",
+        ),
+    ],
+)
+def test_a_noun_phrase_before_a_quotation_colon_is_its_topic_not_a_statement(text: str, words: str) -> None:
+    assert [(q.text, q.type) for q in quotes_of(text)] == [(words, "direct")]

@@ -185,7 +185,8 @@ def _adjoins(text: str, end: int, q: Quoted, fragment: bool = True) -> bool:
     (``fragment=False`` asks for those)."""
     between = text[end : q.open_at].strip()
     joined = between in ("", ",") or (between == ":" and not fragment)  # "welcomed the vote: "...""
-    near = 0 <= q.open_at - end <= 3 and joined and q.close_at is not None
+    # a quotation that runs over paragraphs has no closing mark in its first one: its own words
+    near = 0 <= q.open_at - end <= 3 and joined and (q.close_at is not None or not fragment)
     return near and _own_sentence(text[q.start : q.end]) != fragment
 
 

@@ -71,7 +71,9 @@ def held_responsible(verb: Token) -> Construction | None:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     pred = next((c for c in verb.children if c.lower_ in _BLAME_PREDICATES and c.i > verb.i), None)
     for obj in objs:
-        pred = pred or next((t for t in obj.subtree if t.lower_ in _BLAME_PREDICATES and t.dep_ == "amod"), None)
+        pred = pred or next(
+            (t for t in obj.subtree if t.lower_ in _BLAME_PREDICATES and t.dep_ == "amod"), None
+        )
     if pred is None:
         return None
     held = objs or [c for c in pred.children if c.dep_ == "nsubj"]

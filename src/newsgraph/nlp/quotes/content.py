@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.quotes.marks import Quoted
 
@@ -146,3 +146,22 @@ def participle_as(obj: Token | None) -> Token | None:
             if found is not None:
                 return found
     return None
+
+
+def _colon_quotation(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a colon that opens a quotation (': "...')."""
+    return doc[i].text == ":" and i + 1 < len(doc) and doc[i + 1].text in _OPENING
+
+
+def before_quotation_colon(doc: Doc, first: int, last: int) -> int:
+    """Where a content ends that runs on into ': "..."': the quotation after the colon is a
+    statement of its own (the frames read it), and the content ends before the colon ("told Sky
+    News any process "must be well thought out": "Moves to ...")."""
+    return next((i - 1 for i in range(first + 1, last + 1) if _colon_quotation(doc, i)), last)
+
+
+def names_the_topic(doc: Doc, last: int, kind: str) -> bool:
+    """A noun-phrase content right before ': "...' names what the quotation is about ("described
+    an encounter with an armed man: "..."", "voiced concerns over X: "...""); the quotation is the
+    statement, the phrase only its topic."""
+    return kind in ("dobj", "about", "on") and last + 1 < len(doc) and _colon_quotation(doc, last + 1)
