@@ -1006,3 +1006,27 @@ def test_a_quotation_over_paragraphs_after_a_colon_is_the_sources_words(
 )
 def test_a_noun_phrase_before_a_quotation_colon_is_its_topic_not_a_statement(text: str, words: str) -> None:
     assert [(q.text, q.type) for q in quotes_of(text)] == [(words, "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Officials have warned that the death toll is likely to rise, as rescue workers are still"
+            " searching the rubble.",
+            "that the death toll is likely to rise",
+        ),
+        (
+            "The mayor said that the bridge would stay closed, as engineers were still inspecting the"
+            " damage.",
+            "that the bridge would stay closed",
+        ),
+        (
+            "Police said the roads would remain blocked, as the snow was still falling.",
+            "the roads would remain blocked",
+        ),
+        ("The minister said that prices would rise as demand grew.", "that prices would rise as demand grew"),
+    ],
+)
+def test_an_as_clause_after_a_comma_is_background_not_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

@@ -306,7 +306,8 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
     bounds = _complement(token, patterns) or content.parenthetical(token, quoted)
     if bounds is not None:
-        bounds = (bounds[0], content.before_quotation_colon(doc, bounds[0], bounds[1]), bounds[2])
+        last = content.before_as_clause(doc, bounds[0], content.before_quotation_colon(doc, *bounds[:2]))
+        bounds = (bounds[0], last, bounds[2])
         if content.names_the_topic(doc, bounds[1], bounds[2]):
             bounds = None
     chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None

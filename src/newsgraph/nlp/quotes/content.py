@@ -165,3 +165,15 @@ def names_the_topic(doc: Doc, last: int, kind: str) -> bool:
     an encounter with an armed man: "..."", "voiced concerns over X: "...""); the quotation is the
     statement, the phrase only its topic."""
     return kind in ("dobj", "about", "on") and last + 1 < len(doc) and _colon_quotation(doc, last + 1)
+
+
+def before_as_clause(doc: Doc, first: int, last: int) -> int:
+    """Where a content ends that runs on into ", as <clause>": a clause of reason or time after
+    a comma ("warned that the toll would rise, as rescue teams were still searching ...") is the
+    reporter's background to the statement, not part of it."""
+    for i in range(first + 1, last):
+        mark = doc[i + 1]
+        clause = doc[i].text == "," and mark.lower_ == "as" and mark.dep_ == "mark"
+        if clause and any(c.dep_ in ("nsubj", "nsubjpass") for c in mark.head.children):
+            return i - 1
+    return last
