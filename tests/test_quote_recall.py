@@ -1030,3 +1030,53 @@ def test_a_noun_phrase_before_a_quotation_colon_is_its_topic_not_a_statement(tex
 )
 def test_an_as_clause_after_a_comma_is_background_not_content(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+def headline_quotes(title: str) -> list[Quote]:
+    nlp = load_pipeline()
+    text = title + "\n\nMonday, May 4, 2015\n\nThe report was published on Monday in Geneva."
+    return list(nlp(make_doc(nlp, ExtractedArticle(text=text, title=title)))._.ng_quotes)
+
+
+def test_a_headline_verb_after_a_comma_agrees_with_its_source() -> None:
+    [quote] = headline_quotes("Floods kill dozens in the north, say officials")
+    assert (quote.text, quote.speaker) == ("Floods kill dozens in the north", "officials")
+    [quote] = headline_quotes("Floods kill dozens in the north, says Red Cross")
+    assert (quote.text, quote.speaker) == ("Floods kill dozens in the north", "Red Cross")
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "speaker"),
+    [
+        (
+            "Red Cross: Floods have killed dozens in the north",
+            "Floods have killed dozens in the north",
+            "Red Cross",
+        ),
+        ("NATO: Russian jets violated Estonian airspace", "Russian jets violated Estonian airspace", "NATO"),
+        (
+            "Barack Obama: The economy will recover next year",
+            "The economy will recover next year",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_a_headline_name_before_a_colon_and_a_clause_is_the_source(
+    title: str, content: str, speaker: str
+) -> None:
+    [quote] = headline_quotes(title)
+    assert (quote.text, quote.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Iraq: Car bomb kills 20 in Baghdad",
+        "Analysis: The election is far from over",
+        "Over 60 dead in cholera outbreak, state issues alert",
+    ],
+)
+def test_a_place_or_label_before_a_headline_colon_or_a_bare_verb_after_a_comma_attributes_nothing(
+    title: str,
+) -> None:
+    assert headline_quotes(title) == []
