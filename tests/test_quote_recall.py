@@ -1080,3 +1080,21 @@ def test_a_place_or_label_before_a_headline_colon_or_a_bare_verb_after_a_comma_a
     title: str,
 ) -> None:
     assert headline_quotes(title) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judges will consider if this should affect their decision.",
+        "The board is considering whether the plan is legal.",
+        "The court will consider if the law applies to foreign companies.",
+    ],
+)
+def test_considering_whether_or_if_weighs_a_question_and_states_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_small_clause_after_consider_is_still_a_position() -> None:
+    assert [q.text for q in quotes_of("The ministry considered the strike a threat to the economy.")] == [
+        "the strike a threat to the economy"
+    ]

@@ -158,8 +158,11 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         # the small model often parses the same small clause as an object or a clause with a
         # subject of its own ("considered [the strike]nsubj a [threat]dobj")
         for child in verb.children:
-            if child.dep_ in ("dobj", "ccomp") and any(
-                c.dep_ == "nsubj" and c.i < child.i for c in child.children
+            # a small clause has no complementizer: "consider whether/if X" weighs a question
+            if (
+                child.dep_ in ("dobj", "ccomp")
+                and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children)
+                and not any(c.dep_ == "mark" for c in child.children)
             ):
                 return child.left_edge.i, child.right_edge.i, "oprd"
     for name in ("of", "for", "about", "on", "to"):
