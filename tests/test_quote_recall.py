@@ -1098,3 +1098,68 @@ def test_a_small_clause_after_consider_is_still_a_position() -> None:
     assert [q.text for q in quotes_of("The ministry considered the strike a threat to the economy.")] == [
         "the strike a threat to the economy"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The newspaper reports that the government is making payments to farmers, totalling about $1"
+            " billion a year.",
+            "that the government is making payments to farmers, totalling about $1 billion a year",
+        ),
+        (
+            "The ministry said that prices had risen sharply, reaching a record in March.",
+            "that prices had risen sharply, reaching a record in March",
+        ),
+        (
+            "Police said that the crowd had grown quickly, filling the square by noon.",
+            "that the crowd had grown quickly, filling the square by noon",
+        ),
+    ],
+)
+def test_a_participle_that_is_no_speech_verb_stays_in_the_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_a_speech_participle_after_the_content_is_still_the_sources_next_act() -> None:
+    text = "The ministry denied that any strike had taken place, saying the reports were false."
+    assert quotes_of(text)[0].text == "that any strike had taken place"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The coach urged the players to stay calm and left the stadium.", "to stay calm"),
+        ("The minister asked the crowd to go home and returned to his office.", "to go home"),
+        ("The general ordered the troops to withdraw and flew back to the capital.", "to withdraw"),
+        (
+            "The minister accused the rebels of breaking the truce and called for talks.",
+            "of breaking the truce",
+        ),
+        (
+            "The mayor accused the council of wasting public money and called for new elections.",
+            "of wasting public money",
+        ),
+    ],
+)
+def test_a_finite_verb_after_a_non_finite_content_is_the_sources_next_act(text: str, content: str) -> None:
+    assert quotes_of(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union urged workers to strike and to join the march.", "to strike and to join the march"),
+        (
+            "The group called on the government to resign and hold new elections.",
+            "to resign and hold new elections",
+        ),
+        (
+            "The ministry said the trio were drinking whisky and began fighting.",
+            "the trio were drinking whisky and began fighting",
+        ),
+    ],
+)
+def test_coordinated_acts_inside_the_content_stay(text: str, content: str) -> None:
+    assert quotes_of(text)[0].text == content

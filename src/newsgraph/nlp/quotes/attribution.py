@@ -92,8 +92,10 @@ def trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
         (doc[first].is_punct and doc[first].text not in _OPENING) or doc[first].dep_ == "cc"
     ):
         first += 1
-    while last >= first and doc[last].is_punct and doc[last].text not in _CLOSING:
-        last -= 1
+    while last >= first and (
+        (doc[last].is_punct and doc[last].text not in _CLOSING) or doc[last].dep_ == "cc"
+    ):
+        last -= 1  # "accused X of wasting money and [called for ...]": the "and" joins the next act
     if first > last:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -103,16 +105,20 @@ def _subtree(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i
 
 
-def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] | None:
+def _complement(verb: Token, patterns: frozenset[str], lexicon: CueLexicon) -> tuple[int, int, str] | None:
     """Token range of the reported content of a cue verb and the pattern that matched."""
     obj = _child(verb, "dobj")
     if (clause := content.clause(verb)) is None and (passive := passive_content(verb, patterns)) is not None:
         return passive
     if "ccomp" in patterns and clause is not None:
         left, right = _subtree(clause)
-        low = next((c for c in clause.children if low_participle(c)), None)
+        # "denied that X, saying ...": a speech participle is the source's next act, not X; any
+        # other (", totalling $1 billion") still describes X
+        low = next(
+            (c for c in clause.children if low_participle(c) and lexicon.verb_patterns(c.lemma_)), None
+        )
         if low is not None:
-            right = low.left_edge.i - 1  # "denied that X, saying ...": the participle is not X
+            right = low.left_edge.i - 1
         aux_to = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
         if aux_to is not None and _child(clause, "nsubj") is not None:
             left = aux_to.i  # "urged X to ...": the content starts at "to"
@@ -307,9 +313,10 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     cue_span = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
     if "direct" in patterns:
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
-    bounds = _complement(token, patterns) or content.parenthetical(token, quoted)
+    bounds = _complement(token, patterns, lexicon) or content.parenthetical(token, quoted)
     if bounds is not None:
         last = content.before_as_clause(doc, bounds[0], content.before_quotation_colon(doc, *bounds[:2]))
+        last = content.before_finite_conjunct(doc, bounds[0], last)
         bounds = (bounds[0], last, bounds[2])
         if content.names_the_topic(doc, bounds[1], bounds[2]):
             bounds = None

@@ -177,3 +177,24 @@ def before_as_clause(doc: Doc, first: int, last: int) -> int:
         if clause and any(c.dep_ in ("nsubj", "nsubjpass") for c in mark.head.children):
             return i - 1
     return last
+
+
+def before_finite_conjunct(doc: Doc, first: int, last: int) -> int:
+    """Where a content ends that runs on into another act of the source ("blamed X for having
+    influenced him [and apologised]", "urged them to stay [and left]"): the parser coordinates a
+    finite verb without a subject of its own with the non-finite verb inside the content, but a
+    finite verb cannot share a gerund's or an infinitive's form -- it goes with the cue's clause."""
+    for i in range(first + 1, last + 1):
+        verb = doc[i]
+        head = verb.head
+        if (
+            verb.dep_ == "conj"
+            and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and first <= head.i < verb.i
+            and (head.tag_ in ("VBG", "VB") or head.dep_ == "pcomp")
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ not in ("TO", "VBG") for c in head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        ):
+            cc = next((c.i for c in head.children if c.dep_ == "cc" and c.i < verb.i), verb.i)
+            return cc - 1
+    return last
