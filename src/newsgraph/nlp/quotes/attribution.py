@@ -314,12 +314,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     if "direct" in patterns:
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
     bounds = _complement(token, patterns, lexicon) or content.parenthetical(token, quoted)
-    if bounds is not None:
-        last = content.before_as_clause(doc, bounds[0], content.before_quotation_colon(doc, *bounds[:2]))
-        last = content.before_finite_conjunct(doc, bounds[0], last)
-        bounds = (bounds[0], last, bounds[2])
-        if content.names_the_topic(doc, bounds[1], bounds[2]):
-            bounds = None
+    bounds = content.ended(doc, bounds) if bounds is not None else None
     chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None
     if bounds is not None and all(t.pos_ in _EMPTY_POS for t in doc[bounds[0] : bounds[1] + 1]):
         chars = None  # "denied it", "acknowledged that": a pronoun is no content

@@ -1,10 +1,12 @@
-"""Where reported content begins and ends when the parse splits it (read by :mod:`.attribution`).
+"""Where reported content begins and ends (read by :mod:`.attribution`).
 
 The small model often attaches parts of one reported sentence to the speech verb itself, or the
 reported clause to a cue set inside it.  These helpers find the clause that is the content
 (:func:`clause`), extend it over what the parser split off (:func:`continued_content`), take an
-infinitive hung on the object (:func:`object_infinitive`) and read a parenthetical cue's clause
-(:func:`parenthetical`).
+infinitive hung on the object (:func:`object_infinitive`, :func:`addressee_infinitive`), read a
+parenthetical cue's clause (:func:`parenthetical`) and other misattachments (a reported verb
+taken for the object's participle, "as" on the object's participle, "what X calls Y").  The
+other way round, :func:`ended` cuts a content where the subtree runs on into something else.
 """
 
 from __future__ import annotations
@@ -198,3 +200,14 @@ def before_finite_conjunct(doc: Doc, first: int, last: int) -> int:
             cc = next((c.i for c in head.children if c.dep_ == "cc" and c.i < verb.i), verb.i)
             return cc - 1
     return last
+
+
+def ended(doc: Doc, bounds: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """A content's token range cut where it runs on into something else (a quotation after a
+    colon, a background "as" clause, the source's next act), or None when it only names the topic
+    of the quotation that follows."""
+    first, last, kind = bounds
+    last = before_finite_conjunct(
+        doc, first, before_as_clause(doc, first, before_quotation_colon(doc, first, last))
+    )
+    return None if names_the_topic(doc, last, kind) else (first, last, kind)
