@@ -1163,3 +1163,27 @@ def test_a_finite_verb_after_a_non_finite_content_is_the_sources_next_act(text: 
 )
 def test_coordinated_acts_inside_the_content_stay(text: str, content: str) -> None:
     assert quotes_of(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The measures, endorsed by the government, include the following:\n\nEnding all trade between the"
+        " two countries and closing the border crossings for a year;",
+        "The rules, announced by the ministry on Monday, are as follows:\n\nEvery shop must close at eight in"
+        " the evening on weekdays and at noon on Sundays.",
+        "The plan, proposed by the mayor last week, has three parts:\n\nThe city will build two new bridges"
+        " over the river and widen the ring road by 2030.",
+    ],
+)
+def test_a_participle_describing_a_noun_does_not_frame_a_block_quotation(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_speech_verb_still_frames_a_block_quotation() -> None:
+    text = (
+        "The ministry said in a statement:\n\nThe city will build two new bridges over the river and widen"
+        " the ring road by 2030."
+    )
+    [quote] = quotes_of(text)
+    assert quote.type == "direct" and "ministry" in (quote.speaker or "")
