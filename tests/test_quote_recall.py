@@ -1187,3 +1187,17 @@ def test_a_speech_verb_still_frames_a_block_quotation() -> None:
     )
     [quote] = quotes_of(text)
     assert quote.type == "direct" and "ministry" in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The senator called the decision "a disgrace."', 'the decision "a disgrace."'),
+        ('The senator called the ruling "a disgrace."', 'the ruling "a disgrace."'),
+        ('The governor called the verdict "a tragedy."', 'the verdict "a tragedy."'),
+    ],
+)
+def test_a_quoted_name_parsed_as_an_apposition_of_the_object_is_what_it_was_called(
+    text: str, content: str
+) -> None:
+    assert [(q.text, q.type) for q in quotes_of(text)] == [(content, "partial")]

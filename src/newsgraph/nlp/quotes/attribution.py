@@ -156,7 +156,8 @@ def _complement(verb: Token, patterns: frozenset[str], lexicon: CueLexicon) -> t
         return None  # "a group calling itself X": naming, not a statement
     if "oprd" in patterns and (named := content.named_predicate(verb, obj)) is not None:
         return named.left_edge.i, _object_end(verb, named), "oprd"  # "what the bill calls X"
-    if "oprd" in patterns and (pred := _child(verb, "oprd")) is not None:
+    pred = _child(verb, "oprd") or content.object_apposition(obj)
+    if "oprd" in patterns and pred is not None:
         # "called the vote a serious blow", "deemed the strikes illegal": object + predicate
         first = obj.left_edge.i if obj is not None and obj.i < pred.i else pred.left_edge.i
         return first, pred.right_edge.i, "oprd"

@@ -211,3 +211,15 @@ def ended(doc: Doc, bounds: tuple[int, int, str]) -> tuple[int, int, str] | None
         doc, first, before_as_clause(doc, first, before_quotation_colon(doc, first, last))
     )
     return None if names_the_topic(doc, last, kind) else (first, last, kind)
+
+
+def object_apposition(obj: Token | None) -> Token | None:
+    """ "called [the decision]dobj ["a disgrace"]appos": the parser may read the predicate of
+    "call X Y" as an apposition of X; a true apposition is set off by a comma ("called the
+    minister, a former general, ...")."""
+    if obj is None:
+        return None
+    for child in obj.rights:
+        if child.dep_ == "appos" and obj.doc[child.left_edge.i - 1].text != ",":
+            return child
+    return None
