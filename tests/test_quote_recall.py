@@ -1201,3 +1201,71 @@ def test_a_quoted_name_parsed_as_an_apposition_of_the_object_is_what_it_was_call
     text: str, content: str
 ) -> None:
     assert [(q.text, q.type) for q in quotes_of(text)] == [(content, "partial")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The court ruled that the law was unconstitutional.", "that the law was unconstitutional"),
+        ("The tribunal ruled that the dismissal had been unfair.", "that the dismissal had been unfair"),
+        ("Officials fear that the death toll could rise.", "that the death toll could rise"),
+        (
+            "The opposition questioned whether the election had been fair.",
+            "whether the election had been fair",
+        ),
+        ("Human rights groups have criticised the law as discriminatory.", "the law as discriminatory"),
+        (
+            "The bishops condemned the killings as a crime against humanity.",
+            "the killings as a crime against humanity",
+        ),
+        ("The president praised the deal as a victory for peace.", "the deal as a victory for peace"),
+    ],
+)
+def test_rulings_fears_doubts_and_judgements_with_as_are_statements(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government ruled out new taxes.",
+        "The king ruled the country for forty years.",
+        "Residents fear for their safety.",
+        "Police questioned the suspect for three hours.",
+        "The bishops condemned the killings.",
+    ],
+)
+def test_the_same_verbs_without_content_state_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The senator said she believed the voters were being misled.",
+            "she believed the voters were being misled",
+            "senator",
+        ),
+        (
+            "The mayor said he thought the bridge would reopen in May.",
+            "he thought the bridge would reopen in May",
+            "mayor",
+        ),
+        (
+            "The senator said she feared the voters were being misled.",
+            "she feared the voters were being misled",
+            "senator",
+        ),
+    ],
+)
+def test_the_speakers_own_attitude_inside_a_statement_is_part_of_it(
+    text: str, content: str, speaker: str
+) -> None:
+    [(got, _, who)] = spans(text)
+    assert got == content and who is not None and speaker in who
+
+
+def test_an_innermost_named_believer_is_still_the_source() -> None:
+    [(got, _, who)] = spans("According to the newspaper, the minister believes the talks will fail.")
+    assert got == "the talks will fail" and who is not None and "minister" in who
