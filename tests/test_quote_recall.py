@@ -1269,3 +1269,36 @@ def test_the_speakers_own_attitude_inside_a_statement_is_part_of_it(
 def test_an_innermost_named_believer_is_still_the_source() -> None:
     [(got, _, who)] = spans("According to the newspaper, the minister believes the talks will fail.")
     assert got == "the talks will fail" and who is not None and "minister" in who
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The army said it had killed 20 militants, a claim that could not be independently verified.",
+            "it had killed 20 militants",
+        ),
+        (
+            "The army said it had killed 30 rebels, a claim that could not be confirmed.",
+            "it had killed 30 rebels",
+        ),
+        (
+            "The militia said it had shot down a drone, a claim that could not be verified independently.",
+            "it had shot down a drone",
+        ),
+    ],
+)
+def test_the_reporters_verdict_in_apposition_is_not_part_of_the_content(text: str, content: str) -> None:
+    assert quotes_of(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Asked whether the army would withdraw, the general said it would not.", "it would not"),
+        ("Urged to resign, the minister said he had no regrets.", "he had no regrets"),
+        ("Asked to comment, the company said it would not speculate.", "it would not speculate"),
+    ],
+)
+def test_a_passive_participle_of_address_is_the_question_put_not_a_statement(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]

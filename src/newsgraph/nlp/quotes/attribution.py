@@ -273,8 +273,8 @@ def _excluded(verb: Token, quoted: Sequence[Quoted]) -> bool:
         verb.head.lemma_ in _NEGATORS or any(c.dep_ == "neg" for c in verb.head.children)
     ):
         return True
-    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
-        return True
+    if verb.dep_ in ("amod", "compound") or (verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"):
+        return True  # "a site called X"; "Asked whether ..., he said": the subject was addressed
     return inside_quote(verb.idx, quoted)
 
 
@@ -315,7 +315,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     if "direct" in patterns:
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
     bounds = _complement(token, patterns, lexicon) or content.parenthetical(token, quoted)
-    bounds = content.ended(doc, bounds) if bounds is not None else None
+    bounds = content.ended(doc, bounds, lexicon.nouns) if bounds is not None else None
     chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None
     if bounds is not None and all(t.pos_ in _EMPTY_POS for t in doc[bounds[0] : bounds[1] + 1]):
         chars = None  # "denied it", "acknowledged that": a pronoun is no content

@@ -11,7 +11,7 @@ other way round, :func:`ended` cuts a content where the subtree runs on into som
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -202,14 +202,28 @@ def before_finite_conjunct(doc: Doc, first: int, last: int) -> int:
     return last
 
 
-def ended(doc: Doc, bounds: tuple[int, int, str]) -> tuple[int, int, str] | None:
+def before_verdict_apposition(doc: Doc, first: int, last: int, statements: Iterable[str]) -> int:
+    """Where a content ends that runs on into the reporter's verdict on it: ", a claim that could
+    not be independently verified", ", an allegation the ministry denies" -- an indefinite
+    statement noun in apposition after a comma sums up what was said; it is not part of it."""
+    for i in range(first + 1, last):
+        det = doc[i + 1]
+        verdict = (
+            det.lower_ in ("a", "an") and det.head.dep_ == "appos" and det.head.lemma_.lower() in statements
+        )
+        if doc[i].text == "," and verdict:
+            return i - 1
+    return last
+
+
+def ended(doc: Doc, bounds: tuple[int, int, str], statements: Iterable[str]) -> tuple[int, int, str] | None:
     """A content's token range cut where it runs on into something else (a quotation after a
-    colon, a background "as" clause, the source's next act), or None when it only names the topic
-    of the quotation that follows."""
+    colon, a background "as" clause, the source's next act, the reporter's verdict), or None when
+    it only names the topic of the quotation that follows.  ``statements``: the nouns that name a
+    statement (the cue lexicon's)."""
     first, last, kind = bounds
-    last = before_finite_conjunct(
-        doc, first, before_as_clause(doc, first, before_quotation_colon(doc, first, last))
-    )
+    last = before_as_clause(doc, first, before_quotation_colon(doc, first, last))
+    last = before_verdict_apposition(doc, first, before_finite_conjunct(doc, first, last), statements)
     return None if names_the_topic(doc, last, kind) else (first, last, kind)
 
 
