@@ -1302,3 +1302,25 @@ def test_the_reporters_verdict_in_apposition_is_not_part_of_the_content(text: st
 )
 def test_a_passive_participle_of_address_is_the_question_put_not_a_statement(text: str, content: str) -> None:
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The doctors warned against using the drug.", "against using the drug"),
+        (
+            "The foreign ministry advised against all travel to the region.",
+            "against all travel to the region",
+        ),
+        (
+            "Experts cautioned against drawing conclusions from a single poll.",
+            "against drawing conclusions from a single poll",
+        ),
+    ],
+)
+def test_warning_against_something_is_the_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_against_after_another_verb_is_no_statement() -> None:
+    assert quotes_of("The union voted against the deal.") == []

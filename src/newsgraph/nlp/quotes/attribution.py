@@ -172,7 +172,7 @@ def _complement(verb: Token, patterns: frozenset[str], lexicon: CueLexicon) -> t
                 and not any(c.dep_ == "mark" for c in child.children)
             ):
                 return child.left_edge.i, child.right_edge.i, "oprd"
-    for name in ("of", "for", "about", "on", "to"):
+    for name in ("of", "for", "about", "on", "to", "against"):
         if name in patterns:
             after = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == name), None)
             prep = after or (_child(obj, "prep", name) if obj is not None else None)
