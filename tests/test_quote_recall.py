@@ -1324,3 +1324,37 @@ def test_warning_against_something_is_the_content(text: str, content: str) -> No
 
 def test_against_after_another_verb_is_no_statement() -> None:
     assert quotes_of("The union voted against the deal.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            'The ministry addressed reports that two soldiers had been wounded: "Both men are in stable'
+            ' condition and will recover."',
+            "Both men are in stable condition and will recover.",
+            "ministry",
+        ),
+        (
+            'The union addressed rumours that the strike had been called off: "The strike goes ahead on'
+            ' Monday as planned."',
+            "The strike goes ahead on Monday as planned.",
+            "union",
+        ),
+        (
+            'The hospital addressed fears that the ward would be closed: "The ward will stay open for as long'
+            ' as patients need it."',
+            "The ward will stay open for as long as patients need it.",
+            "hospital",
+        ),
+    ],
+)
+def test_a_colon_frame_whose_last_clause_is_subordinate_takes_the_main_verb(
+    text: str, words: str, speaker: str
+) -> None:
+    [quote] = [q for q in quotes_of(text) if q.type == "direct"]
+    assert quote.text == words and speaker in (quote.speaker or "")
+
+
+def test_a_colon_frame_never_takes_a_verb_inside_the_quotation() -> None:
+    assert quotes_of('The report was published: "The findings are clear and the government must act."') == []
