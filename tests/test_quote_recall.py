@@ -1358,3 +1358,33 @@ def test_a_colon_frame_whose_last_clause_is_subordinate_takes_the_main_verb(
 
 def test_a_colon_frame_never_takes_a_verb_inside_the_quotation() -> None:
     assert quotes_of('The report was published: "The findings are clear and the government must act."') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The minister was quoted as saying that the talks had failed.",
+            "that the talks had failed",
+            "minister",
+        ),
+        (
+            "The general was quoted by Reuters as saying the army would withdraw.",
+            "the army would withdraw",
+            "general",
+        ),
+        (
+            "State media quoted the president as saying the country would not give in.",
+            "the country would not give in",
+            "president",
+        ),
+        (
+            "The coach was quoted in the newspaper as saying that his team was tired.",
+            "that his team was tired",
+            "coach",
+        ),
+    ],
+)
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted(text: str, content: str, speaker: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect") and who is not None and speaker in who

@@ -29,7 +29,7 @@ from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.quotes import constructions, content
 from newsgraph.nlp.quotes.marks import Quoted
-from newsgraph.nlp.quotes.passives import passive_agent, passive_content
+from newsgraph.nlp.quotes.passives import passive_agent, passive_content, quoted_speaker
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, low_participle, source_token
 
 _NEGATORS = wordlist("negating_verbs")
@@ -305,7 +305,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
                 cue_end = max(cue_end, child.left_edge.i + 1)
     if patterns is None or _excluded(token, quoted):
         return None
-    source = source_token(token) or passive_agent(token)
+    source = quoted_speaker(token) or source_token(token) or passive_agent(token)
     if source is None or (source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted)):
         return None
     if lemma in _EVIDENTIAL and not can_speak(source):

@@ -58,3 +58,14 @@ def _inner_by(verb: Token) -> Token | None:
 
 def _before(right: int, by: Token | None) -> int:
     return by.i - 1 if by is not None and by.i <= right else right
+
+
+def quoted_speaker(cue: Token) -> Token | None:
+    """ "X was quoted (by Y) as saying ...", "Y quoted X as saying ...": X said it, Y only
+    reports it (the innermost identifiable source, as in nested attribution)."""
+    prep = cue.head
+    if cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    quote = prep.head
+    role = "nsubjpass" if is_passive(quote) else "dobj"
+    return next((c for c in quote.children if c.dep_ == role), None)
