@@ -42,15 +42,7 @@ _SPEAKING_NOUNS = wordlist("organisation_nouns") | wordlist("outlet_nouns") | DO
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
 _OPENING = frozenset({'"', "“", "‘", "'", "«"})
-#: Prepositions whose phrase after an object content gives the setting of the speech act
-#: (place, time, channel), not part of what was said ("described X in an interview",
-#: "announced X on television"); "for", "to", "against", "with", "over" stay
-#: ("blamed X for Y", "attributed X to Y").
-_SETTING_NOUNS = wordlist("speech_settings")
 _REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "themself", "ourselves"})
-_SETTING_PREPOSITIONS = frozenset(
-    {"in", "on", "at", "during", "after", "before", "via", "through", "from", "since", "when", "while"}
-)  # "by" only with a setting noun ("by telephone"): "noted exercises by Russia" names who held them
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +147,7 @@ def _complement(verb: Token, patterns: frozenset[str], lexicon: CueLexicon) -> t
     if "oprd" in patterns and obj is not None and obj.lower_ in _REFLEXIVE:
         return None  # "a group calling itself X": naming, not a statement
     if "oprd" in patterns and (named := content.named_predicate(verb, obj)) is not None:
-        return named.left_edge.i, _object_end(verb, named), "oprd"  # "what the bill calls X"
+        return named.left_edge.i, content.object_end(verb, named), "oprd"  # "what the bill calls X"
     pred = _child(verb, "oprd") or content.object_apposition(obj)
     if "oprd" in patterns and pred is not None:
         # "called the vote a serious blow", "deemed the strikes illegal": object + predicate
@@ -199,7 +191,7 @@ def _complement(verb: Token, patterns: frozenset[str], lexicon: CueLexicon) -> t
         kind = "dobj" if "dobj" in patterns else "dobjq"
         if clause is not None:
             return (*_subtree(clause), kind)
-        return obj.left_edge.i, content.continued_content(verb, _object_end(verb, obj)), kind
+        return obj.left_edge.i, content.continued_content(verb, content.object_end(verb, obj)), kind
     return None
 
 
@@ -211,39 +203,6 @@ def _marked_clause(verb: Token, mark: str) -> Token | None:
             if found is not None and found.i == child.left_edge.i:
                 return child
     return None
-
-
-def _setting(prep: Token) -> bool:
-    """A prepositional phrase that gives the occasion or channel of the speech act ("in an
-    interview", "at a press conference", "on state television") or its date."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is not None and pobj.lower_ in ("one", "each", "some", "any"):  # "on one of the networks"
-        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else pobj
-    return pobj is not None and (pobj.lemma_.lower() in _SETTING_NOUNS or pobj.ent_type_ in ("DATE", "TIME"))
-
-
-def _object_end(verb: Token, obj: Token) -> int:
-    """Last token of an object content: the object and the verb's modifiers that follow it
-    ("expressed X's openness [to discussing ...]"), up to a coordinated or adverbial clause,
-    and without the setting of the speech act, wherever the parser attached it."""
-    end = obj.right_edge.i
-    for child in obj.rights:
-        if child.dep_ == "prep" and _setting(child):
-            end = min(end, child.i - 1)
-            break
-    for child in verb.rights:
-        if (
-            child.i > obj.i
-            and child.dep_ == "prep"
-            and (child.lower_ in _SETTING_PREPOSITIONS or _setting(child))
-        ):
-            break  # "announced his victory on state television": where, when, how, not what
-        if child.i > obj.i and child.dep_ in ("prep", "dative", "oprd", "npadvmod"):
-            end = max(end, child.right_edge.i)
-        elif child.i > obj.i and child.dep_ in ("conj", "cc", "advcl", "punct", "ccomp", "parataxis"):
-            break
-    return end
 
 
 def can_speak(source: Token) -> bool:

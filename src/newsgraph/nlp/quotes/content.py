@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.quotes.marks import Quoted
 
 _OPENING = frozenset({'"', "“", "‘", "'", "«"})
@@ -237,3 +238,46 @@ def object_apposition(obj: Token | None) -> Token | None:
         if child.dep_ == "appos" and obj.doc[child.left_edge.i - 1].text != ",":
             return child
     return None
+
+
+#: Prepositions whose phrase after an object content gives the setting of the speech act
+#: (place, time, channel), not part of what was said ("described X in an interview",
+#: "announced X on television"); "for", "to", "against", "with", "over" stay
+#: ("blamed X for Y", "attributed X to Y").
+_SETTING_NOUNS = wordlist("speech_settings")
+_SETTING_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "via", "through", "from", "since", "when", "while"}
+)  # "by" only with a setting noun ("by telephone"): "noted exercises by Russia" names who held them
+
+
+def _setting(prep: Token) -> bool:
+    """A prepositional phrase that gives the occasion or channel of the speech act ("in an
+    interview", "at a press conference", "on state television") or its date."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.lower_ in ("one", "each", "some", "any"):  # "on one of the networks"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else pobj
+    return pobj is not None and (pobj.lemma_.lower() in _SETTING_NOUNS or pobj.ent_type_ in ("DATE", "TIME"))
+
+
+def object_end(verb: Token, obj: Token) -> int:
+    """Last token of an object content: the object and the verb's modifiers that follow it
+    ("expressed X's openness [to discussing ...]"), up to a coordinated or adverbial clause,
+    and without the setting of the speech act, wherever the parser attached it."""
+    end = obj.right_edge.i
+    for child in obj.rights:
+        if child.dep_ == "prep" and _setting(child):
+            end = min(end, child.i - 1)
+            break
+    for child in verb.rights:
+        if (
+            child.i > obj.i
+            and child.dep_ == "prep"
+            and (child.lower_ in _SETTING_PREPOSITIONS or _setting(child))
+        ):
+            break  # "announced his victory on state television": where, when, how, not what
+        if child.i > obj.i and child.dep_ in ("prep", "dative", "oprd", "npadvmod"):
+            end = max(end, child.right_edge.i)
+        elif child.i > obj.i and child.dep_ in ("conj", "cc", "advcl", "punct", "ccomp", "parataxis"):
+            break
+    return end
