@@ -1388,3 +1388,46 @@ def test_a_colon_frame_never_takes_a_verb_inside_the_quotation() -> None:
 def test_quoted_as_saying_gives_the_words_to_the_one_quoted(text: str, content: str, speaker: str) -> None:
     [(got, kind, who)] = spans(text)
     assert (got, kind) == (content, "indirect") and who is not None and speaker in who
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The report called for "urgent reform" of the prison system.',
+            'for "urgent reform" of the prison system',
+        ),
+        (
+            'The report called for "immediate action" on climate change.',
+            'for "immediate action" on climate change',
+        ),
+        ('The audit called for "urgent reform" of the tax office.', 'for "urgent reform" of the tax office'),
+    ],
+)
+def test_a_main_verb_parsed_as_the_root_nouns_participle_is_still_the_cue(text: str, content: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "partial") and who is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The opposition dismissed the plan as "a gimmick".', 'the plan as "a gimmick"'),
+        ("The minister dismissed the claims as nonsense.", "the claims as nonsense"),
+        ("The union dismissed the offer as an insult.", "the offer as an insult"),
+    ],
+)
+def test_dismissing_x_as_y_is_a_characterisation(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text", ['A website called "Freedom Now" was closed.', "The judge dismissed the case."]
+)
+def test_a_naming_participle_or_a_dismissal_without_as_states_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_dismissing_claims_that_still_reports_the_claims() -> None:
+    text = "Trotter dismissed claims that the mosque was tied to terrorism."
+    assert [q.text for q in quotes_of(text)] == ["that the mosque was tied to terrorism"]

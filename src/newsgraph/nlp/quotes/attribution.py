@@ -232,9 +232,17 @@ def _excluded(verb: Token, quoted: Sequence[Quoted]) -> bool:
         verb.head.lemma_ in _NEGATORS or any(c.dep_ == "neg" for c in verb.head.children)
     ):
         return True
-    if verb.dep_ in ("amod", "compound") or (verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"):
+    participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not _rootless_main_verb(verb)
+    if verb.dep_ in ("amod", "compound") or participle:
         return True  # "a site called X"; "Asked whether ..., he said": the subject was addressed
     return inside_quote(verb.idx, quoted)
+
+
+def _rootless_main_verb(verb: Token) -> bool:
+    """ "The report called for ...": the parser made the subject noun the sentence's root and
+    the main verb its participle; a sentence has a finite verb, so this one is it."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i
 
 
 def inside_quote(pos: int, quoted: Sequence[Quoted]) -> bool:
@@ -265,6 +273,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     if patterns is None or _excluded(token, quoted):
         return None
     source = quoted_speaker(token) or source_token(token) or passive_agent(token)
+    source = source or (token.head if _rootless_main_verb(token) else None)
     if source is None or (source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted)):
         return None
     if lemma in _EVIDENTIAL and not can_speak(source):
@@ -332,8 +341,8 @@ def _noun_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     clause = _has_that_clause(token)
     if clause is None or inside_quote(token.idx, quoted):
         return None
-    if token.dep_ == "dobj" and lexicon.verb_patterns(token.head.lemma_) is not None:
-        return None  # "denied reports that ...": the verb is the cue
+    if token.dep_ == "dobj" and {"dobj", "ccomp"} & (lexicon.verb_patterns(token.head.lemma_) or set()):
+        return None  # "denied reports that ...": the verb is the cue ("dismissed X as Y" only with "as")
     source = _child(token, "poss")
     cue = token
     if source is None:
