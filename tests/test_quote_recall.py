@@ -1431,3 +1431,21 @@ def test_a_naming_participle_or_a_dismissal_without_as_states_nothing(text: str)
 def test_dismissing_claims_that_still_reports_the_claims() -> None:
     text = "Trotter dismissed claims that the mosque was tied to terrorism."
     assert [q.text for q in quotes_of(text)] == ["that the mosque was tied to terrorism"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Hillary Clinton will announce the US response on Wednesday.",
+        "The president will tell the nation that the war is over.",
+        "The mayor will announce her decision on Friday.",
+    ],
+)
+def test_a_speech_act_still_to_come_has_no_content_yet(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_statement_about_the_future_is_still_a_statement() -> None:
+    assert [q.text for q in quotes_of("The president said the army will withdraw.")] == [
+        "the army will withdraw"
+    ]

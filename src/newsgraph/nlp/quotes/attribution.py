@@ -226,7 +226,7 @@ def _anonymity(verb: Token) -> bool:
 
 
 def _excluded(verb: Token, quoted: Sequence[Quoted]) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children) or _anonymity(verb):
+    if any(c.dep_ == "neg" for c in verb.children) or _anonymity(verb) or _future(verb):
         return True
     if verb.dep_ == "xcomp" and (
         verb.head.lemma_ in _NEGATORS or any(c.dep_ == "neg" for c in verb.head.children)
@@ -243,6 +243,15 @@ def _rootless_main_verb(verb: Token) -> bool:
     the main verb its participle; a sentence has a finite verb, so this one is it."""
     head = verb.head
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i
+
+
+_FUTURE = frozenset({"will", "shall", "'ll"})
+
+
+def _future(verb: Token) -> bool:
+    """ "will announce the response", "will press X to ...": a speech act still to come has no
+    content yet."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
 
 
 def inside_quote(pos: int, quoted: Sequence[Quoted]) -> bool:
