@@ -1449,3 +1449,32 @@ def test_a_statement_about_the_future_is_still_a_statement() -> None:
     assert [q.text for q in quotes_of("The president said the army will withdraw.")] == [
         "the army will withdraw"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ministry later clarified that the rules applied only to new contracts.",
+            "that the rules applied only to new contracts",
+        ),
+        ("The governor hinted that he might run for president.", "that he might run for president"),
+        ("Analysts reckon the economy will shrink this year.", "the economy will shrink this year"),
+        ("The union protested that the talks had been rigged.", "that the talks had been rigged"),
+        ("Ruiz has long argued for lower taxes.", "for lower taxes"),
+    ],
+)
+def test_more_verbs_of_saying_with_a_clause(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students protested outside the embassy.",
+        "The neighbours objected to the plan.",
+        "The mayor underlined the importance of the vote.",
+    ],
+)
+def test_the_same_verbs_without_a_clause_report_nothing(text: str) -> None:
+    assert quotes_of(text) == []
