@@ -749,6 +749,738 @@ def test_a_gerund_after_a_speech_verb_is_the_content(text: str, content: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The minister has made clear that the tax will not rise.", "that the tax will not rise", "minister"),
+        (
+            "The president made it clear that he would veto the bill.",
+            "that he would veto the bill",
+            "president",
+        ),
+        (
+            "Trump has made clear he intends to seek a second term.",
+            "he intends to seek a second term",
+            "Trump",
+        ),
+    ],
+)
+def test_made_clear_reports_its_clause(text: str, content: str, speaker: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect")
+    assert who is not None and speaker.lower() in who.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The prime minister held the rebels responsible for the attack on the convoy.",
+            "the rebels responsible for the attack on the convoy",
+        ),
+        (
+            "The committee holds the company accountable for the spill.",
+            "the company accountable for the spill",
+        ),
+        (
+            "Ruritania's foreign ministry held the neighbouring government responsible for the clashes.",
+            "the neighbouring government responsible for the clashes",
+        ),
+    ],
+)
+def test_holding_someone_responsible_is_a_statement_of_blame(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("What the minister said was that the talks had failed.", "that the talks had failed", "minister"),
+        (
+            "The one thing the general admitted was that the troops had fired first.",
+            "that the troops had fired first",
+            "general",
+        ),
+        (
+            "The main allegation against the mayor was that he had taken bribes.",
+            "that he had taken bribes",
+            None,
+        ),
+    ],
+)
+def test_a_pseudo_cleft_names_the_statement_and_be_gives_it(
+    text: str, content: str, speaker: str | None
+) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect")
+    assert (who is None) if speaker is None else (who is not None and speaker in who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company made a profit last year.",
+        "The police held the suspect for two days.",
+        "What matters is that the talks continue.",
+        "The problem was that the road had been closed.",
+        "The minister did not make clear whether the tax would rise.",
+    ],
+)
+def test_light_verbs_and_clefts_without_a_statement_give_none(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The rebels attacked what the army called a training camp.", "a training camp"),
+        ("The strike hit what the ministry describes as a weapons depot.", "a weapons depot"),
+        (
+            "Parliament passed a law that would punish what the government calls foreign interference.",
+            "foreign interference",
+        ),
+    ],
+)
+def test_what_a_source_calls_something_is_the_name_it_gives(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The army said the militants infiltrated from the south, through the mountains.",
+            "the militants infiltrated from the south, through the mountains",
+        ),
+        (
+            "The ministry said the insurgents infiltrated from Syria, through the desert.",
+            "the insurgents infiltrated from Syria, through the desert",
+        ),
+        (
+            "The government said the hackers infiltrated from abroad, through a server in Ohio.",
+            "the hackers infiltrated from abroad, through a server in Ohio",
+        ),
+    ],
+)
+def test_a_reported_verb_parsed_as_the_objects_participle_is_a_clause(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The council on Monday called on the government of Ruritania to release the prisoners.",
+            "to release the prisoners",
+        ),
+        (
+            "The ministry on Tuesday called on the residents of the valley to leave their homes.",
+            "to leave their homes",
+        ),
+        (
+            "The UN on Friday called on the government of Chad to protect the refugees.",
+            "to protect the refugees",
+        ),
+    ],
+)
+def test_called_on_someone_to_act_whatever_the_parse_of_the_infinitive(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics view the law passed by parliament as an attack on the press.",
+            "the law passed by parliament as an attack on the press",
+        ),
+        (
+            "Activists regard the dam built by the company as a disaster.",
+            "the dam built by the company as a disaster",
+        ),
+        (
+            "Analysts regard the groups fighting in the north as a threat to the region.",
+            "the groups fighting in the north as a threat to the region",
+        ),
+    ],
+)
+def test_as_hung_on_a_participle_of_the_object_still_gives_the_position(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The government held Ruritania and the rebel militias responsible for the bombing.",
+            "Ruritania and the rebel militias responsible for the bombing",
+        ),
+        (
+            "The president held Iran and the Houthi rebels responsible for the attacks on shipping.",
+            "Iran and the Houthi rebels responsible for the attacks on shipping",
+        ),
+        (
+            "The minister held the army and the police commanders accountable for the deaths.",
+            "the army and the police commanders accountable for the deaths",
+        ),
+    ],
+)
+def test_everyone_held_responsible_is_in_the_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "words"),
+    [
+        (
+            'The charity told the BBC any process "must be well thought out": "Moves to cut the backlog are'
+            ' welcome but the answer is not more forms."',
+            'any process "must be well thought out"',
+            "Moves to cut the backlog are welcome but the answer is not more forms.",
+        ),
+        (
+            'The mayor told the council every bridge "must be inspected": "We cannot take risks with the'
+            ' lives of our citizens."',
+            'every bridge "must be inspected"',
+            "We cannot take risks with the lives of our citizens.",
+        ),
+        (
+            'The judge told the court the delays "were not acceptable": "The defendants have waited in prison'
+            ' for three years."',
+            'the delays "were not acceptable"',
+            "The defendants have waited in prison for three years.",
+        ),
+    ],
+)
+def test_content_ends_at_a_colon_that_opens_a_quotation(text: str, summary: str, words: str) -> None:
+    assert [(q.text, q.type) for q in quotes_of(text)] == [(summary, "partial"), (words, "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            'The head of the charity told the BBC any new rule "must be fair": "Families cannot wait for'
+            ' years to hear about their claims.\n\n"It is not reasonable to ask them to fill in a long'
+            ' form."',
+            "Families cannot wait for years to hear about their claims.",
+            "It is not reasonable to ask them to fill in a long form.",
+        ),
+        (
+            'The mayor told Radio Ruritania the bridge "must be rebuilt": "We cannot ask people to drive two'
+            ' hours every day.\n\n"The river has cut the valley in two for far too long."',
+            "We cannot ask people to drive two hours every day.",
+            "The river has cut the valley in two for far too long.",
+        ),
+        (
+            'The minister told reporters the plan "was never serious": "Nobody in the cabinet voted for it.'
+            '\n\n"It was an idea for a newspaper, not for a country."',
+            "Nobody in the cabinet voted for it.",
+            "It was an idea for a newspaper, not for a country.",
+        ),
+    ],
+)
+def test_a_quotation_over_paragraphs_after_a_colon_is_the_sources_words(
+    text: str, first: str, second: str
+) -> None:
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes if q.type == "direct"] == [first, second]
+    assert quotes[1].speaker == quotes[2].speaker == quotes[0].speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            'The doctor described the scene at the hospital: "There were patients lying in the corridors."',
+            "There were patients lying in the corridors.",
+        ),
+        (
+            'One survivor described an attack on the village: "They came at night and burned everything."',
+            "They came at night and burned everything.",
+        ),
+        (
+            'The governor spoke with reporters about the flood: "We have never seen water this high."',
+            "We have never seen water this high.",
+        ),
+    ],
+)
+def test_a_noun_phrase_before_a_quotation_colon_is_its_topic_not_a_statement(text: str, words: str) -> None:
+    assert [(q.text, q.type) for q in quotes_of(text)] == [(words, "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Officials have warned that the death toll is likely to rise, as rescue workers are still"
+            " searching the rubble.",
+            "that the death toll is likely to rise",
+        ),
+        (
+            "The mayor said that the bridge would stay closed, as engineers were still inspecting the"
+            " damage.",
+            "that the bridge would stay closed",
+        ),
+        (
+            "Police said the roads would remain blocked, as the snow was still falling.",
+            "the roads would remain blocked",
+        ),
+        ("The minister said that prices would rise as demand grew.", "that prices would rise as demand grew"),
+    ],
+)
+def test_an_as_clause_after_a_comma_is_background_not_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def headline_quotes(title: str) -> list[Quote]:
+    nlp = load_pipeline()
+    text = title + "\n\nMonday, May 4, 2015\n\nThe report was published on Monday in Geneva."
+    return list(nlp(make_doc(nlp, ExtractedArticle(text=text, title=title)))._.ng_quotes)
+
+
+def test_a_headline_verb_after_a_comma_agrees_with_its_source() -> None:
+    [quote] = headline_quotes("Floods kill dozens in the north, say officials")
+    assert (quote.text, quote.speaker) == ("Floods kill dozens in the north", "officials")
+    [quote] = headline_quotes("Floods kill dozens in the north, says Red Cross")
+    assert (quote.text, quote.speaker) == ("Floods kill dozens in the north", "Red Cross")
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "speaker"),
+    [
+        (
+            "Red Cross: Floods have killed dozens in the north",
+            "Floods have killed dozens in the north",
+            "Red Cross",
+        ),
+        ("NATO: Russian jets violated Estonian airspace", "Russian jets violated Estonian airspace", "NATO"),
+        (
+            "Barack Obama: The economy will recover next year",
+            "The economy will recover next year",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_a_headline_name_before_a_colon_and_a_clause_is_the_source(
+    title: str, content: str, speaker: str
+) -> None:
+    [quote] = headline_quotes(title)
+    assert (quote.text, quote.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Iraq: Car bomb kills 20 in Baghdad",
+        "Analysis: The election is far from over",
+        "Over 60 dead in cholera outbreak, state issues alert",
+    ],
+)
+def test_a_place_or_label_before_a_headline_colon_or_a_bare_verb_after_a_comma_attributes_nothing(
+    title: str,
+) -> None:
+    assert headline_quotes(title) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judges will consider if this should affect their decision.",
+        "The board is considering whether the plan is legal.",
+        "The court will consider if the law applies to foreign companies.",
+    ],
+)
+def test_considering_whether_or_if_weighs_a_question_and_states_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_small_clause_after_consider_is_still_a_position() -> None:
+    assert [q.text for q in quotes_of("The ministry considered the strike a threat to the economy.")] == [
+        "the strike a threat to the economy"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The newspaper reports that the government is making payments to farmers, totalling about $1"
+            " billion a year.",
+            "that the government is making payments to farmers, totalling about $1 billion a year",
+        ),
+        (
+            "The ministry said that prices had risen sharply, reaching a record in March.",
+            "that prices had risen sharply, reaching a record in March",
+        ),
+        (
+            "Police said that the crowd had grown quickly, filling the square by noon.",
+            "that the crowd had grown quickly, filling the square by noon",
+        ),
+    ],
+)
+def test_a_participle_that_is_no_speech_verb_stays_in_the_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_a_speech_participle_after_the_content_is_still_the_sources_next_act() -> None:
+    text = "The ministry denied that any strike had taken place, saying the reports were false."
+    assert quotes_of(text)[0].text == "that any strike had taken place"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The coach urged the players to stay calm and left the stadium.", "to stay calm"),
+        ("The minister asked the crowd to go home and returned to his office.", "to go home"),
+        ("The general ordered the troops to withdraw and flew back to the capital.", "to withdraw"),
+        (
+            "The minister accused the rebels of breaking the truce and called for talks.",
+            "of breaking the truce",
+        ),
+        (
+            "The mayor accused the council of wasting public money and called for new elections.",
+            "of wasting public money",
+        ),
+    ],
+)
+def test_a_finite_verb_after_a_non_finite_content_is_the_sources_next_act(text: str, content: str) -> None:
+    assert quotes_of(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union urged workers to strike and to join the march.", "to strike and to join the march"),
+        (
+            "The group called on the government to resign and hold new elections.",
+            "to resign and hold new elections",
+        ),
+        (
+            "The ministry said the trio were drinking whisky and began fighting.",
+            "the trio were drinking whisky and began fighting",
+        ),
+    ],
+)
+def test_coordinated_acts_inside_the_content_stay(text: str, content: str) -> None:
+    assert quotes_of(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The measures, endorsed by the government, include the following:\n\nEnding all trade between the"
+        " two countries and closing the border crossings for a year;",
+        "The rules, announced by the ministry on Monday, are as follows:\n\nEvery shop must close at eight in"
+        " the evening on weekdays and at noon on Sundays.",
+        "The plan, proposed by the mayor last week, has three parts:\n\nThe city will build two new bridges"
+        " over the river and widen the ring road by 2030.",
+    ],
+)
+def test_a_participle_describing_a_noun_does_not_frame_a_block_quotation(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_speech_verb_still_frames_a_block_quotation() -> None:
+    text = (
+        "The ministry said in a statement:\n\nThe city will build two new bridges over the river and widen"
+        " the ring road by 2030."
+    )
+    [quote] = quotes_of(text)
+    assert quote.type == "direct" and "ministry" in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The senator called the decision "a disgrace."', 'the decision "a disgrace."'),
+        ('The senator called the ruling "a disgrace."', 'the ruling "a disgrace."'),
+        ('The governor called the verdict "a tragedy."', 'the verdict "a tragedy."'),
+    ],
+)
+def test_a_quoted_name_parsed_as_an_apposition_of_the_object_is_what_it_was_called(
+    text: str, content: str
+) -> None:
+    assert [(q.text, q.type) for q in quotes_of(text)] == [(content, "partial")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The court ruled that the law was unconstitutional.", "that the law was unconstitutional"),
+        ("The tribunal ruled that the dismissal had been unfair.", "that the dismissal had been unfair"),
+        ("Officials fear that the death toll could rise.", "that the death toll could rise"),
+        (
+            "The opposition questioned whether the election had been fair.",
+            "whether the election had been fair",
+        ),
+        ("Human rights groups have criticised the law as discriminatory.", "the law as discriminatory"),
+        (
+            "The bishops condemned the killings as a crime against humanity.",
+            "the killings as a crime against humanity",
+        ),
+        ("The president praised the deal as a victory for peace.", "the deal as a victory for peace"),
+    ],
+)
+def test_rulings_fears_doubts_and_judgements_with_as_are_statements(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government ruled out new taxes.",
+        "The king ruled the country for forty years.",
+        "Residents fear for their safety.",
+        "Police questioned the suspect for three hours.",
+        "The bishops condemned the killings.",
+    ],
+)
+def test_the_same_verbs_without_content_state_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The senator said she believed the voters were being misled.",
+            "she believed the voters were being misled",
+            "senator",
+        ),
+        (
+            "The mayor said he thought the bridge would reopen in May.",
+            "he thought the bridge would reopen in May",
+            "mayor",
+        ),
+        (
+            "The senator said she feared the voters were being misled.",
+            "she feared the voters were being misled",
+            "senator",
+        ),
+    ],
+)
+def test_the_speakers_own_attitude_inside_a_statement_is_part_of_it(
+    text: str, content: str, speaker: str
+) -> None:
+    [(got, _, who)] = spans(text)
+    assert got == content and who is not None and speaker in who
+
+
+def test_an_innermost_named_believer_is_still_the_source() -> None:
+    [(got, _, who)] = spans("According to the newspaper, the minister believes the talks will fail.")
+    assert got == "the talks will fail" and who is not None and "minister" in who
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The army said it had killed 20 militants, a claim that could not be independently verified.",
+            "it had killed 20 militants",
+        ),
+        (
+            "The army said it had killed 30 rebels, a claim that could not be confirmed.",
+            "it had killed 30 rebels",
+        ),
+        (
+            "The militia said it had shot down a drone, a claim that could not be verified independently.",
+            "it had shot down a drone",
+        ),
+    ],
+)
+def test_the_reporters_verdict_in_apposition_is_not_part_of_the_content(text: str, content: str) -> None:
+    assert quotes_of(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Asked whether the army would withdraw, the general said it would not.", "it would not"),
+        ("Urged to resign, the minister said he had no regrets.", "he had no regrets"),
+        ("Asked to comment, the company said it would not speculate.", "it would not speculate"),
+    ],
+)
+def test_a_passive_participle_of_address_is_the_question_put_not_a_statement(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The doctors warned against using the drug.", "against using the drug"),
+        (
+            "The foreign ministry advised against all travel to the region.",
+            "against all travel to the region",
+        ),
+        (
+            "Experts cautioned against drawing conclusions from a single poll.",
+            "against drawing conclusions from a single poll",
+        ),
+    ],
+)
+def test_warning_against_something_is_the_content(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_against_after_another_verb_is_no_statement() -> None:
+    assert quotes_of("The union voted against the deal.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            'The ministry addressed reports that two soldiers had been wounded: "Both men are in stable'
+            ' condition and will recover."',
+            "Both men are in stable condition and will recover.",
+            "ministry",
+        ),
+        (
+            'The union addressed rumours that the strike had been called off: "The strike goes ahead on'
+            ' Monday as planned."',
+            "The strike goes ahead on Monday as planned.",
+            "union",
+        ),
+        (
+            'The hospital addressed fears that the ward would be closed: "The ward will stay open for as long'
+            ' as patients need it."',
+            "The ward will stay open for as long as patients need it.",
+            "hospital",
+        ),
+    ],
+)
+def test_a_colon_frame_whose_last_clause_is_subordinate_takes_the_main_verb(
+    text: str, words: str, speaker: str
+) -> None:
+    [quote] = [q for q in quotes_of(text) if q.type == "direct"]
+    assert quote.text == words and speaker in (quote.speaker or "")
+
+
+def test_a_colon_frame_never_takes_a_verb_inside_the_quotation() -> None:
+    assert quotes_of('The report was published: "The findings are clear and the government must act."') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The minister was quoted as saying that the talks had failed.",
+            "that the talks had failed",
+            "minister",
+        ),
+        (
+            "The general was quoted by Reuters as saying the army would withdraw.",
+            "the army would withdraw",
+            "general",
+        ),
+        (
+            "State media quoted the president as saying the country would not give in.",
+            "the country would not give in",
+            "president",
+        ),
+        (
+            "The coach was quoted in the newspaper as saying that his team was tired.",
+            "that his team was tired",
+            "coach",
+        ),
+    ],
+)
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted(text: str, content: str, speaker: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "indirect") and who is not None and speaker in who
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The report called for "urgent reform" of the prison system.',
+            'for "urgent reform" of the prison system',
+        ),
+        (
+            'The report called for "immediate action" on climate change.',
+            'for "immediate action" on climate change',
+        ),
+        ('The audit called for "urgent reform" of the tax office.', 'for "urgent reform" of the tax office'),
+    ],
+)
+def test_a_main_verb_parsed_as_the_root_nouns_participle_is_still_the_cue(text: str, content: str) -> None:
+    [(got, kind, who)] = spans(text)
+    assert (got, kind) == (content, "partial") and who is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The opposition dismissed the plan as "a gimmick".', 'the plan as "a gimmick"'),
+        ("The minister dismissed the claims as nonsense.", "the claims as nonsense"),
+        ("The union dismissed the offer as an insult.", "the offer as an insult"),
+    ],
+)
+def test_dismissing_x_as_y_is_a_characterisation(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text", ['A website called "Freedom Now" was closed.', "The judge dismissed the case."]
+)
+def test_a_naming_participle_or_a_dismissal_without_as_states_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_dismissing_claims_that_still_reports_the_claims() -> None:
+    text = "Trotter dismissed claims that the mosque was tied to terrorism."
+    assert [q.text for q in quotes_of(text)] == ["that the mosque was tied to terrorism"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Hillary Clinton will announce the US response on Wednesday.",
+        "The president will tell the nation that the war is over.",
+        "The mayor will announce her decision on Friday.",
+    ],
+)
+def test_a_speech_act_still_to_come_has_no_content_yet(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_statement_about_the_future_is_still_a_statement() -> None:
+    assert [q.text for q in quotes_of("The president said the army will withdraw.")] == [
+        "the army will withdraw"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ministry later clarified that the rules applied only to new contracts.",
+            "that the rules applied only to new contracts",
+        ),
+        ("The governor hinted that he might run for president.", "that he might run for president"),
+        ("Analysts reckon the economy will shrink this year.", "the economy will shrink this year"),
+        ("The union protested that the talks had been rigged.", "that the talks had been rigged"),
+        ("Ruiz has long argued for lower taxes.", "for lower taxes"),
+    ],
+)
+def test_more_verbs_of_saying_with_a_clause(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students protested outside the embassy.",
+        "The neighbours objected to the plan.",
+        "The mayor underlined the importance of the vote.",
+    ],
+)
+def test_the_same_verbs_without_a_clause_report_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         (

@@ -26,14 +26,19 @@ _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def quoted_source(verb: Token) -> Token | None:
     """The object of a verb of quoting when it names a source ("quoting President X", "quoted
-    the minister as saying", "citing officials", "citing a ministry report"): nested
+    the minister as saying", "X was quoted as saying", "citing officials", "citing a ministry
+    report"): nested
     attribution gives the words to the innermost source the text names, not to the one
     quoting it.  A reason is no source ("citing security concerns")."""
     if verb.lemma_.lower() not in _QUOTING_VERBS:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # "X was quoted (by Y) as saying": the passive subject is the one quoted
+    role = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
+    obj = next((c for c in verb.children if c.dep_ == role), None)
     if obj is None:
         return None
+    if verb.lemma_.lower() == "quote" or role == "nsubjpass":
+        return obj  # what is quoted is someone's words; what is cited may be a reason
     lemma = obj.lemma_.lower()
     named = obj.pos_ == "PROPN" or obj.ent_type_ in _SOURCE_ENTITIES
     return obj if named or lemma in phoenix_agent_nouns() or lemma in DOCUMENT_NOUNS else None

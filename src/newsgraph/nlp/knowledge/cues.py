@@ -14,7 +14,22 @@ from newsgraph.nlp.knowledge.tsv import Schema, data_text, parse_table
 
 #: Complement patterns a cue may declare (see the header of ``cues.tsv``).
 PATTERNS = frozenset(
-    {"ccomp", "xcomp", "dobj", "dobjq", "of", "as", "for", "about", "on", "to", "oprd", "direct", "that"}
+    {
+        "ccomp",
+        "xcomp",
+        "dobj",
+        "dobjq",
+        "of",
+        "as",
+        "for",
+        "about",
+        "on",
+        "to",
+        "against",
+        "oprd",
+        "direct",
+        "that",
+    }
 )
 
 

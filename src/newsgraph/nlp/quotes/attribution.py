@@ -27,7 +27,7 @@ from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
 from newsgraph.nlp.knowledge.cues import CueLexicon
 from newsgraph.nlp.knowledge.gazetteer import gazetteer
 from newsgraph.nlp.knowledge.wordlists import wordlist
-from newsgraph.nlp.quotes import content
+from newsgraph.nlp.quotes import constructions, content
 from newsgraph.nlp.quotes.marks import Quoted
 from newsgraph.nlp.quotes.passives import passive_agent, passive_content
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, low_participle, source_token
@@ -42,15 +42,7 @@ _SPEAKING_NOUNS = wordlist("organisation_nouns") | wordlist("outlet_nouns") | DO
 _SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
 _OPENING = frozenset({'"', "“", "‘", "'", "«"})
-#: Prepositions whose phrase after an object content gives the setting of the speech act
-#: (place, time, channel), not part of what was said ("described X in an interview",
-#: "announced X on television"); "for", "to", "against", "with", "over" stay
-#: ("blamed X for Y", "attributed X to Y").
-_SETTING_NOUNS = wordlist("speech_settings")
 _REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "themself", "ourselves"})
-_SETTING_PREPOSITIONS = frozenset(
-    {"in", "on", "at", "during", "after", "before", "via", "through", "from", "since", "when", "while"}
-)  # "by" only with a setting noun ("by telephone"): "noted exercises by Russia" names who held them
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +86,14 @@ def trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
         or doc[first].is_space
     ):
         first += 1
-    while last >= first and (doc[last].is_space or (doc[last].is_punct and doc[last].text not in _CLOSING)):
-        last -= 1  # (a line break the parser hung on the clause is no content: "... hospitals\n\n")
+    while last >= first and (
+        doc[last].is_space
+        or (doc[last].is_punct and doc[last].text not in _CLOSING)
+        or doc[last].dep_ == "cc"
+    ):
+        # "accused X of wasting money and [called for ...]": the "and" joins the next act; a
+        # line break the parser hung on the clause is no content ("... hospitals\n\n")
+        last -= 1
     if first > last:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -105,16 +103,20 @@ def _subtree(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i
 
 
-def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] | None:
+def _complement(verb: Token, patterns: frozenset[str], lexicon: CueLexicon) -> tuple[int, int, str] | None:
     """Token range of the reported content of a cue verb and the pattern that matched."""
     obj = _child(verb, "dobj")
     if (clause := content.clause(verb)) is None and (passive := passive_content(verb, patterns)) is not None:
         return passive
     if "ccomp" in patterns and clause is not None:
         left, right = _subtree(clause)
-        low = next((c for c in clause.children if low_participle(c)), None)
+        # "denied that X, saying ...": a speech participle is the source's next act, not X; any
+        # other (", totalling $1 billion") still describes X
+        low = next(
+            (c for c in clause.children if low_participle(c) and lexicon.verb_patterns(c.lemma_)), None
+        )
         if low is not None:
-            right = low.left_edge.i - 1  # "denied that X, saying ...": the participle is not X
+            right = low.left_edge.i - 1
         aux_to = next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
         if aux_to is not None and _child(clause, "nsubj") is not None:
             left = aux_to.i  # "urged X to ...": the content starts at "to"
@@ -131,10 +133,11 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if low is None:
             right = content.continued_content(verb, right)
         return left, right, "ccomp"
-    if (
-        "xcomp" in patterns
-        and (clause := _child(verb, "xcomp") or content.object_infinitive(obj)) is not None
-    ):
+    clause_only = "ccomp" in patterns and "dobj" not in patterns and verb.lemma_.lower() not in _ADDRESSEE
+    if clause_only and (split := content.object_participle_clause(verb, obj)) is not None:
+        return *split, "ccomp"
+    infinitive = _child(verb, "xcomp") or content.object_infinitive(obj) or content.addressee_infinitive(verb)
+    if "xcomp" in patterns and (clause := infinitive) is not None:
         to = next((c for c in clause.children if c.tag_ == "TO"), None)
         if to is not None:
             neg = next((c for c in clause.children if c.dep_ == "neg" and c.i < to.i), None)
@@ -149,7 +152,10 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         return gerund.left_edge.i, gerund.right_edge.i, "xcomp"  # "reported seeing", "denied taking"
     if "oprd" in patterns and obj is not None and obj.lower_ in _REFLEXIVE:
         return None  # "a group calling itself X": naming, not a statement
-    if "oprd" in patterns and (pred := _child(verb, "oprd")) is not None:
+    if "oprd" in patterns and (named := content.named_predicate(verb, obj)) is not None:
+        return named.left_edge.i, content.object_end(verb, named), "oprd"  # "what the bill calls X"
+    pred = _child(verb, "oprd") or content.object_apposition(obj)
+    if "oprd" in patterns and pred is not None:
         # "called the vote a serious blow", "deemed the strikes illegal": object + predicate
         first = obj.left_edge.i if obj is not None and obj.i < pred.i else pred.left_edge.i
         return first, pred.right_edge.i, "oprd"
@@ -157,11 +163,14 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         # the small model often parses the same small clause as an object or a clause with a
         # subject of its own ("considered [the strike]nsubj a [threat]dobj")
         for child in verb.children:
-            if child.dep_ in ("dobj", "ccomp") and any(
-                c.dep_ == "nsubj" and c.i < child.i for c in child.children
+            # a small clause has no complementizer: "consider whether/if X" weighs a question
+            if (
+                child.dep_ in ("dobj", "ccomp")
+                and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children)
+                and not any(c.dep_ == "mark" for c in child.children)
             ):
                 return child.left_edge.i, child.right_edge.i, "oprd"
-    for name in ("of", "for", "about", "on", "to"):
+    for name in ("of", "for", "about", "on", "to", "against"):
         if name in patterns:
             after = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == name), None)
             prep = after or (_child(obj, "prep", name) if obj is not None else None)
@@ -178,6 +187,9 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         if target is None and to is not None:
             target = _child(to, "pobj")
         as_prep = _child(verb, "prep", "as") or (_child(target, "prep", "as") if target is not None else None)
+        as_prep = as_prep or content.participle_as(target)
+        if target is not None and target.lower_ == "what" and as_prep is not None:
+            return as_prep.i + 1, as_prep.right_edge.i, "as"  # "what Reuters describes as X"
         if target is not None and as_prep is not None:
             return target.left_edge.i, as_prep.right_edge.i, "as"
     if obj is not None and ("dobj" in patterns or "dobjq" in patterns):
@@ -185,7 +197,7 @@ def _complement(verb: Token, patterns: frozenset[str]) -> tuple[int, int, str] |
         kind = "dobj" if "dobj" in patterns else "dobjq"
         if clause is not None:
             return (*_subtree(clause), kind)
-        return obj.left_edge.i, content.continued_content(verb, _object_end(verb, obj)), kind
+        return obj.left_edge.i, content.continued_content(verb, content.object_end(verb, obj)), kind
     return None
 
 
@@ -197,39 +209,6 @@ def _marked_clause(verb: Token, mark: str) -> Token | None:
             if found is not None and found.i == child.left_edge.i:
                 return child
     return None
-
-
-def _setting(prep: Token) -> bool:
-    """A prepositional phrase that gives the occasion or channel of the speech act ("in an
-    interview", "at a press conference", "on state television") or its date."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is not None and pobj.lower_ in ("one", "each", "some", "any"):  # "on one of the networks"
-        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else pobj
-    return pobj is not None and (pobj.lemma_.lower() in _SETTING_NOUNS or pobj.ent_type_ in ("DATE", "TIME"))
-
-
-def _object_end(verb: Token, obj: Token) -> int:
-    """Last token of an object content: the object and the verb's modifiers that follow it
-    ("expressed X's openness [to discussing ...]"), up to a coordinated or adverbial clause,
-    and without the setting of the speech act, wherever the parser attached it."""
-    end = obj.right_edge.i
-    for child in obj.rights:
-        if child.dep_ == "prep" and _setting(child):
-            end = min(end, child.i - 1)
-            break
-    for child in verb.rights:
-        if (
-            child.i > obj.i
-            and child.dep_ == "prep"
-            and (child.lower_ in _SETTING_PREPOSITIONS or _setting(child))
-        ):
-            break  # "announced his victory on state television": where, when, how, not what
-        if child.i > obj.i and child.dep_ in ("prep", "dative", "oprd", "npadvmod"):
-            end = max(end, child.right_edge.i)
-        elif child.i > obj.i and child.dep_ in ("conj", "cc", "advcl", "punct", "ccomp", "parataxis"):
-            break
-    return end
 
 
 def can_speak(source: Token) -> bool:
@@ -253,15 +232,32 @@ def _anonymity(verb: Token) -> bool:
 
 
 def _excluded(verb: Token, quoted: Sequence[Quoted]) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children) or _anonymity(verb):
+    if any(c.dep_ == "neg" for c in verb.children) or _anonymity(verb) or _future(verb):
         return True
     if verb.dep_ == "xcomp" and (
         verb.head.lemma_ in _NEGATORS or any(c.dep_ == "neg" for c in verb.head.children)
     ):
         return True
-    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
-        return True
+    participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not _rootless_main_verb(verb)
+    if verb.dep_ in ("amod", "compound") or participle:
+        return True  # "a site called X"; "Asked whether ..., he said": the subject was addressed
     return inside_quote(verb.idx, quoted)
+
+
+def _rootless_main_verb(verb: Token) -> bool:
+    """ "The report called for ...": the parser made the subject noun the sentence's root and
+    the main verb its participle; a sentence has a finite verb, so this one is it."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i
+
+
+_FUTURE = frozenset({"will", "shall", "'ll"})
+
+
+def _future(verb: Token) -> bool:
+    """ "will announce the response", "will press X to ...": a speech act still to come has no
+    content yet."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
 
 
 def inside_quote(pos: int, quoted: Sequence[Quoted]) -> bool:
@@ -292,6 +288,7 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     if patterns is None or _excluded(token, quoted):
         return None
     source = source_token(token) or passive_agent(token)
+    source = source or (token.head if _rootless_main_verb(token) else None)
     if source is None or (source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted)):
         return None
     if lemma in _EVIDENTIAL and not can_speak(source):
@@ -301,7 +298,8 @@ def _verb_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     if "direct" in patterns or (source.head.i == token.i and source.dep_ == "dobj"):
         # (a verb of quoting whose object is the source: "citing officials" reports no content)
         return Attribution(*cue_span, token.i, source, token.idx, token.idx, direct_only=True)
-    bounds = _complement(token, patterns) or content.parenthetical(token, quoted)
+    bounds = _complement(token, patterns, lexicon) or content.parenthetical(token, quoted)
+    bounds = content.ended(doc, bounds, lexicon.nouns) if bounds is not None else None
     chars = trim(doc, bounds[0], bounds[1]) if bounds is not None else None
     if bounds is not None and all(t.pos_ in _EMPTY_POS for t in doc[bounds[0] : bounds[1] + 1]):
         chars = None  # "denied it", "acknowledged that": a pronoun is no content
@@ -359,8 +357,8 @@ def _noun_attribution(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted
     clause = _has_that_clause(token)
     if clause is None or inside_quote(token.idx, quoted):
         return None
-    if token.dep_ == "dobj" and lexicon.verb_patterns(token.head.lemma_) is not None:
-        return None  # "denied reports that ...": the verb is the cue
+    if token.dep_ == "dobj" and {"dobj", "ccomp"} & (lexicon.verb_patterns(token.head.lemma_) or set()):
+        return None  # "denied reports that ...": the verb is the cue ("dismissed X as Y" only with "as")
     source = _child(token, "poss")
     cue = token
     if source is None:
@@ -392,6 +390,30 @@ def _adjective_attribution(token: Token, quoted: Sequence[Quoted]) -> Attributio
     return Attribution(token.idx, token.idx + len(token.text), token.i, source, *chars)
 
 
+def _construction(token: Token, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> Attribution | None:
+    """A statement spread over several words (:mod:`.constructions`): "made clear that",
+    "held X responsible", "What X said was that ..."."""
+    lemma = token.lemma_.lower()
+    if lemma == "make":
+        found = constructions.made_clear(token)
+    elif lemma == "hold":
+        found = constructions.held_responsible(token)
+    elif lemma == "be":
+        found = constructions.pseudo_cleft(token, lexicon)
+    else:
+        return None
+    if found is None or inside_quote(found.cue.idx, quoted):
+        return None
+    source = found.source
+    if source is not None and source.lower_ in _FIRST_PERSON and not inside_quote(source.idx, quoted):
+        return None
+    chars = trim(token.doc, found.first, found.last)
+    if chars is None:
+        return None
+    cue_end = found.cue_last.idx + len(found.cue_last.text)
+    return Attribution(found.cue.idx, cue_end, found.cue.i, source, *chars)
+
+
 def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -> list[Attribution]:
     """Every attribution the parse shows, in text order."""
     found: list[Attribution] = []
@@ -400,7 +422,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quoted: Sequence[Quoted]) -
         if token.lower_ == "according":
             att = _according(token, quoted)
         elif token.tag_.startswith("VB"):
-            att = _verb_attribution(token, lexicon, quoted)
+            att = _verb_attribution(token, lexicon, quoted) or _construction(token, lexicon, quoted)
         elif token.pos_ == "NOUN":
             att = _noun_attribution(token, lexicon, quoted)
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in lexicon.adjectives:

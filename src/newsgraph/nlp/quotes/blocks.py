@@ -56,6 +56,8 @@ def _cue(sentence: Span, lexicon: CueLexicon) -> Token | None:
     cue: Token | None = None
     for tok in sentence:
         verb = tok.tag_.startswith("VB") and lexicon.verb_patterns(tok.lemma_.lower()) is not None
+        # a participle describing a noun ("The measures, endorsed by X, include:") reports nothing
+        verb = verb and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl"))
         if (tok.lower_ == "according" or verb) and not any(c.dep_ == "neg" for c in tok.children):
             cue = tok
     return cue

@@ -132,11 +132,23 @@ def _complement_clause(cue: Token) -> bool:
 
 def _reported_within(doc: Doc, inner: Attribution, atts: list[Attribution]) -> bool:
     """An attribution inside another's content whose cue heads a "that" clause ("said that A
-    and that rights groups regard the country as dangerous"): the outer source reports it, so
-    it is not a statement of its own."""
-    if not _complement_clause(doc[inner.cue_token]):
+    and that rights groups regard the country as dangerous") or is the speaker's own attitude
+    ("said she feared ..."): the outer source reports it, so it is not a statement of its own."""
+    if not (_complement_clause(doc[inner.cue_token]) or _own_attitude(doc[inner.cue_token])):
         return False
     return any(o is not inner and o.start <= inner.cue_start and inner.end <= o.end for o in atts)
+
+
+#: Verbs of attitude that report a position ("believed", "feared"): under a speech verb with a
+#: pronoun subject they are the speaker's own words, not a second statement.
+_ATTITUDES = frozenset({"believe", "think", "feel", "hope", "fear"})
+
+
+def _own_attitude(cue: Token) -> bool:
+    """ "said she feared X", "added that he believed X": one statement, the outer speaker's."""
+    return cue.lemma_.lower() in _ATTITUDES and any(
+        c.dep_ == "nsubj" and c.tag_ == "PRP" for c in cue.children
+    )
 
 
 def _before_conjunction(doc: Doc, i: int) -> int:
@@ -222,7 +234,8 @@ def _adjoins(text: str, end: int, q: Quoted, fragment: bool = True) -> bool:
     (``fragment=False`` asks for those)."""
     between = text[end : q.open_at].strip()
     joined = between in ("", ",") or (between == ":" and not fragment)  # "welcomed the vote: "...""
-    near = 0 <= q.open_at - end <= 3 and joined and q.close_at is not None
+    # a quotation that runs over paragraphs has no closing mark in its first one: its own words
+    near = 0 <= q.open_at - end <= 3 and joined and (q.close_at is not None or not fragment)
     return near and _own_sentence(text[q.start : q.end]) != fragment
 
 

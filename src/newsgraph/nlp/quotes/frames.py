@@ -111,17 +111,18 @@ def _colon_frame(doc: Doc, text: str, start: int, q: Quoted) -> Token | None:
     colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None or len(colon) == 0 or colon[0].i == 0:
         return None
+    # the clause's verb: up from the word before the colon to the first verb with a subject
+    # ("A statement addressed reports that one man had been wounded:" -- not "wounded")
     verb: Token | None = doc[colon[0].i - 1]
     for _ in range(8):
-        if verb is None or verb.pos_ in ("VERB", "AUX"):
-            break
+        if verb is None or verb.idx < start or verb.i >= colon[0].i:
+            return None  # the frame's verb stands between the sentence start and the colon
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ in ("VERB", "AUX") and subject is not None:
+            speaks = subject.pos_ in ("PROPN", "NOUN", "PRON") and subject.lower_ not in ("it", "this")
+            return verb if speaks else None
         verb = verb.head if verb.head.i != verb.i else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.idx < start:
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "this"):
-        return None
-    return verb
+    return None
 
 
 def _that_frame(doc: Doc, text: str, q: Quoted) -> Token | None:
