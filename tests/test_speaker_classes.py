@@ -431,11 +431,21 @@ def test_a_statement_restated_by_an_intermediary_is_annotated_once_for_the_inner
             "Ana Costa said the plan was sound and that critics had claimed it was too costly.",
             "the plan was sound and that critics had claimed it was too costly",
         ),
+        (
+            "Ana Costa said that the rebels had claimed the town as an act of force.",
+            "that the rebels had claimed the town as an act of force",
+        ),
+        (
+            "Ana Costa told reporters that the council had claimed the land for the new school.",
+            "that the council had claimed the land for the new school",
+        ),
     ],
 )
 def test_a_disputed_or_partial_inner_statement_stays_the_outer_sources(text: str, content: str) -> None:
-    """A denial asserts nothing for the inner source, and a second clause is only part of the
-    outer content: the outer source keeps the words."""
+    """Only an intermediary's cue (according to, report, write, quote) relays another source's
+    statement: a denial asserts nothing for the inner source, a second clause is only part of
+    the outer content, and a speaker telling of someone's act ("said the rebels had claimed the
+    town") is the speaker's own account -- the outer source keeps the words."""
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [(content, "Ana Costa")]
 
 

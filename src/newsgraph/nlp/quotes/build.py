@@ -43,7 +43,7 @@ from newsgraph.records import Quote, TextSpan
 _WORD = re.compile(r"\w+")
 #: Words that link quoted spans without saying anything ("said that "A" and "B"").
 _LINKING_WORDS = frozenset({"that", "and", "or"})
-_DISPUTING = wordlist("disputing_cues")
+_RELAYING = wordlist("relaying_cues")
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|or)\s*")
 
 
@@ -92,14 +92,16 @@ def _cut_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
 
 
 def _restates(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
-    """The outer attribution's whole content is the inner source's statement: the inner cue's
-    clause, with its own subject before the cue, spans the outer content ("According to AFP,
+    """The outer attribution relays the inner source's statement: an intermediary's cue
+    (according to, report, write, quote: the gold guideline's nested attribution) whose whole
+    content is the inner cue's clause, with its own subject before the cue ("According to AFP,
     officials have reported X", "reported that witnesses said X")."""
     cue = doc[inner.cue_token]
     if inner is outer or inner.direct_only or not outer.start <= inner.cue_start < outer.end:
         return False
-    if doc[outer.cue_token].lemma_.lower() in _DISPUTING:
-        return False  # "denied that the US threatened to ...": the inner source asserted nothing
+    relay = doc[outer.cue_token]
+    if relay.lemma_.lower() not in _RELAYING and relay.lower_ not in _RELAYING:
+        return False  # "He said Russia had claimed Crimea": a speaker's own account of an act
     if inner.source is None or inner.source.idx > inner.cue_start or inner.source.pos_ == "PRON":
         return False  # "said that he believes ...": mostly the same source, one statement
     if not any(c.dep_ == "nsubj" for c in cue.children):
