@@ -513,3 +513,27 @@ def test_the_name_after_according_to_a_title_is_the_clauses_subject(text: str, s
     clause (a verb follows it), so it is not the lawyer; "according to the minister, Ali Kaya,"
     with a closing comma still is."""
     assert [q.speaker for q in quotes_of(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A statement released by the UN country office for Somalia said that the workers were safe.",
+            "UN country office for Somalia",
+        ),
+        (
+            "A letter signed by the EU trade commissioner said the tariffs would stay.",
+            "EU trade commissioner",
+        ),
+        (
+            "A report issued by the Kenyan health ministry said that 40 people had died.",
+            "Kenyan health ministry",
+        ),
+        ("A statement released by a local official said the road was open.", "local official"),
+    ],
+)
+def test_a_document_made_by_an_unnamed_body_or_person_speaks_for_it(text: str, speaker: str) -> None:
+    """ "a statement released by the UN country office": the maker in the by-phrase is the
+    speaker even when it is a description (a body named by its modifiers, a person noun)."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

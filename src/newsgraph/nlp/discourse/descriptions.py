@@ -272,7 +272,12 @@ def _document(
                 continue
             if author.i in owner:
                 return Described(start, end, tok, text, "DOCUMENT", owner[author.i], 1.0)
-            if author.pos_ in ("NOUN", "PROPN") and author.tag_ in ("NNS", "NNPS", "NNP"):
+            named_body = author.tag_ == "NN" and (
+                any(c.pos_ == "PROPN" for c in author.children)
+                or author.lemma_.lower() in phoenix_agent_nouns()
+            )
+            if author.pos_ in ("NOUN", "PROPN") and (author.tag_ in ("NNS", "NNPS", "NNP") or named_body):
+                # ("a statement released by the UN country office", "... by a local official")
                 a_start, a_end = mention_bounds(author)
                 return Described(
                     start, end, tok, without_article(doc[a_start:a_end].text), "DOCUMENT", None, 0.8
