@@ -537,3 +537,16 @@ def test_a_document_made_by_an_unnamed_body_or_person_speaks_for_it(text: str, s
     """ "a statement released by the UN country office": the maker in the by-phrase is the
     speaker even when it is a description (a body named by its modifiers, a person noun)."""
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The bishops on Sunday called on the government to end the strike.", "bishops"),
+        ("The nurses in May warned that the hospital would close.", "nurses"),
+        ("Residents of the town said the water was unsafe.", "Residents of the town"),
+    ],
+)
+def test_a_time_phrase_is_not_part_of_the_speakers_name(text: str, speaker: str) -> None:
+    """ "The bishops on Sunday called on ...": the date says when, not who."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

@@ -151,6 +151,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             if child.dep_ == "cc":
                 continue
             break
+        if _time_phrase(child):
+            break  # "The bishops on Sunday called on ...": when, not who
         right = mention_bounds(child)[1] - 1 if child.dep_ == "conj" else child.right_edge.i
     doc = head.doc
     for i in range(head.i + 1, right):
@@ -163,6 +165,13 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1
+
+
+def _time_phrase(tok: Token) -> bool:
+    """A date or time attached to a noun ("on Sunday", "last week", "yesterday")."""
+    if tok.dep_ == "npadvmod" or tok.ent_type_ in ("DATE", "TIME"):
+        return tok.ent_type_ in ("DATE", "TIME")
+    return tok.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in tok.children)
 
 
 def without_article(text: str) -> str:
