@@ -187,8 +187,11 @@ class Engine:
         if pool is None:
             return
         if interrupted:
+            # also the workers still starting (spawned, not yet in the pool's table): under load
+            # a worker can take many seconds to load the model, and interpreter exit would wait
             processes = getattr(pool, "_processes", None) or {}
-            for process in list(processes.values()):
+            running = {p.pid: p for p in [*processes.values(), *multiprocessing.active_children()]}
+            for process in running.values():
                 process.terminate()
         pool.shutdown(wait=not interrupted, cancel_futures=True)
 
