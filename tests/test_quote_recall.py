@@ -1497,3 +1497,36 @@ def test_content_ending_a_paragraph_leaves_the_line_break_out(text: str, content
     nlp = load_pipeline()
     doc = nlp(make_doc(nlp, ExtractedArticle(text=text, title=text.split("\n", 1)[0])))
     assert content in [q.text for q in doc._.ng_quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The central bank expects that inflation will fall next year.",
+            "that inflation will fall next year",
+            "central bank",
+        ),
+        (
+            "Ana Costa doubts that the deal will survive the vote.",
+            "that the deal will survive the vote",
+            "Ana Costa",
+        ),
+        (
+            "Police suspect that the fire was started on purpose.",
+            "that the fire was started on purpose",
+            "Police",
+        ),
+        (
+            "Farmers worry that the drought will last another year.",
+            "that the drought will last another year",
+            "Farmers",
+        ),
+    ],
+)
+def test_expectation_doubt_and_suspicion_are_attributed_positions(
+    text: str, content: str, speaker: str
+) -> None:
+    """Beside believe, feel, hope and fear: a source's stated expectation, doubt, suspicion or
+    worry about a clause is its position (the gold guideline's attributed positions)."""
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [(content, speaker)]
