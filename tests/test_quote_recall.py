@@ -1505,7 +1505,7 @@ def test_content_ending_a_paragraph_leaves_the_line_break_out(text: str, content
         (
             "The central bank expects that inflation will fall next year.",
             "that inflation will fall next year",
-            "central bank",
+            "The central bank",
         ),
         (
             "Ana Costa doubts that the deal will survive the vote.",
