@@ -550,3 +550,24 @@ def test_a_document_made_by_an_unnamed_body_or_person_speaks_for_it(text: str, s
 def test_a_time_phrase_is_not_part_of_the_speakers_name(text: str, speaker: str) -> None:
     """ "The bishops on Sunday called on ...": the date says when, not who."""
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Microsoft released a patch on Monday. The Internet security firm Secunia.com said the patch"
+            " did not fix the flaw.",
+            "Secunia.com",
+        ),
+        (
+            "Apple sold fewer phones. The market research firm Gartner.com said demand had slowed.",
+            "Gartner.com",
+        ),
+        ("Labour won the seat. The polling company YouGov said turnout was low.", "YouGov"),
+    ],
+)
+def test_an_organisation_noun_with_a_name_after_it_introduces_that_name(text: str, speaker: str) -> None:
+    """ "The security firm Secunia.com said": the noun introduces the name in apposition; it does
+    not point back to the organisation named before."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
