@@ -571,3 +571,18 @@ def test_an_organisation_noun_with_a_name_after_it_introduces_that_name(text: st
     """ "The security firm Secunia.com said": the noun introduces the name in apposition; it does
     not point back to the organisation named before."""
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        ("A leaked letter seen by the Daily Clarion says the plan will be dropped.", "Daily Clarion"),
+        ("A memo obtained by Reuters says the factory will close.", "Reuters"),
+        ("An email read by the BBC says the minister knew of the delay.", "BBC"),
+    ],
+)
+def test_who_saw_or_obtained_a_document_is_not_its_author(text: str, reader: str) -> None:
+    """ "a letter seen by X", "a memo obtained by X": X read it, it did not write it; only a
+    participle of making (issued, released, signed, written, ...) names the author."""
+    found = quotes_of(text)
+    assert found and all(q.speaker != reader for q in found)

@@ -236,8 +236,8 @@ def _author_phrases(tok: Token) -> list[Token]:
     """``from``/``by`` phrases of a document, also under a participle that made it ("a
     statement released by X", "a report issued by X", "a letter signed by X")."""
     preps = [c for c in tok.children if c.dep_ == "prep"]
-    for acl in tok.children:
-        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+    for acl in tok.children:  # not "a letter seen by X" / "obtained by X": X only read it
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _MAKING_VERBS:
             preps += [c for c in acl.children if c.dep_ in ("agent", "prep")]
     return preps
 
