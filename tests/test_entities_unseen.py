@@ -564,3 +564,26 @@ def test_an_ezafe_name_is_one_name_and_its_kind_types_it(text: str, name: str) -
 def test_an_appositive_organisation_kind_makes_an_organisation(text: str, name: str) -> None:
     found = named(entities(text), name)
     assert found is not None and found.type == "ORG", [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Amnesty International: Soldiers killed civilians in the north\n\nThe group said the army"
+            " shot 20 people.",
+            "Amnesty International",
+        ),
+        (
+            "World Health Organization: Measles cases doubled\n\nThe agency said cases rose.",
+            "World Health Organization",
+        ),
+        (
+            "Human Rights Watch: Prisoners tortured\n\nThe group said prisoners were beaten.",
+            "Human Rights Watch",
+        ),
+    ],
+)
+def test_a_name_ends_at_a_headline_colon(text: str, name: str) -> None:
+    """ "Amnesty International: Soldiers killed ...": the source of a headline ends at its colon."""
+    assert [e.name for e in entities(text) if e.type == "ORG"] == [name]

@@ -89,8 +89,9 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, possessives, punctuation, a "pro-"/"anti-" prefix and anything after a
     line break; a name ends
     before an opening bracket ("Palestinian Legislative Council (PLC": the bracket holds its
-    short form), before a spaced dash with a short form after it ("... of Colombia - FARC") and
-    before a trailing date phrase ("Scottish Parliament on Wednesday")."""
+    short form), before a colon or semicolon ("Amnesty International: Soldiers ..."), before a
+    spaced dash with a short form after it ("... of Colombia - FARC") and before a trailing date
+    phrase ("Scottish Parliament on Wednesday")."""
     for i in range(start, end):
         if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
             end = i + 1 if "\n" not in doc[i].text else i
@@ -99,7 +100,13 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         tok = doc[i]
         short_after = i + 1 < end and doc[i + 1].text.isupper() and len(doc[i + 1].text) >= 2
         dated = tok.pos_ == "ADP" and i + 1 < end and date_word(doc[i + 1])
-        if tok.text == "(" or (tok.text in ("-", "–", "—") and tok.whitespace_ and short_after) or dated:
+        colon = tok.text in (":", ";")  # "Amnesty International: Soldiers killed ..." (a headline)
+        if (
+            tok.text == "("
+            or colon
+            or (tok.text in ("-", "–", "—") and tok.whitespace_ and short_after)
+            or dated
+        ):
             end = i
             break
     leading = _DETS | _STRIP | _POSSESSIVE
