@@ -1,0 +1,38 @@
+"""More entity rules for unseen news (issue 16, part 1, second pass): each rule with sentences
+written for the test; the real model runs because every rule reads its tags, parse or NER."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_entities_unseen import entities, named
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(e.name, e.type) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Visit\n\nThe envoy travelled to the West Bank on Monday to meet local mayors.", "West Bank"),
+        ("Settlers\n\nNew homes were approved in the West Bank despite objections.", "West Bank"),
+        ("Border\n\nTrucks from the West Bank waited for hours at the crossing.", "West Bank"),
+    ],
+)
+def test_a_place_list_name_with_an_org_word_in_it_stays_a_place(text: str, place: str) -> None:
+    found = named(entities(text), place)
+    assert found is not None and found.type == "GPE", kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Truce\n\nLeaders of Fatah met in Ramallah on Sunday to discuss the truce.",
+        "Vote\n\nFatah won most seats in the local council election, officials said.",
+        "Split\n\nThe rift between Hamas and Fatah deepened after the vote.",
+    ],
+)
+def test_a_group_of_the_non_state_actor_dictionary_is_no_place(text: str) -> None:
+    found = named(entities(text), "Fatah")
+    assert found is None or found.type != "GPE", kinds(text)
