@@ -36,3 +36,21 @@ def test_a_place_list_name_with_an_org_word_in_it_stays_a_place(text: str, place
 def test_a_group_of_the_non_state_actor_dictionary_is_no_place(text: str) -> None:
     found = named(entities(text), "Fatah")
     assert found is None or found.type != "GPE", kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Exit\n\nThe diplomats were told to leave Nairobi within two days.", "Nairobi"),
+        ("Siege\n\nRebel units tried to enter Kabul before dawn on Sunday.", "Kabul"),
+        ("Trial\n\nThe case was heard by a court in Karrada, Baghdad trying two guards.", "Baghdad"),
+    ],
+)
+def test_a_capital_that_is_a_place_in_its_clause_stays_the_city(text: str, city: str) -> None:
+    found = named(entities(text), city)
+    assert found is not None and found.type == "GPE", kinds(text)
+
+
+def test_a_capital_that_acts_still_stands_for_its_country() -> None:
+    text = "Row\n\nWashington accused Moscow of lying about the missiles."
+    assert {"United States", "Russia"} <= {e.name for e in entities(text)}, kinds(text)

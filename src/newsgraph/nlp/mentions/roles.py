@@ -38,6 +38,7 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
 _GOVERNMENT_WORDS = wordlist("government_nouns")
 _FACILITY_WORDS = wordlist("facility_heads")
 _POSSESSIVE = wordlist("possessive")
+_PLACE_OBJECT_VERBS = wordlist("place_object_verbs")
 _CLAUSE_START = frozenset({",", ";", ":", "—", "–", "--", "("})
 _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
 
@@ -222,12 +223,21 @@ def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
             country = lookup(g.capitals, m.text)
             head = doc[m.end - 1]
             acting = head.dep_ in _ACTING_DEPS and not _dateline(doc, m)  # "LONDON --" never acts
+            acting = acting and not _used_as_place(doc, m, head)
             if country is not None and acting and m.start not in in_person_titles:
                 m.canonical = country.name
                 m.kind = "seat"
         if m.kind == "seat" and m.country:
             seat = lookup(g.seats, m.text) or lookup(g.capitals, m.text)
             m.canonical = seat.name if seat else m.canonical
+
+
+def _used_as_place(doc: Doc, m: Mention, head: Token) -> bool:
+    """A capital that is the city even in an acting role: the object of a verb of movement or
+    force ("fled Kabul", "shelled Kyiv"), or the second part of an address ("Karkh, Baghdad")."""
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
+        return True
+    return m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].ent_type_ in {"GPE", "LOC"}
 
 
 def dominant_country(doc: Doc, mentions: list[Mention], phrases: Sequence[TitlePhrase] = ()) -> str | None:
