@@ -54,3 +54,41 @@ def test_a_capital_that_is_a_place_in_its_clause_stays_the_city(text: str, city:
 def test_a_capital_that_acts_still_stands_for_its_country() -> None:
     text = "Row\n\nWashington accused Moscow of lying about the missiles."
     assert {"United States", "Russia"} <= {e.name for e in entities(text)}, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Relief\n\nAid reached Kampala, Gulu, Jinja, Kitgum Matidi and Entebbe by Friday.",
+            "Kitgum Matidi",
+        ),
+        ("Visit\n\nShe grew up in Peebles, Borders, Scotland, before moving south.", "Borders"),
+        (
+            "Cholera\n\nCases were reported in Suba, Migori, Oyugis Karachuonyo and Kisumu last week.",
+            "Oyugis Karachuonyo",
+        ),
+    ],
+)
+def test_a_name_between_places_in_a_list_is_a_place(text: str, place: str) -> None:
+    found = named(entities(text), place)
+    assert found is not None and found.type == "GPE", kinds(text)
+
+
+def test_a_list_of_places_closed_by_an_untagged_name_takes_it_as_a_place() -> None:
+    text = 'Alert\n\nOfficials named "Busia, Kisumu, Kericho, Nakuru, Voi and Mombasa".'
+    found = named(entities(text), "Mombasa")
+    assert found is not None and found.type == "GPE", kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crew\n\nThe two men came from Brisbane, Australia and Paul Hale, 37, from Leeds.",
+        "Panel\n\nSpeakers came from Kenya, Uganda and Mary Wanjiru of the university.",
+        "Trip\n\nHe visited Paris, London, and Anna Berg, his sister, in May.",
+    ],
+)
+def test_a_person_with_a_given_name_next_to_a_list_of_places_stays_a_person(text: str) -> None:
+    people = [e for e in entities(text) if e.type == "PERSON"]
+    assert people, kinds(text)

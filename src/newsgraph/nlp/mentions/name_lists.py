@@ -1,0 +1,123 @@
+"""Names in a list of places are places: conjuncts agree in kind.
+
+News lists towns and districts ("Busia, Kisumu, Voi, Mtito Andei and Mombasa"; "Peebles,
+Borders, Scotland").  The small model types most items of such a list GPE and some at random
+PERSON or ORG (a two-word town looks like a name) or not at all (the last item before a closing
+quotation mark).  Coordinated items share their kind, so an item whose neighbours in the list are
+places is a place too:
+
+- :func:`retype_list_items`: a PERSON/ORG name with no lexicon entry, no organisation word, no
+  title and (a person) no known given name first, both of whose neighbours are places, or the two
+  items before (or after) it, is a GPE;
+- :func:`untagged_list_places`: a run of capitalised proper nouns the model left untagged, closing
+  (or continuing) a list whose two previous items are places, is a GPE.
+
+A list of people ("Smith, Jones and Brown") or of organisations is untouched: the rule needs
+two places next to the item.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.knowledge.cities import city_country
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, given_name_gender, lookup
+from newsgraph.nlp.mentions.name_types import has_org_word
+from newsgraph.nlp.mentions.names import Mention
+
+_SEPARATORS = frozenset({",", "and", "or"})
+
+
+def _before(doc: Doc, start: int, by_end: dict[int, Mention]) -> Mention | None:
+    """The list item right before token ``start`` (", X" / "X and" / "X, and")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in {"and", "or"}:
+        i -= 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+    elif i >= 0 and doc[i].text == ",":
+        i -= 1
+    else:
+        return None
+    return by_end.get(i + 1)
+
+
+def _after(doc: Doc, end: int, by_start: dict[int, Mention]) -> Mention | None:
+    """The list item right after token ``end``."""
+    i = end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in {"and", "or"}:
+        i += 1
+    if i == end:
+        return None
+    return by_start.get(i)
+
+
+def _place(m: Mention | None) -> bool:
+    return m is not None and m.label == "GPE"
+
+
+def retype_list_items(doc: Doc, mentions: list[Mention]) -> None:
+    """Retype PERSON/ORG items of a list of places (module docstring); in place."""
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    g = gazetteer()
+    for m in mentions:
+        if m.label not in {"PERSON", "ORG"} or m.canonical is not None or m.titles:
+            continue
+        if has_org_word(doc, m.start, m.end) or lookup(g.demonyms, m.text) is not None:
+            continue
+        if m.label == "PERSON" and given_name_gender(doc[m.start].text) is not None:
+            continue  # "Queensland, Australia and Paul Hale, 37,": a person joins the list
+        left, right = _before(doc, m.start, by_end), _after(doc, m.end, by_start)
+        left2 = _before(doc, left.start, by_end) if left is not None else None
+        right2 = _after(doc, right.end, by_start) if right is not None else None
+        if (
+            (_place(left) and _place(right))
+            or (_place(left) and _place(left2))
+            or (_place(right) and _place(right2))
+        ):
+            m.label = "GPE"
+            m.country = (
+                country_of_place(m.text) or city_country(m.text) or _shared_country(left, right, left2)
+            )
+
+
+def untagged_list_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """GPE mentions for untagged proper-noun runs continuing a list of places (module docstring)."""
+    by_end = {m.end: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)} | {
+        i for e in doc.ents for i in range(e.start, e.end)
+    }
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not _proper(doc, i) or i == 0 or doc[i - 1].lower_ not in _SEPARATORS:
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end not in taken and _proper(doc, end) and end - i < 3:
+            end += 1
+        left = _before(doc, i, by_end)
+        left2 = _before(doc, left.start, by_end) if left is not None else None
+        if _place(left) and _place(left2) and (end == len(doc) or not _proper(doc, end)):
+            mention = Mention(i, end, "GPE", doc[i:end].text)
+            mention.country = (
+                country_of_place(mention.text) or city_country(mention.text) or _shared_country(left, left2)
+            )
+            mention.set_chars(doc)
+            out.append(mention)
+        i = end
+    return out
+
+
+def _shared_country(*items: Mention | None) -> str | None:
+    """The country of the neighbouring places when they agree (towns listed together)."""
+    countries = {m.country for m in items if m is not None and m.label == "GPE" and m.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _proper(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "PROPN" and not tok.is_sent_start
