@@ -92,3 +92,36 @@ def test_a_list_of_places_closed_by_an_untagged_name_takes_it_as_a_place() -> No
 def test_a_person_with_a_given_name_next_to_a_list_of_places_stays_a_person(text: str) -> None:
     people = [e for e in entities(text) if e.type == "PERSON"]
     assert people, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "bare"),
+    [
+        (
+            "Outbreak\n\nMost cases were in Nyanza Province. Health teams in Nyanza asked for more staff.",
+            "Nyanza Province",
+            "Nyanza",
+        ),
+        (
+            "Truce\n\nRockets were fired from the Gaza Strip on Monday. Lorries waited outside Gaza.",
+            "Gaza Strip",
+            "Gaza",
+        ),
+        (
+            "Vote\n\nTurnout was high in Kandahar Province, and observers in Kandahar praised the count.",
+            "Kandahar Province",
+            "Kandahar",
+        ),
+    ],
+)
+def test_a_place_named_without_its_kind_word_is_the_same_place(text: str, place: str, bare: str) -> None:
+    found = entities(text)
+    entity = named(found, place)
+    assert entity is not None and bare in entity.aliases, kinds(text)
+    assert named(found, bare) is None, kinds(text)
+
+
+def test_a_country_is_not_merged_into_its_capital_city() -> None:
+    text = "Visit\n\nThe emir left Kuwait City on Sunday. Kuwait has sent aid to the region."
+    names = {e.name for e in entities(text)}
+    assert "Kuwait" in names, kinds(text)

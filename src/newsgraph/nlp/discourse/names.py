@@ -41,6 +41,7 @@ _NAME_KINDS = frozenset({"name", "seat", "author", "demonym", "government", "bar
 _WEAK_TITLES = wordlist("weak_titles")
 _SPEECH = wordlist("speech_verbs")
 _PARTICLES = wordlist("name_particles")
+_PLACE_KINDS = wordlist("place_kind_words")
 
 
 @dataclass(slots=True, eq=False)  # identity semantics: `in`, `remove` must not compare mention lists
@@ -240,6 +241,7 @@ def _merge_partial_persons(clusters: list[Cluster]) -> None:
             if org is not None:
                 org.mentions.extend(c.mentions)
                 clusters.remove(c)
+    _merge_bare_place_names(clusters)
     orgs = [c for c in clusters if c.label == "ORG"]
     for c in sorted(orgs, key=lambda c: len(c.longest_tokens())):
         key = c.longest_tokens()
@@ -249,6 +251,28 @@ def _merge_partial_persons(clusters: list[Cluster]) -> None:
         if bigger is not None and c in clusters:
             bigger.mentions.extend(c.mentions)
             clusters.remove(c)
+
+
+def _merge_bare_place_names(clusters: list[Cluster]) -> None:
+    """ "Nyanza" / "Gaza" join the one place of the article named "Nyanza Province" / "Gaza
+    Strip": a place's name without its kind word ("the provinces of Nyanza and Rift Valley") is
+    the same place, whatever type the model gave the bare name.  A lexicon organisation and a
+    country keep their own entity ("Kuwait" is no part of "Kuwait City": "city" is no kind word)."""
+    longer: dict[tuple[str, ...], list[Cluster]] = {}
+    for c in clusters:
+        key = c.longest_tokens()
+        if c.label == "GPE" and len(key) >= 2 and key[-1] in _PLACE_KINDS:
+            longer.setdefault(key[:-1], []).append(c)
+    for c in list(clusters):
+        owners = longer.get(c.longest_tokens(), [])
+        if len(owners) != 1 or c.label not in {"GPE", "ORG", "NORP"} or c in owners:
+            continue
+        if any(m.canonical for m in c.mentions):
+            continue
+        for m in c.mentions:
+            m.label = "GPE"
+        owners[0].mentions.extend(c.mentions)
+        clusters.remove(c)
 
 
 def reclaim_speaking_surnames(doc: Doc, clusters: list[Cluster]) -> None:
