@@ -125,3 +125,66 @@ def test_a_country_is_not_merged_into_its_capital_city() -> None:
     text = "Visit\n\nThe emir left Kuwait City on Sunday. Kuwait has sent aid to the region."
     names = {e.name for e in entities(text)}
     assert "Kuwait" in names, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Crash\n\nThe US Air Force said two of its pilots were killed on Monday.", "US Air Force"),
+        (
+            "Talks\n\nA Kenya Foreign Ministry statement said the envoy had been recalled.",
+            "Kenya Foreign Ministry",
+        ),
+        ("Drill\n\nThe Japan Coast Guard said two boats had entered its waters.", "Japan Coast Guard"),
+    ],
+)
+def test_a_country_before_an_organisation_word_stays_in_the_name(text: str, org: str) -> None:
+    found = [e for e in entities(text) if e.type == "ORG"]
+    assert any(org in (e.name, *e.aliases) for e in found), kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Vote\n\nThe general defended the plan before the US Senate yesterday.", "US Senate"),
+        (
+            "Hearing\n\nThe admiral testified before the US Senate yesterday about the fleet.",
+            "US Senate",
+        ),
+        ("Hearing\n\nHe testified to the US Senate about the budget. The Senate then voted.", "US Senate"),
+    ],
+)
+def test_a_country_right_before_a_lexicon_body_without_a_country_is_part_of_its_name(
+    text: str, joined: str
+) -> None:
+    found = [e for e in entities(text) if e.type == "ORG"]
+    hit = next((e for e in found if joined in (e.name, *e.aliases)), None)
+    assert hit is not None and hit.country == "USA", kinds(text)
+    assert len(found) == 1, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "parent"),
+    [
+        (
+            "Veto\n\nThe U.N. Security Council met on Friday. The UN said aid would follow.",
+            "United Nations Security Council",
+            "United Nations",
+        ),
+        (
+            "Sanctions\n\nThe UN Security Council voted on the plan, and the United Nations sent envoys.",
+            "United Nations Security Council",
+            "United Nations",
+        ),
+        (
+            "Camps\n\nThe United Nations High Commissioner for Refugees asked the United Nations for funds.",
+            "United Nations High Commissioner for Refugees",
+            "United Nations",
+        ),
+    ],
+)
+def test_two_lexicon_bodies_named_one_inside_the_other_stay_two_entities(
+    text: str, body: str, parent: str
+) -> None:
+    names = {e.name for e in entities(text)}
+    assert {body, parent} <= names, kinds(text)

@@ -248,9 +248,18 @@ def _merge_partial_persons(clusters: list[Cluster]) -> None:
         bigger = next(
             (o for o in orgs if o is not c and o in clusters and _contiguous(key, o.longest_tokens())), None
         )
+        if bigger is not None and _distinct_known_orgs(c, bigger):
+            continue  # "United Nations" / "United Nations Security Council": two lexicon bodies
         if bigger is not None and c in clusters:
             bigger.mentions.extend(c.mentions)
             clusters.remove(c)
+
+
+def _distinct_known_orgs(a: Cluster, b: Cluster) -> bool:
+    """Both clusters carry a lexicon name, and not the same one: two bodies, one inside the other."""
+    names_a = {m.canonical for m in a.mentions if m.canonical and m.actor}
+    names_b = {m.canonical for m in b.mentions if m.canonical and m.actor}
+    return bool(names_a) and bool(names_b) and not names_a & names_b
 
 
 def _merge_bare_place_names(clusters: list[Cluster]) -> None:
