@@ -188,3 +188,37 @@ def test_two_lexicon_bodies_named_one_inside_the_other_stay_two_entities(
 ) -> None:
     names = {e.name for e in entities(text)}
     assert {body, parent} <= names, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Arms\n\nThe convoy included Leopard tanks and Gvozdika howitzers from the depot.", "Leopard"),
+        ("Arms\n\nThe unit received Patriot missiles and new Humvee vehicles last year.", "Patriot"),
+        ("Navy\n\nThe frigate HMS Dauntless sailed for the gulf, and the USS Carney followed.", "Dauntless"),
+        ("Navy\n\nA Daegu-class frigate was launched at the yard on Friday.", "Daegu"),
+        (
+            "Arms\n\nThe army showed its Bradford Armoured Vehicles at the parade.",
+            "Bradford Armoured Vehicles",
+        ),
+    ],
+)
+def test_a_name_of_a_weapon_a_vehicle_or_a_ship_is_no_entity(text: str, thing: str) -> None:
+    assert named(entities(text), thing) is None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Memory\n\nWreaths were laid on the anniversary of the Babyn massacre this week.", "Babyn"),
+        ("Inquiry\n\nThe report into the Tenerife air disaster was published in full.", "Tenerife"),
+        ("Peace\n\nDelegates said the Madrid process had stalled since the spring.", "Madrid"),
+    ],
+)
+def test_a_place_that_names_an_event_is_no_entity_mention(text: str, place: str) -> None:
+    assert named(entities(text), place) is None, kinds(text)
+
+
+def test_a_country_before_an_artifact_noun_stays_a_country() -> None:
+    text = "Arms\n\nUkraine tanks and Polish artillery crossed the river."
+    assert named(entities(text), "Ukraine") is not None, kinds(text)

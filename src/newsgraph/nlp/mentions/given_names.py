@@ -5,7 +5,8 @@ The small English model often misses a person at the start of a sentence or in a
 ("Monika [Weiss]ORG runs the farm").  A run of two or three capitalised proper nouns whose first
 word is a known given name (``lexicons/given_names.tsv``: US Census and per-locale first-name
 lists) and whose other words are no place, organisation word, title or country is a person;
-a run ending in a facility word ("... Memorial Hall Station") is a facility's name, not a person's.
+a run ending in a facility word ("... Memorial Hall Station") or a noun of made things ("... Fighting
+Vehicles") is no person's name.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
 _PARTICLES = wordlist("name_particles")
-_FACILITY_HEADS = wordlist("facility_heads") | wordlist("place_heads_not_people")
+_FACILITY_HEADS = wordlist("facility_heads") | wordlist("place_heads_not_people") | wordlist("artifact_nouns")
 
 
 def _plain_name_word(text: str) -> bool:

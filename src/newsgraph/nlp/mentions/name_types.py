@@ -20,6 +20,9 @@ _NON_ENTITIES = wordlist("non_entities")
 PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _WORLD_REGIONS = wordlist("world_regions")
 _PLACE_PREPOSITIONS = wordlist("place_prepositions")
+_ARTIFACTS = wordlist("artifact_nouns")
+_PLACE_EVENTS = wordlist("place_event_nouns")
+_SHIP_PREFIXES = wordlist("ship_prefixes")
 
 
 def has_org_word(doc: Doc, start: int, end: int) -> bool:
@@ -41,9 +44,51 @@ def drop_span(doc: Doc, start: int, end: int, label: str) -> bool:
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
         return True
+    if _names_a_thing(doc, start, end, label):
+        return True
     if label == "PERSON" and end - start >= 2 and last in _NOT_PEOPLE:  # "Hall Station", "Sinai Desert"
         return True
     return label == "GPE" and any(c.isdigit() for c in text)
+
+
+def _names_a_thing(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A name that is part of a product's, a ship's or an event's name, not an entity's.
+
+    - a ship: after a ship prefix ("the ROKS Cheonan", "HMS X"), or a class ("a Pohang-class
+      corvette");
+    - a product: a person-, place- or word-shaped name modifying a noun of made things ("Abrams
+      tanks", "Bastion equipment"; a company is rarely an English word), or an organisation name
+      ending in one ("Bradley Fighting Vehicles");
+    - an event: a place (no country) modifying an event noun ("the Katyn massacre", "the X air
+      disaster", "the X process").
+    """
+    first = doc[start].text
+    if first in _SHIP_PREFIXES or (start > 0 and doc[start - 1].text in _SHIP_PREFIXES):
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "class":
+        return True
+    if (
+        label == "ORG"
+        and end - start >= 2
+        and doc[end - 1].lower_ in _ARTIFACTS
+        and org_entry(surface(doc, start, end)) is None
+    ):
+        return True
+    head = doc[end - 1].head
+    if doc[end - 1].dep_ != "compound" or head.i < end or not head.text.islower():
+        return False
+    word = surface(doc, start, end)
+    if (
+        head.lower_ in _ARTIFACTS
+        and org_entry(word) is None
+        and lookup(gazetteer().country_names, word) is None
+    ):
+        return label in {"PERSON", "GPE"} or (label == "ORG" and end - start == 1 and common_word(word))
+    return (
+        label in {"PERSON", "GPE"}
+        and head.lower_ in _PLACE_EVENTS
+        and lookup(gazetteer().country_names, word) is None
+    )
 
 
 def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
