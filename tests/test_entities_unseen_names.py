@@ -222,3 +222,43 @@ def test_a_place_that_names_an_event_is_no_entity_mention(text: str, place: str)
 def test_a_country_before_an_artifact_noun_stays_a_country() -> None:
     text = "Arms\n\nUkraine tanks and Polish artillery crossed the river."
     assert named(entities(text), "Ukraine") is not None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Leak\n\nThe emails of the Republican and Democratic parties were stolen in June.",
+            {"Republican Party", "Democratic Party"},
+        ),
+        ("Defection\n\nThe mayor left the Socialist party in May after a row.", {"Socialist Party"}),
+        (
+            "Poll\n\nSupport for the Democratic and Republican parties fell last month.",
+            {"Democratic Party", "Republican Party"},
+        ),
+    ],
+)
+def test_an_adjective_modifying_party_names_a_party(text: str, parties: set[str]) -> None:
+    orgs = {e.name for e in entities(text) if e.type == "ORG"}
+    assert parties <= orgs, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Vote\n\nAnna Berg from the Liberal Democrats said the bill was fair.", "Liberal Democrats"),
+        ("Vote\n\nThe Sweden Democrats gained seats in the election.", "Sweden Democrats"),
+        (
+            "Coalition\n\nThe Christian Democrats agreed to join the coalition on Friday.",
+            "Christian Democrats",
+        ),
+    ],
+)
+def test_a_group_name_ending_in_a_party_member_plural_is_a_party(text: str, party: str) -> None:
+    found = named(entities(text), party)
+    assert found is not None and found.type == "ORG", kinds(text)
+
+
+def test_an_organisation_before_party_keeps_its_name() -> None:
+    text = "Truce\n\nLeaders of the Hamas party met officials in Cairo."
+    assert named(entities(text), "Hamas") is not None, kinds(text)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.mentions.byline import Header, find_header
 from newsgraph.nlp.mentions.given_names import given_name_mentions, retype_after_given_name
-from newsgraph.nlp.mentions.name_lists import retype_list_items, untagged_list_places
+from newsgraph.nlp.mentions.name_lists import party_names, retype_list_items, untagged_list_places
 from newsgraph.nlp.mentions.names import Mention, collect_names
 from newsgraph.nlp.mentions.roles import (
     attach_titles,
@@ -67,6 +67,7 @@ def collect_mentions(doc: Doc) -> Mentions:
     attach_titles(doc, mentions, phrases)
     mentions = [m for m in mentions if m.label != "FAC"]
     retype_list_items(doc, mentions)
+    mentions = party_names(doc, mentions)
     mentions = sorted(mentions + untagged_list_places(doc, mentions), key=lambda m: m.start)
     resolve_demonyms_and_capitals(doc, mentions)
     mentions.extend(government_mentions(doc, mentions, phrases))

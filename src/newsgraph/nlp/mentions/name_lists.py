@@ -14,6 +14,10 @@ places is a place too:
 
 A list of people ("Smith, Jones and Brown") or of organisations is untouched: the rule needs
 two places next to the item.
+
+Coordinated adjectives share their head noun too: in "the Republican and Democratic parties" each
+adjective names a party (:func:`party_names`: "Republican Party", "Democratic Party"), as does a
+group name ending in a party's member plural ("the Liberal Democrats").
 """
 
 from __future__ import annotations
@@ -22,10 +26,13 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.knowledge.cities import city_country
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, given_name_gender, lookup
+from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.name_types import has_org_word
 from newsgraph.nlp.mentions.names import Mention
 
 _SEPARATORS = frozenset({",", "and", "or"})
+_PARTY_NOUNS = wordlist("party_nouns")
+_MEMBER_PLURALS = wordlist("party_member_plurals")
 
 
 def _before(doc: Doc, start: int, by_end: dict[int, Mention]) -> Mention | None:
@@ -121,3 +128,39 @@ def _shared_country(*items: Mention | None) -> str | None:
 def _proper(doc: Doc, i: int) -> bool:
     tok = doc[i]
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "PROPN" and not tok.is_sent_start
+
+
+def party_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Group names that name political parties become ORG (module docstring)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            _member_plural(doc, m)
+            and prev is not None
+            and prev.end == m.start
+            and prev.label in {"GPE", "NORP"}
+        ):
+            joined = Mention(prev.start, m.end, "ORG", doc[prev.start : m.end].text)  # "Sweden | Democrats"
+            joined.set_chars(doc)
+            out[-1] = joined
+            continue
+        out.append(m)
+        if m.label not in {"NORP", "ORG"} or (m.canonical is not None and m.label == "ORG"):
+            continue
+        if m.label == "NORP" and m.end - m.start >= 2 and _member_plural(doc, m):
+            m.label, m.country, m.canonical = "ORG", None, None  # "the Liberal Democrats"
+            continue
+        last = doc[m.end - 1]
+        head = last.head.head if last.dep_ == "conj" else last.head
+        modifies = last.dep_ in {"amod", "compound", "conj", "nmod"} and head.i >= m.end
+        if m.label == "NORP" and modifies and head.lower_ in _PARTY_NOUNS and head.text.islower():
+            # "the Republican party"; in "the Republican Party" the model has the whole name
+            m.label, m.country, m.canonical = "ORG", None, f"{m.text} Party"
+    return out
+
+
+def _member_plural(doc: Doc, m: Mention) -> bool:
+    return (
+        m.label == "NORP" and doc[m.end - 1].lower_ in _MEMBER_PLURALS and doc[m.end - 1].text[:1].isupper()
+    )
