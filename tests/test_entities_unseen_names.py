@@ -262,3 +262,47 @@ def test_a_group_name_ending_in_a_party_member_plural_is_a_party(text: str, part
 def test_an_organisation_before_party_keeps_its_name() -> None:
     text = "Truce\n\nLeaders of the Hamas party met officials in Cairo."
     assert named(entities(text), "Hamas") is not None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "long_form", "short"),
+    [
+        (
+            "Study\n\nThe Global Institute for Water Security, or GIWS, published it. GIWS said so.",
+            "Global Institute for Water Security",
+            "GIWS",
+        ),
+        (
+            "Arrest\n\nPolice held a leader of the Popular Liberation Front - PLF. The PLF denied it.",
+            "Popular Liberation Front",
+            "PLF",
+        ),
+        (
+            "Report\n\nThe Kenya Wildlife Service, or KWS, counted the herds. KWS rangers then left.",
+            "Kenya Wildlife Service",
+            "KWS",
+        ),
+    ],
+)
+def test_a_short_form_defined_after_a_comma_or_a_dash_joins_its_long_form(
+    text: str, long_form: str, short: str
+) -> None:
+    found = named(entities(text), long_form)
+    assert found is not None and short in found.aliases, kinds(text)
+    assert named(entities(text), short) is None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Parks\n\nThe Kenya Wildlife Service counted the herds on Monday.", "Kenya Wildlife Service"),
+        (
+            "Ports\n\nThe Kenya Ports Authority cut fees in May.",
+            "Kenya Ports Authority",
+        ),
+        ("Rail\n\nThe Tanzania Railways Corporation cut fares in May.", "Tanzania Railways Corporation"),
+    ],
+)
+def test_a_country_opening_an_organisation_name_stays_in_it(text: str, body: str) -> None:
+    found = named(entities(text), body)
+    assert found is not None and found.type == "ORG", kinds(text)

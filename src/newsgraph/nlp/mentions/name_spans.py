@@ -189,7 +189,8 @@ def join_hyphen_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def split_known_prefix(doc: Doc, ent: SpacySpan, label: str) -> list[tuple[int, int, str]]:
     """Split "Amnesty International Iason Athanasiadis-Fowden" into a known org and the rest (a
-    country before an organisation word stays in the name: "US Air Force")."""
+    country stays in the name unless a given name follows it: "US Air Force", "Kenya Wildlife
+    Service" are a country's bodies; "Kenya Ruth Otieno" is a country and a person)."""
     g = gazetteer()
     for n in range(len(ent) - 1, 0, -1):
         head = doc[ent.start : ent.start + n].text
@@ -197,12 +198,9 @@ def split_known_prefix(doc: Doc, ent: SpacySpan, label: str) -> list[tuple[int, 
         if head_clean in g.orgs or lookup(g.country_names, head_clean) is not None:
             rest = doc[ent.start + n : ent.end]
             known_rest = rest.text in g.orgs  # "UK | Foreign Office": the lexicon names the body
-            if (
-                head_clean not in g.orgs
-                and not known_rest
-                and any(t.lower_ in g.org_name_words for t in rest)
-            ):
-                break  # "US Air Force", "Israel Foreign Ministry": the country names whose body it is
+            body = any(t.lower_ in g.org_name_words for t in rest) or given_name_gender(rest[0].text) is None
+            if head_clean not in g.orgs and not known_rest and body:
+                break  # "US Air Force", "Kenya Wildlife Service": the country names whose body it is
             if len(rest) >= 2 and all(t.text[:1].isupper() or t.text == "-" for t in rest):
                 kind = "ORG" if head_clean in g.orgs else "GPE"
                 return [(ent.start, ent.start + n, kind), (ent.start + n, ent.end, "PERSON")]
