@@ -306,3 +306,17 @@ def test_a_short_form_defined_after_a_comma_or_a_dash_joins_its_long_form(
 def test_a_country_opening_an_organisation_name_stays_in_it(text: str, body: str) -> None:
     found = named(entities(text), body)
     assert found is not None and found.type == "ORG", kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Radio\n\nThe minister told CNN's Spanish service that talks would resume.", "Spain"),
+        ("Food\n\nThe town has a new Italian restaurant near the station.", "Italy"),
+        ("Class\n\nThe school now offers Japanese language classes to adults.", "Japan"),
+    ],
+)
+def test_a_demonym_naming_a_language_or_a_culture_is_no_mention_of_its_country(
+    text: str, country: str
+) -> None:
+    assert named(entities(text), country) is None, kinds(text)

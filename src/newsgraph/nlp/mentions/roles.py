@@ -11,7 +11,8 @@
 - A demonym inside a person's title, or used as an adjective ("Kenyan officials", "the Italian
   leader"), is a mention of its country, named in the article or not (the annotation convention:
   "Iranian" is an alias of Iran; a story about "Kenyan officials" involves Kenya); used as a noun
-  it is a NORP group ("the last Ukrainian", "Americans").
+  it is a NORP group ("the last Ukrainian", "Americans"), and so is an adjective naming a language
+  or a culture ("CNN's Spanish service", "the Chinese New Year").
 - A capital is its government when it acts: subject, object or possessor ("Washington's
   willingness", "accused Washington"); elsewhere it is the city ("in Baghdad", "an Ottawa street").
 - "the Iraqi government" / "Comoros government" is the ORG "Government of Iraq"; a bare "the
@@ -39,6 +40,7 @@ _GOVERNMENT_WORDS = wordlist("government_nouns")
 _FACILITY_WORDS = wordlist("facility_heads")
 _POSSESSIVE = wordlist("possessive")
 _PLACE_OBJECT_VERBS = wordlist("place_object_verbs")
+_CULTURE_NOUNS = wordlist("culture_nouns")
 _CLAUSE_START = frozenset({",", ";", ":", "—", "–", "--", "("})
 _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
 
@@ -215,7 +217,8 @@ def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
                 m.end < len(doc) and doc[m.end].pos_ in {"NOUN", "PROPN"}
             )
             demonym = lookup(g.demonyms, m.text)
-            if demonym and (m.start in in_person_titles or adjectival):
+            cultural = m.end < len(doc) and doc[m.end].lower_ in _CULTURE_NOUNS  # "the Spanish service"
+            if demonym and (m.start in in_person_titles or (adjectival and not cultural)):
                 m.label = "GPE"
                 m.kind = "demonym"
                 m.canonical = demonym.name
