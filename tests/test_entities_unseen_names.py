@@ -320,3 +320,16 @@ def test_a_demonym_naming_a_language_or_a_culture_is_no_mention_of_its_country(
     text: str, country: str
 ) -> None:
     assert named(entities(text), country) is None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Raid\n\nGunmen attacked the market in Jebel Marra on Sunday, witnesses said.", "Jebel Marra"),
+        ("Raid\n\nResidents of Ras Lanuf fled on Friday.", "Ras Lanuf"),
+        ("Clash\n\nFighting broke out again near Deir Hafer overnight.", "Deir Hafer"),
+    ],
+)
+def test_a_name_opened_by_an_arabic_place_word_is_a_place(text: str, place: str) -> None:
+    found = named(entities(text), place)
+    assert found is not None and found.type == "GPE", kinds(text)

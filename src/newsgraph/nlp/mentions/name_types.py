@@ -23,6 +23,7 @@ _PLACE_PREPOSITIONS = wordlist("place_prepositions")
 _ARTIFACTS = wordlist("artifact_nouns")
 _PLACE_EVENTS = wordlist("place_event_nouns")
 _SHIP_PREFIXES = wordlist("ship_prefixes")
+_PLACE_OPENERS = wordlist("place_name_openers")
 
 
 def has_org_word(doc: Doc, start: int, end: int) -> bool:
@@ -136,6 +137,8 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
         and _place_context(doc, start, end)
     ):
         return "GPE"
+    if label in {"PERSON", "ORG", "FAC"} and end - start >= 2 and doc[start].text in _PLACE_OPENERS:
+        return "GPE"  # "Jebel Moon", "Wadi Halfa", "Deir Yassin": an Arabic place word opens the name
     if label == "PERSON" and _kind_after(doc, start, end):
         return "ORG"  # "Etemad-e Melli newspaper", "the Wagner group"
     if label == "PERSON" and _acronym(doc, start, end):
