@@ -333,3 +333,21 @@ def test_a_demonym_naming_a_language_or_a_culture_is_no_mention_of_its_country(
 def test_a_name_opened_by_an_arabic_place_word_is_a_place(text: str, place: str) -> None:
     found = named(entities(text), place)
     assert found is not None and found.type == "GPE", kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Flood\n\nOkonta Amadiume, the district commissioner, said roads were closed.", "Okonta Amadiume"),
+        ("Strike\n\nTsegaye Wolde, a spokesman for the union, said talks had failed.", "Tsegaye Wolde"),
+        ("Talks\n\nMekonnen Tessema, a spokesman for the union, said talks had failed.", "Mekonnen Tessema"),
+    ],
+)
+def test_an_untagged_name_before_a_comma_and_a_title_is_a_person(text: str, person: str) -> None:
+    found = named(entities(text), person)
+    assert found is not None and found.type == "PERSON" and found.titles, kinds(text)
+
+
+def test_a_body_or_a_place_before_a_comma_and_a_title_is_no_person() -> None:
+    text = "Visit\n\nAt the United Nations Headquarters, the ambassador said food was no weapon."
+    assert not [e for e in entities(text) if e.type == "PERSON"], kinds(text)

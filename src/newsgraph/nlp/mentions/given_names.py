@@ -19,6 +19,7 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
 _PARTICLES = wordlist("name_particles")
+_OTHER_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _FACILITY_HEADS = wordlist("facility_heads") | wordlist("place_heads_not_people") | wordlist("artifact_nouns")
 
 
@@ -90,5 +91,34 @@ def retype_after_given_name(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             person.set_chars(doc)
             out.append(person)
         else:
+            out.append(m)
+    return out
+
+
+def titled_appositive_mentions(doc: Doc, taken: set[int], title_starts: set[int]) -> list[Mention]:
+    """PERSON mentions for untagged runs of two or three plain capitalised words followed by a
+    comma and a title phrase ("Irshad Matsoi, the bureau chief for X, said"): a person is named,
+    then described by the role, even when the given name is in no list.  ``title_starts``: the
+    token starts (and head starts) of the article's title phrases."""
+    tokens = tokens_of(doc)
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if i in taken or tok.pos_ != "PROPN" or (i > 0 and tokens[i - 1].text[:1].isupper()):
+            continue
+        j = i
+        while j < len(tokens) and j - i < 3 and j not in taken and tokens[j].pos_ == "PROPN":
+            if not _plain_name_word(tokens[j].text):
+                break
+            j += 1
+        if j - i < 2 or j + 1 >= len(tokens) or tokens[j].text != ",":
+            continue
+        if tokens[j - 1].lower_ in _FACILITY_HEADS or any(t.ent_type_ in _OTHER_TYPES for t in tokens[i:j]):
+            continue  # "at the United Nations Headquarters, the ambassador X": a place or a body
+        k = j + 1
+        if tokens[k].lower_ in {"the", "a", "an"}:
+            k += 1
+        if k in title_starts:
+            m = Mention(i, j, "PERSON", doc[i:j].text)
+            m.set_chars(doc)
             out.append(m)
     return out
