@@ -351,3 +351,30 @@ def test_an_untagged_name_before_a_comma_and_a_title_is_a_person(text: str, pers
 def test_a_body_or_a_place_before_a_comma_and_a_title_is_no_person() -> None:
     text = "Visit\n\nAt the United Nations Headquarters, the ambassador said food was no weapon."
     assert not [e for e in entities(text) if e.type == "PERSON"], kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "alias"),
+    [
+        (
+            "Profile\n\nThe singer Maria Fernanda Costa, known as Nanda Vox, opened the festival.",
+            "Maria Fernanda Costa",
+            "Nanda Vox",
+        ),
+        (
+            "Trial\n\nThe court heard that Pedro Alvarez Ruiz, also known as Pablo Mena, ran the network.",
+            "Pedro Alvarez Ruiz",
+            "Pablo Mena",
+        ),
+        (
+            "Arrest\n\nPolice detained Samuel Okoro, nicknamed Johnny Bull, on Monday.",
+            "Samuel Okoro",
+            "Johnny Bull",
+        ),
+    ],
+)
+def test_a_name_after_known_as_is_the_same_person(text: str, person: str, alias: str) -> None:
+    found = entities(text)
+    entity = named(found, person)
+    assert entity is not None and alias in entity.aliases, kinds(text)
+    assert named(found, alias) is None, kinds(text)

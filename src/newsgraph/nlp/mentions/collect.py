@@ -16,7 +16,12 @@ from newsgraph.nlp.mentions.given_names import (
     retype_after_given_name,
     titled_appositive_mentions,
 )
-from newsgraph.nlp.mentions.name_lists import party_names, retype_list_items, untagged_list_places
+from newsgraph.nlp.mentions.name_lists import (
+    link_known_as,
+    party_names,
+    retype_list_items,
+    untagged_list_places,
+)
 from newsgraph.nlp.mentions.names import Mention, collect_names
 from newsgraph.nlp.mentions.roles import (
     attach_titles,
@@ -72,6 +77,7 @@ def collect_mentions(doc: Doc) -> Mentions:
     mentions = [m for m in mentions if m.label != "FAC"]
     retype_list_items(doc, mentions)
     mentions = party_names(doc, mentions)
+    link_known_as(doc, mentions)
     mentions = sorted(mentions + untagged_list_places(doc, mentions), key=lambda m: m.start)
     resolve_demonyms_and_capitals(doc, mentions)
     mentions.extend(government_mentions(doc, mentions, phrases))

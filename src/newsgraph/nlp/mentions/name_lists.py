@@ -18,6 +18,9 @@ two places next to the item.
 Coordinated adjectives share their head noun too: in "the Republican and Democratic parties" each
 adjective names a party (:func:`party_names`: "Republican Party", "Democratic Party"), as does a
 group name ending in a party's member plural ("the Liberal Democrats").
+
+A second name given to a person ("Carlos Christo, known as Frei Carlos,"; "nicknamed", "alias")
+is that person's (:func:`link_known_as`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from newsgraph.nlp.mentions.name_types import has_org_word
 from newsgraph.nlp.mentions.names import Mention
 
 _SEPARATORS = frozenset({",", "and", "or"})
+_ALIAS_CUES = wordlist("alias_cues")
 _PARTY_NOUNS = wordlist("party_nouns")
 _MEMBER_PLURALS = wordlist("party_member_plurals")
 
@@ -164,3 +168,19 @@ def _member_plural(doc: Doc, m: Mention) -> bool:
     return (
         m.label == "NORP" and doc[m.end - 1].lower_ in _MEMBER_PLURALS and doc[m.end - 1].text[:1].isupper()
     )
+
+
+def link_known_as(doc: Doc, mentions: list[Mention]) -> None:
+    """A person name after "known as" / "nicknamed" / "alias" takes the canonical name of the
+    person named just before in the sentence, so that the discourse layer joins them; in place."""
+    people = [m for m in mentions if m.label == "PERSON" and m.kind == "name"]
+    for m in people:
+        cue = m.start - 1
+        if cue >= 0 and doc[cue].lower_ == "as" and cue > 0 and doc[cue - 1].lower_ == "known":
+            cue -= 1
+        if cue < 0 or doc[cue].lower_ not in _ALIAS_CUES:
+            continue
+        sent_start = doc[m.start].sent.start
+        before = [o for o in people if sent_start <= o.start and o.end <= cue and o is not m]
+        if before and before[-1].end >= cue - 3:  # "X, known as Y" / "X, also known as Y"
+            m.canonical = before[-1].canonical or before[-1].text
