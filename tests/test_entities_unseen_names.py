@@ -378,3 +378,25 @@ def test_a_name_after_known_as_is_the_same_person(text: str, person: str, alias:
     entity = named(found, person)
     assert entity is not None and alias in entity.aliases, kinds(text)
     assert named(found, alias) is None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Bail\n\nAmina and Yusuf Haddad offered their home as surety.", "Amina Haddad", "Yusuf Haddad"),
+        (
+            "Award\n\nThe prize went to Greta and Lars Nilsson for their work.",
+            "Greta Nilsson",
+            "Lars Nilsson",
+        ),
+        ("Farm\n\nWanjiru and Peter Kamau run the farm near the lake.", "Wanjiru Kamau", "Peter Kamau"),
+    ],
+)
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(text: str, first: str, second: str) -> None:
+    names = {e.name for e in entities(text) if e.type == "PERSON"}
+    assert {first, second} <= names, kinds(text)
+
+
+def test_an_organisation_joined_to_a_full_name_is_no_person() -> None:
+    text = "Deal\n\nHamas and Mohammed Dahlan agreed on the plan."
+    assert "Hamas Dahlan" not in {e.name for e in entities(text)}, kinds(text)

@@ -14,6 +14,7 @@ from newsgraph.nlp.mentions.byline import Header, find_header
 from newsgraph.nlp.mentions.given_names import (
     given_name_mentions,
     retype_after_given_name,
+    shared_surname_mentions,
     titled_appositive_mentions,
 )
 from newsgraph.nlp.mentions.name_lists import (
@@ -89,6 +90,7 @@ def collect_mentions(doc: Doc) -> Mentions:
     missed += titled_appositive_mentions(
         doc, taken | {i for m in missed for i in range(m.start, m.end)}, title_starts
     )
+    missed += shared_surname_mentions(doc, mentions, taken)
     missed = [m for m in missed if not header.is_excluded(m.char_start, m.char_end)]
     attach_titles(doc, missed, phrases)  # names the model missed take their titles too
     mentions.extend(missed)

@@ -122,3 +122,29 @@ def titled_appositive_mentions(doc: Doc, taken: set[int], title_starts: set[int]
             m.set_chars(doc)
             out.append(m)
     return out
+
+
+def shared_surname_mentions(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """ "Fatima and Omar Haddad": a given name (known, or a lone untagged name word) joined by
+    "and" to a person's full name that opens with a known given name shares that person's surname,
+    so it names a second person (canonical "Fatima Haddad")."""
+    out: list[Mention] = []
+    alone = {m.start: m for m in mentions if m.label == "PERSON" and m.end - m.start == 1}
+    for m in mentions:
+        if m.label != "PERSON" or m.kind != "name" or m.end - m.start < 2 or m.start < 2:
+            continue
+        first = doc[m.start - 2]
+        if doc[m.start - 1].lower_ != "and" or not _given_name(doc[m.start].text) or first.pos_ != "PROPN":
+            continue
+        canonical = f"{first.text} {doc[m.start + 1 : m.end].text}"
+        if m.start - 2 in alone and _given_name(first.text):  # the model tagged the given name alone
+            alone[m.start - 2].canonical = canonical
+            continue
+        named_like = _given_name(first.text) or (_plain_name_word(first.text) and not first.ent_type_)
+        if (m.start - 2) in taken or not named_like:
+            continue
+        extra = Mention(m.start - 2, m.start - 1, "PERSON", first.text)
+        extra.canonical = canonical
+        extra.set_chars(doc)
+        out.append(extra)
+    return out
