@@ -400,3 +400,31 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname(text: str, first:
 def test_an_organisation_joined_to_a_full_name_is_no_person() -> None:
     text = "Deal\n\nHamas and Mohammed Dahlan agreed on the plan."
     assert "Hamas Dahlan" not in {e.name for e in entities(text)}, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Outbreak kills 60 in the north\n\nOfficials reported more cholera cases.\n\n"
+            "Cholera is a waterborne disease and causes serious diarrhea.",
+            "Cholera",
+        ),
+        (
+            "Disease spreads in camps\n\nAid groups saw more typhoid this week.\n\n"
+            "Typhoid is a bacterial disease that spreads in dirty water.",
+            "Typhoid",
+        ),
+        (
+            "Outbreak kills 60 in the north\n\nThe outbreak began in May.",
+            "Outbreak",
+        ),
+    ],
+)
+def test_a_word_the_article_also_writes_in_lower_case_is_no_name(text: str, word: str) -> None:
+    assert named(entities(text), word) is None, kinds(text)
+
+
+def test_a_known_organisation_written_like_a_common_word_stays() -> None:
+    text = "Vote\n\nLabour won the seat. The party promised better pay for labour in the mines."
+    assert named(entities(text), "Labour Party") is not None, kinds(text)

@@ -41,6 +41,8 @@ def drop_span(doc: Doc, start: int, end: int, label: str) -> bool:
         return True  # "where", "solidarity": a name has a capital letter ("4chan" a digit)
     if label == "PERSON" and end - start == 1 and _common_word_person(doc, start):
         return True
+    if label in {"PERSON", "ORG"} and end - start == 1 and _written_lower_elsewhere(doc, start):
+        return True
     if last in EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
@@ -194,6 +196,20 @@ def _common_word_person(doc: Doc, i: int) -> bool:
     if i > 0 and doc[i - 1].lower_.rstrip(".") in gazetteer().titles:
         return False
     return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
+
+
+def _written_lower_elsewhere(doc: Doc, i: int) -> bool:
+    """A one-word "person" or "organisation" that is an ordinary English word the same article
+    also writes in lower case ("Cholera is ..." after "an outbreak of cholera"): its capital comes
+    from a headline or a sentence start, not from a name.  Known organisations and given names
+    are kept ("Labour" / "labour", "Bill" / "the bill")."""
+    word = doc[i].text
+    lower = word.lower()
+    if word == lower or not common_word(word) or org_entry(word) is not None:
+        return False
+    if given_name_gender(word) is not None or lookup(gazetteer().country_names, word) is not None:
+        return False
+    return any(t.text == lower for t in doc)
 
 
 def _city_not_person(doc: Doc, word: str) -> bool:
