@@ -428,3 +428,49 @@ def test_a_word_the_article_also_writes_in_lower_case_is_no_name(text: str, word
 def test_a_known_organisation_written_like_a_common_word_stays() -> None:
     text = "Vote\n\nLabour won the seat. The party promised better pay for labour in the mines."
     assert named(entities(text), "Labour Party") is not None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Title\n\nOn Friday in Nakuru, Director of Veterinary Service Dr. Mary Chege spoke.",
+            "Dr. Mary Chege",
+            "Director of Veterinary Service",
+        ),
+        (
+            "Water\n\nAt a briefing in Mombasa, Director of Water Service Dr. Paul Otieno spoke.",
+            "Dr. Paul Otieno",
+            "Director of Water Service",
+        ),
+        (
+            "Health\n\nIn Kisumu on Monday, Director of Public Health Service Dr. Ann Were opened a clinic.",
+            "Dr. Ann Were",
+            "Director of Public Health Service",
+        ),
+    ],
+)
+def test_a_title_complement_ends_before_the_holders_honorific(text: str, person: str, title: str) -> None:
+    found = entities(text)
+    holder = named(found, person)
+    assert holder is not None and title in holder.titles, kinds(text)
+    assert [e.name for e in found if e.type == "PERSON"] == [person], kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('Rule\n\nPresident Hugo Ramos spoke. "In Bolivia Ramos rules alone," a critic said.', "Hugo Ramos"),
+        (
+            'Power\n\nPresident Dina Boluarte spoke. "In Peru Boluarte does not rule," a critic said.',
+            "Dina Boluarte",
+        ),
+        (
+            'Power\n\nPresident Hugo Ramos spoke. "In Ecuador Ramos does not rule," a critic said.',
+            "Hugo Ramos",
+        ),
+    ],
+)
+def test_a_country_before_a_known_surname_is_no_part_of_the_name(text: str, person: str) -> None:
+    people = [e for e in entities(text) if e.type == "PERSON"]
+    assert [e.name for e in people] == [person], kinds(text)

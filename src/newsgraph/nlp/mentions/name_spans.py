@@ -254,9 +254,14 @@ def strip_nationality(doc: Doc, start: int, end: int) -> int:
     Peter Otieno"), when at least two name words remain; likewise after a role written before a
     given name that the model took into the name ("Scientologist Tom Cruise", "Senador Ana Ruiz",
     a misspelt "Prime Minster Ana Ruiz"): the words before the first known given name go when
-    none of them is a given name and one is a title or has a role noun's ending."""
+    none of them is a given name and one is a title or has a role noun's ending; and a country
+    name before the surname of a person named elsewhere in the article ("In Venezuela Chavez ...")."""
     if end - start >= 3 and nationality_country(doc[start].text) is not None:
         return start + 1
+    if end - start == 2 and lookup(gazetteer().country_names, doc[start].text) is not None:
+        surname = doc[start + 1].text  # "In Venezuela Chavez rules": a place, then a known surname
+        if any(e.label_ == "PERSON" and e.start != start and e[-1].text == surname for e in doc.ents):
+            return start + 1
     return leading_role_end(doc, start, end)
 
 
