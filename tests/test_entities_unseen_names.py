@@ -474,3 +474,31 @@ def test_a_title_complement_ends_before_the_holders_honorific(text: str, person:
 def test_a_country_before_a_known_surname_is_no_part_of_the_name(text: str, person: str) -> None:
     people = [e for e in entities(text) if e.type == "PERSON"]
     assert [e.name for e in people] == [person], kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "alias"),
+    [
+        (
+            "Aid\n\nThe ministry asked the United Nations Children's Fund for help. UNICEF sent tents.",
+            "UNICEF",
+            "United Nations Children's Fund",
+        ),
+        (
+            "Clinic\n\nDoctors Without Borders opened a clinic. MSF said it treated 300 people.",
+            "Médecins Sans Frontières",
+            "MSF",
+        ),
+        (
+            "Food\n\nThe World Food Programme flew in grain, and the WFP said more would follow.",
+            "World Food Programme",
+            "WFP",
+        ),
+    ],
+)
+def test_a_known_organisation_named_by_its_long_and_short_forms_is_one_entity(
+    text: str, org: str, alias: str
+) -> None:
+    found = [e for e in entities(text) if e.type == "ORG"]
+    assert [e.name for e in found] == [org], kinds(text)
+    assert alias in found[0].aliases or alias == found[0].name, kinds(text)
