@@ -502,3 +502,16 @@ def test_a_known_organisation_named_by_its_long_and_short_forms_is_one_entity(
     found = [e for e in entities(text) if e.type == "ORG"]
     assert [e.name for e in found] == [org], kinds(text)
     assert alias in found[0].aliases or alias == found[0].name, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("Border\n\nTroops were sent to patrol the Korean Peninsula coast last week.", "Korean Peninsula"),
+        ("Border\n\nSmugglers crossed the Sinai Peninsula at night, officials said.", "Sinai Peninsula"),
+        ("Floods\n\nWater rose along the Tana and Galana rivers after the rains.", "Tana"),
+    ],
+)
+def test_a_natural_feature_is_no_geopolitical_entity(text: str, feature: str) -> None:
+    found = named(entities(text), feature)
+    assert found is None or found.type not in {"GPE", "PERSON"}, kinds(text)

@@ -24,6 +24,7 @@ _ARTIFACTS = wordlist("artifact_nouns")
 _PLACE_EVENTS = wordlist("place_event_nouns")
 _SHIP_PREFIXES = wordlist("ship_prefixes")
 _PLACE_OPENERS = wordlist("place_name_openers")
+_NATURAL_FEATURES = wordlist("natural_feature_nouns")
 
 
 def has_org_word(doc: Doc, start: int, end: int) -> bool:
@@ -62,6 +63,8 @@ def _names_a_thing(doc: Doc, start: int, end: int, label: str) -> bool:
     - a product: a person-, place- or word-shaped name modifying a noun of made things ("Abrams
       tanks", "Bastion equipment"; a company is rarely an English word), or an organisation name
       ending in one ("Bradley Fighting Vehicles");
+    - a natural feature: a GPE ending in a feature noun ("the Sinai Peninsula") or a name modifying
+      one ("the Juba and Shabelle rivers");
     - an event: a place (no country) modifying an event noun ("the Katyn massacre", "the X air
       disaster", "the X process").
     """
@@ -77,8 +80,18 @@ def _names_a_thing(doc: Doc, start: int, end: int, label: str) -> bool:
         and org_entry(surface(doc, start, end)) is None
     ):
         return True
-    head = doc[end - 1].head
-    if doc[end - 1].dep_ != "compound" or head.i < end or not head.text.islower():
+    if label in {"GPE", "LOC"} and end - start >= 2 and doc[end - 1].lower_ in _NATURAL_FEATURES:
+        return True  # "the Sinai Peninsula": a feature of the land
+    last = doc[end - 1]
+    head = last.head.head if last.dep_ == "conj" else last.head  # "the Juba and Shabelle rivers"
+    if (
+        head.i >= end
+        and head.lower_ in _NATURAL_FEATURES
+        and head.text.islower()
+        and label in {"GPE", "LOC", "PERSON"}
+    ):
+        return lookup(gazetteer().country_names, surface(doc, start, end)) is None
+    if last.dep_ != "compound" or head.i < end or not head.text.islower():
         return False
     word = surface(doc, start, end)
     if (
