@@ -515,3 +515,30 @@ def test_a_known_organisation_named_by_its_long_and_short_forms_is_one_entity(
 def test_a_natural_feature_is_no_geopolitical_entity(text: str, feature: str) -> None:
     found = named(entities(text), feature)
     assert found is None or found.type not in {"GPE", "PERSON"}, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        (
+            "Visit\n\nHis family went to the Nairobi West Detention Centre on Sunday.",
+            "Nairobi West Detention Centre",
+        ),
+        ("Summit\n\nLeaders met at the Kigali Convention Centre on Friday.", "Kigali Convention Centre"),
+        ("Fire\n\nA fire broke out at the Westgate Shopping Center on Monday.", "Westgate Shopping Center"),
+    ],
+)
+def test_a_centre_named_as_a_facility_is_no_organisation(text: str, facility: str) -> None:
+    assert named(entities(text), facility) is None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plural"),
+    [
+        ("Trade\n\nTrade between the two Koreas stopped in 2016.", "Koreas"),
+        ("Talks\n\nEnvoys from both Sudans met in Addis Ababa on Friday.", "Sudans"),
+        ("Talks\n\nEnvoys from both Congos met in Luanda on Friday.", "Congos"),
+    ],
+)
+def test_the_plural_of_a_country_names_no_one_entity(text: str, plural: str) -> None:
+    assert named(entities(text), plural) is None, kinds(text)

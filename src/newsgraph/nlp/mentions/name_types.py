@@ -25,6 +25,7 @@ _PLACE_EVENTS = wordlist("place_event_nouns")
 _SHIP_PREFIXES = wordlist("ship_prefixes")
 _PLACE_OPENERS = wordlist("place_name_openers")
 _NATURAL_FEATURES = wordlist("natural_feature_nouns")
+_CENTRE_KINDS = wordlist("centre_facility_kinds")
 
 
 def has_org_word(doc: Doc, start: int, end: int) -> bool:
@@ -58,6 +59,8 @@ def drop_span(doc: Doc, start: int, end: int, label: str) -> bool:
 def _names_a_thing(doc: Doc, start: int, end: int, label: str) -> bool:
     """A name that is part of a product's, a ship's or an event's name, not an entity's.
 
+    - a facility: a name ending in "Detention Centre", "Convention Center" and the like; the
+      plural of a country ("the two Koreas") names no one entity either;
     - a ship: after a ship prefix ("the ROKS Cheonan", "HMS X"), or a class ("a Pohang-class
       corvette");
     - a product: a person-, place- or word-shaped name modifying a noun of made things ("Abrams
@@ -69,6 +72,14 @@ def _names_a_thing(doc: Doc, start: int, end: int, label: str) -> bool:
       disaster", "the X process").
     """
     first = doc[start].text
+    if (
+        end - start >= 2
+        and doc[end - 1].lower_ in {"centre", "center"}
+        and doc[end - 2].lower_ in _CENTRE_KINDS
+    ):
+        return True  # "Toronto West Detention Centre": a facility
+    if end - start == 1 and first.endswith("s") and _plural_of_country(first):
+        return True  # "the two Koreas": two states, no one entity
     if first in _SHIP_PREFIXES or (start > 0 and doc[start - 1].text in _SHIP_PREFIXES):
         return True
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "class":
@@ -105,6 +116,11 @@ def _names_a_thing(doc: Doc, start: int, end: int, label: str) -> bool:
         and head.lower_ in _PLACE_EVENTS
         and lookup(gazetteer().country_names, word) is None
     )
+
+
+def _plural_of_country(word: str) -> bool:
+    countries = gazetteer().country_names
+    return lookup(countries, word) is None and lookup(countries, word[:-1]) is not None
 
 
 def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
