@@ -490,9 +490,9 @@ def test_a_country_before_a_known_surname_is_no_part_of_the_name(text: str, pers
             "MSF",
         ),
         (
-            "Food\n\nThe World Food Programme flew in grain, and the WFP said more would follow.",
-            "World Food Programme",
-            "WFP",
+            "Oil\n\nThe Organization of the Petroleum Exporting Countries met. OPEC kept output flat.",
+            "OPEC",
+            "Organization of the Petroleum Exporting Countries",
         ),
     ],
 )
