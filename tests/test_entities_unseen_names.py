@@ -542,3 +542,19 @@ def test_a_centre_named_as_a_facility_is_no_organisation(text: str, facility: st
 )
 def test_the_plural_of_a_country_names_no_one_entity(text: str, plural: str) -> None:
     assert named(entities(text), plural) is None, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Profile\n\nShe is a member of the Frente de Libertação de Moçambique since 1990.",
+            "Frente de Libertação de Moçambique",
+        ),
+        ("Profile\n\nHe was a member of the Foro de Porto Alegre and a teacher.", "Foro de Porto Alegre"),
+    ],
+)
+def test_a_romance_particle_inside_a_title_complement_keeps_the_name_whole(text: str, org: str) -> None:
+    found = entities(text)
+    assert named(found, org) is not None, kinds(text)
+    assert not [e for e in found if e.type == "PERSON"], kinds(text)
