@@ -558,3 +558,25 @@ def test_a_romance_particle_inside_a_title_complement_keeps_the_name_whole(text:
     found = entities(text)
     assert named(found, org) is not None, kinds(text)
     assert not [e for e in found if e.type == "PERSON"], kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Vote\n\nThe Order and Progress Party won most seats on Sunday.",
+            "Order and Progress Party",
+        ),
+        (
+            "Rally\n\nThousands backed the Land and Freedom Movement in the capital on Sunday.",
+            "Land and Freedom Movement",
+        ),
+        (
+            "Poll\n\nSupport for the Bread and Work Alliance grew in the north this spring.",
+            "Bread and Work Alliance",
+        ),
+    ],
+)
+def test_an_untagged_name_closed_by_a_political_body_word_is_an_organisation(text: str, org: str) -> None:
+    found = named(entities(text), org)
+    assert found is not None and found.type == "ORG", kinds(text)

@@ -17,6 +17,7 @@ from newsgraph.nlp.mentions.given_names import (
     shared_surname_mentions,
     titled_appositive_mentions,
 )
+from newsgraph.nlp.mentions.missed_orgs import untagged_body_names
 from newsgraph.nlp.mentions.name_lists import (
     link_known_as,
     party_names,
@@ -91,6 +92,7 @@ def collect_mentions(doc: Doc) -> Mentions:
         doc, taken | {i for m in missed for i in range(m.start, m.end)}, title_starts
     )
     missed += shared_surname_mentions(doc, mentions, taken)
+    missed += untagged_body_names(doc, taken | {i for m in missed for i in range(m.start, m.end)})
     missed = [m for m in missed if not header.is_excluded(m.char_start, m.char_end)]
     attach_titles(doc, missed, phrases)  # names the model missed take their titles too
     mentions.extend(missed)
