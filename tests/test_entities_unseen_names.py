@@ -580,3 +580,28 @@ def test_a_romance_particle_inside_a_title_complement_keeps_the_name_whole(text:
 def test_an_untagged_name_closed_by_a_political_body_word_is_an_organisation(text: str, org: str) -> None:
     found = named(entities(text), org)
     assert found is not None and found.type == "ORG", kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Sites\n\nSites include towns such as Qom (2005) and Yazd"
+            " with a population of about 300,000 (2005).",
+            "Yazd",
+        ),
+        (
+            "Sites\n\nSites include towns such as Qom (2005) and Gorgan"
+            " with a population of about 300,000 (2005).",
+            "Gorgan",
+        ),
+        (
+            "Sites\n\nSites include towns such as Qom (2005) and Semnan"
+            " with a population of about 300,000 (2005).",
+            "Semnan",
+        ),
+    ],
+)
+def test_a_town_followed_by_its_population_is_a_place(text: str, town: str) -> None:
+    found = named(entities(text), town)
+    assert found is not None and found.type == "GPE", kinds(text)

@@ -207,10 +207,12 @@ def _acronym(doc: Doc, start: int, end: int) -> bool:
 
 def _place_context(doc: Doc, start: int, end: int) -> bool:
     """A place's context: a place preposition before the name ("officials in X", "moved to X"),
-    or a list whose neighbour is a place ("Kisumu, X, Nakuru"); a company named like a town
-    ("Toyota met ...") has neither."""
+    or a list whose neighbour is a place ("Kisumu, X, Nakuru"), or its population right after it
+    ("X, population 20,000"); a company named like a town ("Toyota met ...") has none of these."""
     if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
         return True
+    if any(t.lower_ == "population" for t in doc[end : end + 4]):
+        return True  # "X, population 20,000", "X with a population of"
     before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in {",", "and", "or"} else None
     after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in {",", "and", "or"} else None
     return any(t is not None and t.ent_type_ in {"GPE", "LOC"} for t in (before, after))
