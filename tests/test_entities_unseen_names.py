@@ -605,3 +605,33 @@ def test_an_untagged_name_closed_by_a_political_body_word_is_an_organisation(tex
 def test_a_town_followed_by_its_population_is_a_place(text: str, town: str) -> None:
     found = named(entities(text), town)
     assert found is not None and found.type == "GPE", kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "translation"),
+    [
+        (
+            "Strike\n\nThe leader of the Federación Nacional de Mineros - National Federation of Miners"
+            " spoke.",
+            "Federación Nacional de Mineros",
+            "National Federation of Miners",
+        ),
+        (
+            "Talks\n\nDelegates of the Unión de Campesinos del Sur - Union of Southern Farmers"
+            " met the minister.",
+            "Unión de Campesinos del Sur",
+            "Union of Southern Farmers",
+        ),
+        (
+            "Union\n\nThe union leader of CTV (Confederación de Trabajadores de Venezuela - Confederation of"
+            " Workers of Venezuela) spoke.",
+            "Confederación de Trabajadores de Venezuela",
+            "Confederation of Workers of Venezuela",
+        ),
+    ],
+)
+def test_two_names_joined_by_a_spaced_dash_are_one_organisation(
+    text: str, org: str, translation: str
+) -> None:
+    found = [e for e in entities(text) if e.type == "ORG"]
+    assert [e.name for e in found] == [org] and translation in found[0].aliases, kinds(text)

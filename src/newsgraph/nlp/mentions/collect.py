@@ -20,6 +20,7 @@ from newsgraph.nlp.mentions.given_names import (
 from newsgraph.nlp.mentions.missed_orgs import untagged_body_names
 from newsgraph.nlp.mentions.name_lists import (
     link_known_as,
+    link_translations,
     party_names,
     retype_list_items,
     untagged_list_places,
@@ -80,6 +81,7 @@ def collect_mentions(doc: Doc) -> Mentions:
     retype_list_items(doc, mentions)
     mentions = party_names(doc, mentions)
     link_known_as(doc, mentions)
+    link_translations(doc, mentions)
     mentions = sorted(mentions + untagged_list_places(doc, mentions), key=lambda m: m.start)
     resolve_demonyms_and_capitals(doc, mentions)
     mentions.extend(government_mentions(doc, mentions, phrases))

@@ -19,8 +19,10 @@ Coordinated adjectives share their head noun too: in "the Republican and Democra
 adjective names a party (:func:`party_names`: "Republican Party", "Democratic Party"), as does a
 group name ending in a party's member plural ("the Liberal Democrats").
 
-A second name given to a person ("Carlos Christo, known as Frei Carlos,"; "nicknamed", "alias")
-is that person's (:func:`link_known_as`).
+Two organisation names joined by a spaced dash name one organisation ("Confederación de
+Trabajadores - Confederation of Workers": :func:`link_translations`).  A second name given to a
+person ("Carlos Christo, known as Frei Carlos,"; "nicknamed", "alias") is that person's
+(:func:`link_known_as`).
 """
 
 from __future__ import annotations
@@ -184,3 +186,15 @@ def link_known_as(doc: Doc, mentions: list[Mention]) -> None:
         before = [o for o in people if sent_start <= o.start and o.end <= cue and o is not m]
         if before and before[-1].end >= cue - 3:  # "X, known as Y" / "X, also known as Y"
             m.canonical = before[-1].canonical or before[-1].text
+
+
+def link_translations(doc: Doc, mentions: list[Mention]) -> None:
+    """Two organisation names joined by a spaced dash ("X - Y", a name and its translation) are
+    one organisation: the second takes the first's canonical name; in place."""
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.label != "ORG" or m.end >= len(doc) or doc[m.end].text not in {"-", "–", "—"}:
+            continue
+        other = by_start.get(m.end + 1)
+        if other is not None and other.label == "ORG" and other.canonical is None and m.end - m.start >= 2:
+            other.canonical = m.canonical or m.text

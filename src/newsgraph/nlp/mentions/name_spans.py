@@ -81,6 +81,17 @@ def split_inner_the(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     return [(start, end, label)]
 
 
+def split_spaced_dash(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "Confederación de Trabajadores - Confederation of Workers": a spaced dash between two
+    capitalised names of two words or more joins a name and its translation (or another name)."""
+    for i in range(start + 2, end - 2):
+        tok = doc[i]
+        spaced = tok.text in {"-", "–", "—"} and tok.whitespace_ and doc[i - 1].whitespace_
+        if spaced and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper():
+            return [(start, i, label), (i + 1, end, label)]
+    return [(start, end, label)]
+
+
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}

@@ -39,6 +39,7 @@ from newsgraph.nlp.mentions.name_spans import (
     lexicon_spans,
     split_inner_the,
     split_known_prefix,
+    split_spaced_dash,
     strip_nationality,
     surface,
 )
@@ -193,7 +194,8 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         label = _LABELS.get(ent.label_)
         if label is not None:
             for part in split_inner_the(doc, ent.start, ent.end, label):
-                spans.extend(split_known_prefix(doc, doc[part[0] : part[1]], part[2]))
+                for piece in split_spaced_dash(doc, *part):
+                    spans.extend(split_known_prefix(doc, doc[piece[0] : piece[1]], piece[2]))
     merged: list[tuple[int, int, str]] = []
     for lex in lexicon_spans(doc):
         covering = [
