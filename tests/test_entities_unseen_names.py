@@ -635,3 +635,9 @@ def test_two_names_joined_by_a_spaced_dash_are_one_organisation(
 ) -> None:
     found = [e for e in entities(text) if e.type == "ORG"]
     assert [e.name for e in found] == [org] and translation in found[0].aliases, kinds(text)
+
+
+def test_a_full_name_before_and_shares_no_surname() -> None:
+    text = "Court\n\nWith Ana Ruiz and Eva Kim at the meeting, she spoke."
+    names = {e.name for e in entities(text) if e.type == "PERSON"}
+    assert not any(n.endswith("Ruiz Kim") for n in names), kinds(text)

@@ -136,6 +136,8 @@ def shared_surname_mentions(doc: Doc, mentions: list[Mention], taken: set[int]) 
         first = doc[m.start - 2]
         if doc[m.start - 1].lower_ != "and" or not _given_name(doc[m.start].text) or first.pos_ != "PROPN":
             continue
+        if m.start >= 3 and doc[m.start - 3].text[:1].isupper():
+            continue  # "Ana Ruiz and Eva Kim": the word before "and" ends another full name
         canonical = f"{first.text} {doc[m.start + 1 : m.end].text}"
         if m.start - 2 in alone and _given_name(first.text):  # the model tagged the given name alone
             alone[m.start - 2].canonical = canonical
