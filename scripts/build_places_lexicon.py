@@ -5,7 +5,12 @@ are the country's cities, regions and provinces.  We keep only those (not the le
 or region that the NER finds ("Basra", "Aceh", "Sochi") gets its country.  Run from the repository:
 
     python scripts/build_places_lexicon.py \
-        ../shared/data/events/phoenix-dictionaries/Phoenix.Countries.actors.txt
+        ../shared/data/events/phoenix-dictionaries/Phoenix.Countries.actors.txt \
+        ../shared/data/events/phoenix-dictionaries/Phoenix.MilNonState.actors.txt
+
+The optional second file is Phoenix's dictionary of non-state armed groups and parties: a country
+synonym that it names as a group (``AL-FATAH_ [MEAREB]`` vs ``+FATAH`` under Palestine) is an
+actor coded with its country, not a place, and is left out.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ HEADER = """\
 # Only the synonyms listed under each country's own entry are kept; names of people are not.
 # Codes that are no current ISO 3166-1 code are recoded (DDR -> DEU, TMP -> TLS) or dropped
 # (SUN, CSK: dissolved states; KNT: a fictional test country).
+# Synonyms that Phoenix.MilNonState.actors.txt names as a non-state group ("FATAH") are no place.
 #
 # The MIT License (MIT)
 # Copyright (c) 2014 Open Event Data Alliance
@@ -92,10 +98,25 @@ def places(lines: list[str]) -> dict[str, str]:
     return out
 
 
+def group_names(lines: list[str]) -> set[str]:
+    """Names (entries and synonyms) of a Phoenix actor file, also without a leading "AL-" article."""
+    names: set[str] = set()
+    for line in lines:
+        match = re.match(r"^\+?([A-Z0-9][^\s#\[+]*)", line)
+        if match:
+            name = match.group(1).strip("_").replace("_", " ")
+            names.add(name)
+            names.add(re.sub(r"^AL[- ]", "", name))
+    return names
+
+
 def main(argv: list[str]) -> int:
     source = Path(argv[1])
     target = Path(__file__).resolve().parents[1] / "src/newsgraph/nlp/knowledge/lexicons/places.tsv"
     found = places(source.read_text(encoding="utf-8", errors="replace").splitlines())
+    if len(argv) > 2:
+        groups = group_names(Path(argv[2]).read_text(encoding="utf-8", errors="replace").splitlines())
+        found = {name: iso for name, iso in found.items() if name not in groups}
     body = "".join(f"{name}\t{iso}\n" for name, iso in sorted(found.items()))
     target.write_text(HEADER + body, encoding="utf-8")
     print(f"{len(found)} places -> {target}")

@@ -4,8 +4,9 @@ News spells an organisation out once and abbreviates it after that, either defin
 form in brackets ("the World Food Programme (WFP)") or relying on the reader to know it ("the
 Central Intelligence Agency ... the CIA").  Two general patterns, no list of organisations:
 
-- *bracket definition*: a name directly followed by ``(SHORT)``, SHORT in capitals: SHORT is that
-  name, whatever its letters (translated names: "Reporters Without Borders (RSF)");
+- *definition*: a name directly followed by ``(SHORT)``, ``, or SHORT,`` or `` - SHORT``, SHORT in
+  capitals: SHORT is that name, whatever its letters (translated names: "Reporters Without
+  Borders (RSF)"; "the Institute for X, or IFX,"; "the Revolutionary Armed Forces - FARC");
 - *initials*: a capitalised short form (2-8 letters) equal to the initials of a longer name's
   words, with or without its function words ("of", "for", "and", "the"): "UNHCR" = "United
   Nations High Commissioner for Refugees", "NATO" = "North Atlantic Treaty Organization".
@@ -24,6 +25,7 @@ from newsgraph.nlp.mentions.names import Mention
 _FUNCTION_WORDS = wordlist("acronym_function_words")
 _SHORT = re.compile(r"^[A-Z][A-Za-z&]{0,2}[A-Z&]{1,6}(?:-[A-Z]{2,6})?s?$")  # also "JTF-GTMO"
 _LINKED = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+_DEFINITION_CLOSE = frozenset({")", ",", ".", ";", ":"})
 
 
 def _short_form(text: str) -> str | None:
@@ -87,19 +89,34 @@ def _defined_by_bracket(doc: Doc, form: str, c: Cluster, clusters: list[Cluster]
     often leaves the bracketed short form itself untagged)."""
     for tok in doc:
         i = tok.i
-        if i < 2 or doc[i - 1].text != "(":
+        name_end = _definition_end(doc, i)
+        if name_end is None:
             continue
-        close = next((j for j in range(i + 1, min(i + 4, len(doc))) if doc[j].text == ")"), None)
+        close = next(
+            (j for j in range(i + 1, min(i + 4, len(doc))) if doc[j].text in _DEFINITION_CLOSE), None
+        )
         if close is None or _short_form("".join(t.text for t in doc[i:close])) != form:
             continue  # "(JTF-GTMO)" is three tokens
         for other in clusters:
             if (
                 other is not c
                 and other.label in ("ORG", "GPE", "NORP")
-                and any(o.end == i - 1 for o in other.names())
+                and any(o.end == name_end for o in other.names())
                 and ("-" not in form or _spells(form, initials(_long_name(other))))
             ):
                 return other  # a hyphenated form must spell its name ("Office Jakarta (RSO-JKT)")
+    return None
+
+
+def _definition_end(doc: Doc, i: int) -> int | None:
+    """Where the long name ends when token ``i`` opens a short form defined right after it:
+    "NAME (SHORT)", "NAME, or SHORT," and "NAME - SHORT" (a spaced dash)."""
+    if i >= 2 and doc[i - 1].text == "(":
+        return i - 1
+    if i >= 3 and doc[i - 1].lower_ == "or" and doc[i - 2].text == ",":
+        return i - 2
+    if i >= 2 and doc[i - 1].text in {"-", "–", "—"} and doc[i - 1].whitespace_ and doc[i - 2].whitespace_:
+        return i - 1
     return None
 
 

@@ -42,6 +42,7 @@ _WEAK_TITLES = wordlist("weak_titles")
 _RANK_WORDS = wordlist("title_rank_words")
 _SPEECH = wordlist("speech_verbs")
 _PARTICLES = wordlist("name_particles")
+_PLACE_KINDS = wordlist("place_kind_words")
 
 
 @dataclass(slots=True, eq=False)  # identity semantics: `in`, `remove` must not compare mention lists
@@ -287,15 +288,47 @@ def _merge_partial_persons(clusters: list[Cluster], quoted: Sequence[tuple[int, 
             if org is not None:
                 org.mentions.extend(c.mentions)
                 clusters.remove(c)
+    _merge_bare_place_names(clusters)
     orgs = [c for c in clusters if c.label == "ORG"]
     for c in sorted(orgs, key=lambda c: len(c.longest_tokens())):
         key = c.longest_tokens()
         bigger = next(
             (o for o in orgs if o is not c and o in clusters and _contiguous(key, o.longest_tokens())), None
         )
+        if bigger is not None and _distinct_known_orgs(c, bigger):
+            continue  # "United Nations" / "United Nations Security Council": two lexicon bodies
         if bigger is not None and c in clusters:
             bigger.mentions.extend(c.mentions)
             clusters.remove(c)
+
+
+def _distinct_known_orgs(a: Cluster, b: Cluster) -> bool:
+    """Both clusters carry a lexicon name, and not the same one: two bodies, one inside the other."""
+    names_a = {m.canonical for m in a.mentions if m.canonical and m.actor}
+    names_b = {m.canonical for m in b.mentions if m.canonical and m.actor}
+    return bool(names_a) and bool(names_b) and not names_a & names_b
+
+
+def _merge_bare_place_names(clusters: list[Cluster]) -> None:
+    """ "Nyanza" / "Gaza" join the one place of the article named "Nyanza Province" / "Gaza
+    Strip": a place's name without its kind word ("the provinces of Nyanza and Rift Valley") is
+    the same place, whatever type the model gave the bare name.  A lexicon organisation and a
+    country keep their own entity ("Kuwait" is no part of "Kuwait City": "city" is no kind word)."""
+    longer: dict[tuple[str, ...], list[Cluster]] = {}
+    for c in clusters:
+        key = c.longest_tokens()
+        if c.label == "GPE" and len(key) >= 2 and key[-1] in _PLACE_KINDS:
+            longer.setdefault(key[:-1], []).append(c)
+    for c in list(clusters):
+        owners = longer.get(c.longest_tokens(), [])
+        if len(owners) != 1 or c.label not in {"GPE", "ORG", "NORP"} or c in owners:
+            continue
+        if any(m.canonical for m in c.mentions):
+            continue
+        for m in c.mentions:
+            m.label = "GPE"
+        owners[0].mentions.extend(c.mentions)
+        clusters.remove(c)
 
 
 def reclaim_speaking_surnames(doc: Doc, clusters: list[Cluster]) -> None:

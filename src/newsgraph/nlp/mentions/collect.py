@@ -11,7 +11,20 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.mentions.byline import Header, find_header
-from newsgraph.nlp.mentions.given_names import given_name_mentions, retype_after_given_name
+from newsgraph.nlp.mentions.given_names import (
+    given_name_mentions,
+    retype_after_given_name,
+    shared_surname_mentions,
+    titled_appositive_mentions,
+)
+from newsgraph.nlp.mentions.missed_orgs import untagged_body_names
+from newsgraph.nlp.mentions.name_lists import (
+    link_known_as,
+    link_translations,
+    party_names,
+    retype_list_items,
+    untagged_list_places,
+)
 from newsgraph.nlp.mentions.names import Mention, collect_names
 from newsgraph.nlp.mentions.roles import (
     attach_titles,
@@ -65,12 +78,24 @@ def collect_mentions(doc: Doc) -> Mentions:
     mentions = [m for m in collect_names(doc, phrases) if not header.is_excluded(m.char_start, m.char_end)]
     attach_titles(doc, mentions, phrases)
     mentions = [m for m in mentions if m.label != "FAC"]
+    retype_list_items(doc, mentions)
+    mentions = party_names(doc, mentions)
+    link_known_as(doc, mentions)
+    link_translations(doc, mentions)
+    mentions = sorted(mentions + untagged_list_places(doc, mentions), key=lambda m: m.start)
     resolve_demonyms_and_capitals(doc, mentions)
     mentions.extend(government_mentions(doc, mentions, phrases))
     mentions = retype_after_given_name(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     taken |= {i for p in phrases for i in range(p.start, p.end)}
-    missed = [m for m in given_name_mentions(doc, taken) if not header.is_excluded(m.char_start, m.char_end)]
+    missed = given_name_mentions(doc, taken)
+    title_starts = {p.start for p in phrases} | {p.head_start for p in phrases}
+    missed += titled_appositive_mentions(
+        doc, taken | {i for m in missed for i in range(m.start, m.end)}, title_starts
+    )
+    missed += shared_surname_mentions(doc, mentions, taken)
+    missed += untagged_body_names(doc, taken | {i for m in missed for i in range(m.start, m.end)})
+    missed = [m for m in missed if not header.is_excluded(m.char_start, m.char_end)]
     attach_titles(doc, missed, phrases)  # names the model missed take their titles too
     mentions.extend(missed)
     mentions.sort(key=lambda m: m.start)

@@ -5,7 +5,8 @@ The small English model often misses a person at the start of a sentence or in a
 ("Monika [Weiss]ORG runs the farm").  A run of two or three capitalised proper nouns whose first
 word is a known given name (``lexicons/given_names.tsv``: US Census and per-locale first-name
 lists) and whose other words are no place, organisation word, title or country is a person;
-a run ending in a facility word ("... Memorial Hall Station") is a facility's name, not a person's.
+a run ending in a facility word ("... Memorial Hall Station") or a noun of made things ("... Fighting
+Vehicles") is no person's name.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
 _PARTICLES = wordlist("name_particles")
-_FACILITY_HEADS = wordlist("facility_heads") | wordlist("place_heads_not_people")
+_OTHER_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+_FACILITY_HEADS = wordlist("facility_heads") | wordlist("place_heads_not_people") | wordlist("artifact_nouns")
 
 
 def _plain_name_word(text: str) -> bool:
@@ -90,4 +92,61 @@ def retype_after_given_name(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out.append(person)
         else:
             out.append(m)
+    return out
+
+
+def titled_appositive_mentions(doc: Doc, taken: set[int], title_starts: set[int]) -> list[Mention]:
+    """PERSON mentions for untagged runs of two or three plain capitalised words followed by a
+    comma and a title phrase ("Irshad Matsoi, the bureau chief for X, said"): a person is named,
+    then described by the role, even when the given name is in no list.  ``title_starts``: the
+    token starts (and head starts) of the article's title phrases."""
+    tokens = tokens_of(doc)
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if i in taken or tok.pos_ != "PROPN" or (i > 0 and tokens[i - 1].text[:1].isupper()):
+            continue
+        j = i
+        while j < len(tokens) and j - i < 3 and j not in taken and tokens[j].pos_ == "PROPN":
+            if not _plain_name_word(tokens[j].text):
+                break
+            j += 1
+        if j - i < 2 or j + 1 >= len(tokens) or tokens[j].text != ",":
+            continue
+        if tokens[j - 1].lower_ in _FACILITY_HEADS or any(t.ent_type_ in _OTHER_TYPES for t in tokens[i:j]):
+            continue  # "at the United Nations Headquarters, the ambassador X": a place or a body
+        k = j + 1
+        if tokens[k].lower_ in {"the", "a", "an"}:
+            k += 1
+        if k in title_starts:
+            m = Mention(i, j, "PERSON", doc[i:j].text)
+            m.set_chars(doc)
+            out.append(m)
+    return out
+
+
+def shared_surname_mentions(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """ "Fatima and Omar Haddad": a given name (known, or a lone untagged name word) joined by
+    "and" to a person's full name that opens with a known given name shares that person's surname,
+    so it names a second person (canonical "Fatima Haddad")."""
+    out: list[Mention] = []
+    alone = {m.start: m for m in mentions if m.label == "PERSON" and m.end - m.start == 1}
+    for m in mentions:
+        if m.label != "PERSON" or m.kind != "name" or m.end - m.start < 2 or m.start < 2:
+            continue
+        first = doc[m.start - 2]
+        if doc[m.start - 1].lower_ != "and" or not _given_name(doc[m.start].text) or first.pos_ != "PROPN":
+            continue
+        if m.start >= 3 and doc[m.start - 3].text[:1].isupper():
+            continue  # "Ana Ruiz and Eva Kim": the word before "and" ends another full name
+        canonical = f"{first.text} {doc[m.start + 1 : m.end].text}"
+        if m.start - 2 in alone and _given_name(first.text):  # the model tagged the given name alone
+            alone[m.start - 2].canonical = canonical
+            continue
+        named_like = _given_name(first.text) or (_plain_name_word(first.text) and not first.ent_type_)
+        if (m.start - 2) in taken or not named_like:
+            continue
+        extra = Mention(m.start - 2, m.start - 1, "PERSON", first.text)
+        extra.canonical = canonical
+        extra.set_chars(doc)
+        out.append(extra)
     return out

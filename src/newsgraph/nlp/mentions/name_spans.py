@@ -81,6 +81,17 @@ def split_inner_the(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     return [(start, end, label)]
 
 
+def split_spaced_dash(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "Confederación de Trabajadores - Confederation of Workers": a spaced dash between two
+    capitalised names of two words or more joins a name and its translation (or another name)."""
+    for i in range(start + 2, end - 2):
+        tok = doc[i]
+        spaced = tok.text in {"-", "–", "—"} and tok.whitespace_ and doc[i - 1].whitespace_
+        if spaced and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper():
+            return [(start, i, label), (i + 1, end, label)]
+    return [(start, end, label)]
+
+
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
@@ -188,13 +199,19 @@ def join_hyphen_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def split_known_prefix(doc: Doc, ent: SpacySpan, label: str) -> list[tuple[int, int, str]]:
-    """Split "Amnesty International Iason Athanasiadis-Fowden" into a known org and the rest."""
+    """Split "Amnesty International Iason Athanasiadis-Fowden" into a known org and the rest (a
+    country stays in the name unless a given name follows it: "US Air Force", "Kenya Wildlife
+    Service" are a country's bodies; "Kenya Ruth Otieno" is a country and a person)."""
     g = gazetteer()
     for n in range(len(ent) - 1, 0, -1):
         head = doc[ent.start : ent.start + n].text
         head_clean = head.removeprefix("the ").removeprefix("The ")
         if head_clean in g.orgs or lookup(g.country_names, head_clean) is not None:
             rest = doc[ent.start + n : ent.end]
+            known_rest = rest.text in g.orgs  # "UK | Foreign Office": the lexicon names the body
+            body = any(t.lower_ in g.org_name_words for t in rest) or given_name_gender(rest[0].text) is None
+            if head_clean not in g.orgs and not known_rest and body:
+                break  # "US Air Force", "Kenya Wildlife Service": the country names whose body it is
             if len(rest) >= 2 and all(t.text[:1].isupper() or t.text == "-" for t in rest):
                 kind = "ORG" if head_clean in g.orgs else "GPE"
                 return [(ent.start, ent.start + n, kind), (ent.start + n, ent.end, "PERSON")]
@@ -248,9 +265,14 @@ def strip_nationality(doc: Doc, start: int, end: int) -> int:
     Peter Otieno"), when at least two name words remain; likewise after a role written before a
     given name that the model took into the name ("Scientologist Tom Cruise", "Senador Ana Ruiz",
     a misspelt "Prime Minster Ana Ruiz"): the words before the first known given name go when
-    none of them is a given name and one is a title or has a role noun's ending."""
+    none of them is a given name and one is a title or has a role noun's ending; and a country
+    name before the surname of a person named elsewhere in the article ("In Venezuela Chavez ...")."""
     if end - start >= 3 and nationality_country(doc[start].text) is not None:
         return start + 1
+    if end - start == 2 and lookup(gazetteer().country_names, doc[start].text) is not None:
+        surname = doc[start + 1].text  # "In Venezuela Chavez rules": a place, then a known surname
+        if any(e.label_ == "PERSON" and e.start != start and e[-1].text == surname for e in doc.ents):
+            return start + 1
     return leading_role_end(doc, start, end)
 
 

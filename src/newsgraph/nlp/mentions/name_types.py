@@ -20,6 +20,12 @@ _NON_ENTITIES = wordlist("non_entities")
 PLACE_DESCRIPTORS = wordlist("place_descriptors")
 _WORLD_REGIONS = wordlist("world_regions")
 _PLACE_PREPOSITIONS = wordlist("place_prepositions")
+_ARTIFACTS = wordlist("artifact_nouns")
+_PLACE_EVENTS = wordlist("place_event_nouns")
+_SHIP_PREFIXES = wordlist("ship_prefixes")
+_PLACE_OPENERS = wordlist("place_name_openers")
+_NATURAL_FEATURES = wordlist("natural_feature_nouns")
+_CENTRE_KINDS = wordlist("centre_facility_kinds")
 
 
 def has_org_word(doc: Doc, start: int, end: int) -> bool:
@@ -37,13 +43,84 @@ def drop_span(doc: Doc, start: int, end: int, label: str) -> bool:
         return True  # "where", "solidarity": a name has a capital letter ("4chan" a digit)
     if label == "PERSON" and end - start == 1 and _common_word_person(doc, start):
         return True
+    if label in {"PERSON", "ORG"} and end - start == 1 and _written_lower_elsewhere(doc, start):
+        return True
     if last in EVENT_WORDS and (label != "PERSON" or last not in {"day", "week", "year", "season"}):
         return True
     if label in {"FAC", "LOC", "GPE", "ORG"} and last in _STREET_WORDS:
         return True
+    if _names_a_thing(doc, start, end, label):
+        return True
     if label == "PERSON" and end - start >= 2 and last in _NOT_PEOPLE:  # "Hall Station", "Sinai Desert"
         return True
     return label == "GPE" and any(c.isdigit() for c in text)
+
+
+def _names_a_thing(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A name that is part of a product's, a ship's or an event's name, not an entity's.
+
+    - a facility: a name ending in "Detention Centre", "Convention Center" and the like; the
+      plural of a country ("the two Koreas") names no one entity either;
+    - a ship: after a ship prefix ("the ROKS Cheonan", "HMS X"), or a class ("a Pohang-class
+      corvette");
+    - a product: a person-, place- or word-shaped name modifying a noun of made things ("Abrams
+      tanks", "Bastion equipment"; a company is rarely an English word), or an organisation name
+      ending in one ("Bradley Fighting Vehicles");
+    - a natural feature: a GPE ending in a feature noun ("the Sinai Peninsula") or a name modifying
+      one ("the Juba and Shabelle rivers");
+    - an event: a place (no country) modifying an event noun ("the Katyn massacre", "the X air
+      disaster", "the X process").
+    """
+    first = doc[start].text
+    if (
+        end - start >= 2
+        and doc[end - 1].lower_ in {"centre", "center"}
+        and doc[end - 2].lower_ in _CENTRE_KINDS
+    ):
+        return True  # "Toronto West Detention Centre": a facility
+    if end - start == 1 and first.endswith("s") and _plural_of_country(first):
+        return True  # "the two Koreas": two states, no one entity
+    if first in _SHIP_PREFIXES or (start > 0 and doc[start - 1].text in _SHIP_PREFIXES):
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "class":
+        return True
+    if (
+        label == "ORG"
+        and end - start >= 2
+        and doc[end - 1].lower_ in _ARTIFACTS
+        and org_entry(surface(doc, start, end)) is None
+    ):
+        return True
+    if label in {"GPE", "LOC"} and end - start >= 2 and doc[end - 1].lower_ in _NATURAL_FEATURES:
+        return True  # "the Sinai Peninsula": a feature of the land
+    last = doc[end - 1]
+    head = last.head.head if last.dep_ == "conj" else last.head  # "the Juba and Shabelle rivers"
+    if (
+        head.i >= end
+        and head.lower_ in _NATURAL_FEATURES
+        and head.text.islower()
+        and label in {"GPE", "LOC", "PERSON"}
+    ):
+        return lookup(gazetteer().country_names, surface(doc, start, end)) is None
+    if last.dep_ != "compound" or head.i < end or not head.text.islower():
+        return False
+    word = surface(doc, start, end)
+    if (
+        head.lower_ in _ARTIFACTS
+        and org_entry(word) is None
+        and lookup(gazetteer().country_names, word) is None
+    ):
+        return label in {"PERSON", "GPE"} or (label == "ORG" and end - start == 1 and common_word(word))
+    return (
+        label in {"PERSON", "GPE"}
+        and head.lower_ in _PLACE_EVENTS
+        and lookup(gazetteer().country_names, word) is None
+    )
+
+
+def _plural_of_country(word: str) -> bool:
+    countries = gazetteer().country_names
+    return lookup(countries, word) is None and lookup(countries, word[:-1]) is not None
 
 
 def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
@@ -73,6 +150,8 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
         and doc[start - 2].lower_ in g.org_descriptors
     ):
         return "ORG"
+    if label == "GPE" and end - start >= 2 and g.places.get(place_key(text)):
+        return "GPE"  # a place-list name with an org word in it ("the West Bank") stays a place
     if label in {"LOC", "FAC", "GPE"} and has_org_word(doc, start, end):
         return "ORG"
     placeable = label in {"LOC", "FAC", "NORP"} or (label == "ORG" and end - start == 1)
@@ -89,6 +168,8 @@ def retype_span(doc: Doc, start: int, end: int, label: str) -> str:
         and _place_context(doc, start, end)
     ):
         return "GPE"
+    if label in {"PERSON", "ORG", "FAC"} and end - start >= 2 and doc[start].text in _PLACE_OPENERS:
+        return "GPE"  # "Jebel Moon", "Wadi Halfa", "Deir Yassin": an Arabic place word opens the name
     if label == "PERSON" and _kind_after(doc, start, end):
         return "ORG"  # "Etemad-e Melli newspaper", "the Wagner group"
     if label == "PERSON" and _acronym(doc, start, end):
@@ -126,10 +207,12 @@ def _acronym(doc: Doc, start: int, end: int) -> bool:
 
 def _place_context(doc: Doc, start: int, end: int) -> bool:
     """A place's context: a place preposition before the name ("officials in X", "moved to X"),
-    or a list whose neighbour is a place ("Kisumu, X, Nakuru"); a company named like a town
-    ("Toyota met ...") has neither."""
+    or a list whose neighbour is a place ("Kisumu, X, Nakuru"), or its population right after it
+    ("X, population 20,000"); a company named like a town ("Toyota met ...") has none of these."""
     if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
         return True
+    if any(t.lower_ == "population" for t in doc[end : end + 4]):
+        return True  # "X, population 20,000", "X with a population of"
     before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in {",", "and", "or"} else None
     after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in {",", "and", "or"} else None
     return any(t is not None and t.ent_type_ in {"GPE", "LOC"} for t in (before, after))
@@ -144,6 +227,20 @@ def _common_word_person(doc: Doc, i: int) -> bool:
     if i > 0 and doc[i - 1].lower_.rstrip(".") in gazetteer().titles:
         return False
     return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
+
+
+def _written_lower_elsewhere(doc: Doc, i: int) -> bool:
+    """A one-word "person" or "organisation" that is an ordinary English word the same article
+    also writes in lower case ("Cholera is ..." after "an outbreak of cholera"): its capital comes
+    from a headline or a sentence start, not from a name.  Known organisations and given names
+    are kept ("Labour" / "labour", "Bill" / "the bill")."""
+    word = doc[i].text
+    lower = word.lower()
+    if word == lower or not common_word(word) or org_entry(word) is not None:
+        return False
+    if given_name_gender(word) is not None or lookup(gazetteer().country_names, word) is not None:
+        return False
+    return any(t.text == lower for t in doc)
 
 
 def _city_not_person(doc: Doc, word: str) -> bool:

@@ -39,6 +39,7 @@ from newsgraph.nlp.mentions.name_spans import (
     lexicon_spans,
     split_inner_the,
     split_known_prefix,
+    split_spaced_dash,
     strip_nationality,
     surface,
 )
@@ -200,7 +201,8 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         label = _LABELS.get(ent.label_)
         if label is not None:
             for part in split_inner_the(doc, ent.start, ent.end, label):
-                spans.extend(split_known_prefix(doc, doc[part[0] : part[1]], part[2]))
+                for piece in split_spaced_dash(doc, *part):
+                    spans.extend(split_known_prefix(doc, doc[piece[0] : piece[1]], piece[2]))
     merged: list[tuple[int, int, str]] = []
     for lex in lexicon_spans(doc):
         covering = [
@@ -241,6 +243,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
         mention = Mention(start, end, label, surface(doc, start, end))
         _annotate(mention, doc)
         mentions.append(mention)
+    mentions = _join_country_institutions(doc, mentions)
     mentions.extend(_trailing_names(doc, titles, mentions))
     mentions.extend(_appositive_names(doc, titles, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -296,6 +299,35 @@ def _annotate(mention: Mention, doc: Doc) -> None:
             # "Switzerland's Federal Department of ...": the possessor country owns the body
             mention.country = country_of_place(doc[mention.start - 2].text)
     mention.set_chars(doc)
+
+
+def _join_country_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "US | Senate", "US | Air Force": a country name right before an institution with no country
+    of its own (a lexicon body like "Senate", or a name with an organisation word) is part of the
+    institution's name; the model and the lexicon cut them apart."""
+    g = gazetteer()
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "GPE"
+            and m.label == "ORG"
+            and prev.end == m.start
+            and lookup(g.country_names, prev.text) is not None
+            and m.country is None
+            and (m.canonical is not None or has_org_word(doc, m.start, m.end))
+            and not (m.actor or "").startswith("IGO")
+        ):
+            country = lookup(g.country_names, prev.text)
+            joined = Mention(prev.start, m.end, "ORG", surface(doc, prev.start, m.end))
+            joined.country = country.iso3 if country else None
+            joined.canonical = f"{country.name} {m.canonical or m.text}" if country else None
+            joined.set_chars(doc)
+            out[-1] = joined
+            continue
+        out.append(m)
+    return out
 
 
 def _appositive_names(doc: Doc, titles: list[TitlePhrase], mentions: list[Mention]) -> list[Mention]:

@@ -11,7 +11,8 @@
 - A demonym inside a person's title, or used as an adjective ("Kenyan officials", "the Italian
   leader"), is a mention of its country, named in the article or not (the annotation convention:
   "Iranian" is an alias of Iran; a story about "Kenyan officials" involves Kenya); used as a noun
-  it is a NORP group ("the last Ukrainian", "Americans").
+  it is a NORP group ("the last Ukrainian", "Americans"), and so is an adjective naming a language
+  or a culture ("CNN's Spanish service", "the Chinese New Year").
 - A capital is its government when it acts: subject, object or possessor ("Washington's
   willingness", "accused Washington"); elsewhere it is the city ("in Baghdad", "an Ottawa street").
 - "the Iraqi government" / "Comoros government" is the ORG "Government of Iraq"; a bare "the
@@ -41,6 +42,8 @@ _FACILITY_WORDS = wordlist("facility_heads")
 #: Government nouns that stand for a country's body when used bare ("the government said").
 _BARE_BODIES = frozenset({"government", "cabinet"})
 _POSSESSIVE = wordlist("possessive")
+_PLACE_OBJECT_VERBS = wordlist("place_object_verbs")
+_CULTURE_NOUNS = wordlist("culture_nouns")
 _CLAUSE_START = frozenset({",", ";", ":", "—", "–", "--", "("})
 _THE_NAMES = tuple(sorted(wordlist("country_names_with_the")))
 
@@ -220,7 +223,8 @@ def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
                 m.end < len(doc) and doc[m.end].pos_ in {"NOUN", "PROPN"}
             )
             demonym = lookup(g.demonyms, m.text)
-            if demonym and (m.start in in_person_titles or adjectival):
+            cultural = m.end < len(doc) and doc[m.end].lower_ in _CULTURE_NOUNS  # "the Spanish service"
+            if demonym and (m.start in in_person_titles or (adjectival and not cultural)):
                 m.label = "GPE"
                 m.kind = "demonym"
                 m.canonical = demonym.name
@@ -228,12 +232,21 @@ def resolve_demonyms_and_capitals(doc: Doc, mentions: list[Mention]) -> None:
             country = lookup(g.capitals, m.text)
             head = doc[m.end - 1]
             acting = head.dep_ in _ACTING_DEPS and not _dateline(doc, m)  # "LONDON --" never acts
+            acting = acting and not _used_as_place(doc, m, head)
             if country is not None and acting and m.start not in in_person_titles:
                 m.canonical = country.name
                 m.kind = "seat"
         if m.kind == "seat" and m.country:
             seat = lookup(g.seats, m.text) or lookup(g.capitals, m.text)
             m.canonical = seat.name if seat else m.canonical
+
+
+def _used_as_place(doc: Doc, m: Mention, head: Token) -> bool:
+    """A capital that is the city even in an acting role: the object of a verb of movement or
+    force ("fled Kabul", "shelled Kyiv"), or the second part of an address ("Karkh, Baghdad")."""
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
+        return True
+    return m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].ent_type_ in {"GPE", "LOC"}
 
 
 def dominant_country(doc: Doc, mentions: list[Mention], phrases: Sequence[TitlePhrase] = ()) -> str | None:

@@ -182,6 +182,8 @@ def _split_run(doc: Doc, k: int, j: int, person_starts: set[int]) -> tuple[int, 
     """Split a complement run ``doc[k:j]`` into (complement end, trailing person name or None)."""
     for p in range(k + 1, j):
         if p in person_starts:
+            if doc[p - 1].text in gazetteer().honorifics:
+                return p - 1, None  # "Director of Medical Service | Dr. Ann Were"
             while p - 1 > k and _plain_cap(doc[p - 1]):
                 p -= 1
             return p, None
