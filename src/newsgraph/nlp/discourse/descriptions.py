@@ -318,9 +318,9 @@ def _org_noun(
     lemma = tok.lemma_.lower()
     if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in tok.children):
         return Described(start, end, tok, doc[start:end].text, "ORG", None, 1.0)  # "the UN refugee agency"
-    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is not None:  # "the security firm Secunia.com said": introduces the name after it
-        return Described(start, end, tok, doc[start:end].text, "ORG", owner.get(named.i), 1.0)
+    introduced = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if introduced is not None:  # "the security firm Secunia.com said": introduces the name after it
+        return Described(start, end, tok, doc[start:end].text, "ORG", owner.get(introduced.i), 1.0)
     best: tuple[float, Cluster] | None = None
     for c in clusters:
         if c.label != "ORG":
