@@ -586,3 +586,35 @@ def test_who_saw_or_obtained_a_document_is_not_its_author(text: str, reader: str
     participle of making (issued, released, signed, written, ...) names the author."""
     found = quotes_of(text)
     assert found and all(q.speaker != reader for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ali Said, the ambassador in Israel, was recalled by the Egyptian government yesterday, who"
+            " claim that the treaty had been breached.",
+            "Government of Egypt",
+        ),
+        (
+            "Minister Tom Reed was criticised by the opposition party on Tuesday, which said that the plan"
+            " would raise taxes.",
+            "the opposition party",
+        ),
+        (
+            "John Harris, the port manager, was sacked by the city council last week, who said that he had"
+            " ignored safety rules.",
+            "the city council",
+        ),
+        (
+            "The workers were joined by the teachers union on Monday, who said that wages had not risen.",
+            "the teachers union",
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_comma_is_about_the_phrase_before_the_comma(
+    text: str, speaker: str
+) -> None:
+    """ "... was recalled by the government yesterday, who claim that ...": the parser hangs the
+    clause on the distant subject or on the date; it is about the noun phrase before the comma."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

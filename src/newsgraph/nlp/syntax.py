@@ -73,8 +73,8 @@ def source_token(cue: Token) -> Token | None:
         subject = _holder_of_place(subject) if subject is not None else None
         subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return _antecedent_noun(verb.head)
+            if subject.lower_ in RELATIVE:
+                return _relative_antecedent(subject, verb)
             return subject
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # an agentless passive names no source
@@ -123,6 +123,33 @@ def low_participle(verb: Token) -> bool:
         and head.i < verb.i
         and any(c.dep_ == "nsubj" for c in head.head.children)
     )
+
+
+_TIMES = frozenset({"DATE", "TIME"})
+
+
+def _relative_antecedent(relative: Token, verb: Token) -> Token:
+    """What a relative subject stands for: the noun the clause is attached to, unless a
+    ", who ..." clause follows another noun phrase than that one (the parser hung it on a
+    distant subject, a date or the verb: "Said ... was recalled by the Egyptian government
+    yesterday, who claim ...": the government), then the noun phrase right before the comma."""
+    before = _noun_before(relative) if relative.i > 0 and relative.nbor(-1).text == "," else None
+    if verb.dep_ == "relcl" and verb.head.ent_type_ not in _TIMES:
+        head = _antecedent_noun(verb.head)
+        if before is None or any(t.i == before.i for t in head.subtree):
+            return head  # (also "a letter from X, reported by Y, which ...": Y is inside)
+    return before or relative
+
+
+def _noun_before(relative: Token) -> Token | None:
+    """The noun a ", who ..." clause follows when the parser attached the clause to the verb
+    ("was recalled by the Egyptian government yesterday, who claim ...": the government), past
+    a date and the comma."""
+    for tok in reversed(relative.doc[relative.sent.start : relative.i - 1]):
+        if tok.is_punct or tok.ent_type_ in _TIMES or tok.dep_ == "npadvmod" or tok.pos_ == "ADP":
+            continue
+        return tok if tok.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def _antecedent_noun(noun: Token) -> Token:
