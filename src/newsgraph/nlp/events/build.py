@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.anaphora import antecedent_author
 from newsgraph.nlp.events.asked import author_asked_to_stop
 from newsgraph.nlp.events.implicit import (
     implicit_source,
@@ -163,6 +164,7 @@ class EventBuilder:
         self.lexicon = lexicon
         self.quotes: list[Quote] = list(doc._.ng_quotes or [])
         self.resolver = ActorResolver(doc, discourse_of(doc), self.quotes)
+        self.told: list[Coded] = []  # the events coded so far, in text order (antecedents)
 
     def build(self) -> list[Event]:
         """All events of the Doc, in text order (module docstring)."""
@@ -175,7 +177,7 @@ class EventBuilder:
         found.sort(key=lambda f: f.token.i)
         tokens = [f.token for f in found] + self._modal_clauses(skipped)
         trigger_ids = {f.token.i for f in found}
-        coded: list[Coded] = []
+        coded = self.told = []
         intent_heads: set[int] = set()
         moods = [modality(f, self.lexicon, trigger_ids) for f in found]
         for mood, intent in moods:
@@ -280,6 +282,12 @@ class EventBuilder:
         targets: list[Actor | None] = [
             t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
+        if targets == [None] and target_token is not None and target_token.pos_ == "NOUN":
+            told = [c.event for c in self.told]  # "denounced the operation": the act told before
+            reacting = [s.name for s in sources]
+            earlier = antecedent_author(target_token, self.lexicon, told, reacting, self.quotes)
+            if earlier is not None and earlier.source is not None:
+                targets = [Actor(earlier.source, earlier.source_entity, earlier.source_country, True)]
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:

@@ -1,0 +1,73 @@
+"""Targets of issue 13's fourth round: a reaction to an act named by a definite noun ("denounced
+the operation") targets the act's author; each rule on three or more sentences written for
+these tests, with guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._event_support import coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkish troops crossed into Syria and shelled Kurdish positions near the border. "
+            "The Swedish foreign minister denounced the operation on Tuesday.",
+            ("Swedish foreign minister", "ACCUSE", "Turkey"),
+        ),
+        (
+            "Chilean police arrested three opposition leaders in Santiago on Friday. "
+            "Amnesty International condemned the arrests.",
+            ("Amnesty International", "ACCUSE", "Chile"),
+        ),
+        (
+            "Ethiopia released two hundred political prisoners on Monday. "
+            "Kenya and Uganda welcomed the news.",
+            ("Kenya", "SUPPORT", "Ethiopia"),
+        ),
+        (
+            "Ethiopia released two hundred political prisoners on Monday. "
+            "Kenya and Uganda welcomed the news.",
+            ("Uganda", "SUPPORT", "Ethiopia"),
+        ),
+        (
+            "Nigerian forces launched an offensive against Boko Haram in the north. "
+            "Chad and Niger provided logistical support for the operation.",
+            ("Chad", "AID", "Nigeria"),
+        ),
+    ],
+)
+def test_a_reaction_to_an_act_named_by_a_definite_noun_targets_its_author(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the noun names an act of its own, told later or not at all: no antecedent
+        ("The Swedish foreign minister denounced the operation on Tuesday.", "Swedish foreign minister"),
+        # "another" attack is a new one, not the one told before
+        (
+            "Chilean police arrested three opposition leaders on Friday. "
+            "The Peruvian president condemned another attack.",
+            "Peruvian president",
+        ),
+        # a judgement is not what "the news" refers back to
+        (
+            "The French president praised the Kenyan elections. Germany welcomed the news.",
+            "Germany",
+        ),
+    ],
+)
+def test_no_antecedent_no_target(text: str, source: str) -> None:
+    found = [(s, p, t) for s, p, t in coded(text) if s == source]
+    assert found and all(t is None for _, _, t in found), found
+
+
+def test_the_antecedent_is_never_the_reacting_actor_itself() -> None:
+    text = "Russia deployed troops to the border. Russia later defended the move."
+    assert all(t != "Russia" for s, _, t in coded(text) if s == "Russia")
