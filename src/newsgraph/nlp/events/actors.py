@@ -18,12 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.discourse import Discourse
 from newsgraph.nlp.events.coordination import split_countries
+from newsgraph.nlp.events.phrases import (
+    NOT_AGENTS,
+    QUANTIFIERS,
+    conjuncts,
+    count_word,
+    is_agent_noun,
+    np_bounds,
+)
 from newsgraph.nlp.events.politics import (
     COLLECTIVE_ACTS,
     COLLECTIVE_HEADS,
@@ -34,7 +42,7 @@ from newsgraph.nlp.events.politics import (
     noun_is_political,
     political_density,
 )
-from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns, phoenix_agent_sectors
+from newsgraph.nlp.knowledge.agents import phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, without_article
@@ -43,30 +51,12 @@ from newsgraph.records import Entity, Quote
 FIRST_PERSON = wordlist("first_person")
 #: Heads that stand for a state's agents; with a country modifier the actor is the country.
 STATE_AGENTS = wordlist("state_agents")
-_BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
 
 MEDIA_NOUNS = wordlist("media_nouns")
-QUANTIFIERS = wordlist("quantifiers")
-#: People and organisation nouns beyond the Phoenix agents list.
-_MORE_AGENTS = wordlist("more_agent_nouns")
-_NOT_AGENTS = wordlist("not_agent_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
 RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on"})
-
-
-@cache
-def agent_nouns() -> frozenset[str]:
-    """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
-    words = set(phoenix_agent_nouns())
-    return frozenset((words | _MORE_AGENTS) - _NOT_AGENTS)
-
-
-def is_agent_noun(token: Token) -> bool:
-    """Whether a common noun names people or an organisation."""
-    nouns = agent_nouns()
-    return token.lemma_.lower() in nouns or token.lower_ in nouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,39 +67,6 @@ class Actor:
     entity: str | None
     country: str | None
     political: bool | None = None
-
-
-def np_bounds(head: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the phrase headed by ``head``, without its conjuncts,
-    appositions and clauses."""
-    left, right = head.i, head.i
-    for child in head.lefts:
-        if child.dep_ not in _BOUNDARY_DEPS:
-            left = min(left, child.left_edge.i)
-    for child in head.rights:
-        if child.dep_ in _BOUNDARY_DEPS:
-            break  # "allies [and partners about their needs]": stop at the first conjunct
-        right = max(right, child.right_edge.i)
-    doc = head.doc
-    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
-        left += 1
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return left, right + 1
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The token and the nouns coordinated with it, in text order."""
-    found = [token]
-    for other in token.conjuncts:
-        if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
-            found.append(other)
-    return sorted(found, key=lambda t: t.i)
-
-
-def _count_word(token: Token) -> bool:
-    """A determiner, number or quantity word at the start of a description."""
-    return token.dep_ in ("det", "nummod", "quantmod", "predet") or token.lower_ in QUANTIFIERS
 
 
 class ActorResolver:
@@ -393,9 +350,9 @@ class ActorResolver:
         start, end = np_bounds(head)
         named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES for t in self.doc[start:end])
         lemma = head.lemma_.lower()
-        if not (head.pos_ == "PROPN" or is_agent_noun(head) or (named and lemma not in _NOT_AGENTS)):
+        if not (head.pos_ == "PROPN" or is_agent_noun(head) or (named and lemma not in NOT_AGENTS)):
             return None
-        while start < head.i and _count_word(self.doc[start]):
+        while start < head.i and count_word(self.doc[start]):
             start += 1  # "six armed militiamen", "over 500,000 women": the group, not its size
         span = self.doc[start:end]
         text = span.text

@@ -1,0 +1,67 @@
+"""Noun phrases of event actors: their extent, their conjuncts, and whether a head noun names
+people or an organisation (the words an actor description may be headed by).
+
+Kept apart from :mod:`~newsgraph.nlp.events.actors`, which resolves phrases to actors, because
+these read only the parse and the word lists.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
+from newsgraph.nlp.knowledge.wordlists import wordlist
+
+_BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
+QUANTIFIERS = wordlist("quantifiers")
+#: People and organisation nouns beyond the Phoenix agents list.
+MORE_AGENTS = wordlist("more_agent_nouns")
+NOT_AGENTS = wordlist("not_agent_nouns")
+
+
+@cache
+def agent_nouns() -> frozenset[str]:
+    """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
+    words = set(phoenix_agent_nouns())
+    return frozenset((words | MORE_AGENTS) - NOT_AGENTS)
+
+
+def is_agent_noun(token: Token) -> bool:
+    """Whether a common noun names people or an organisation."""
+    nouns = agent_nouns()
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the phrase headed by ``head``, without its conjuncts,
+    appositions and clauses."""
+    left, right = head.i, head.i
+    for child in head.lefts:
+        if child.dep_ not in _BOUNDARY_DEPS:
+            left = min(left, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in _BOUNDARY_DEPS:
+            break  # "allies [and partners about their needs]": stop at the first conjunct
+        right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return left, right + 1
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the nouns coordinated with it, in text order."""
+    found = [token]
+    for other in token.conjuncts:
+        if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
+            found.append(other)
+    return sorted(found, key=lambda t: t.i)
+
+
+def count_word(token: Token) -> bool:
+    """A determiner, number or quantity word at the start of a description."""
+    return token.dep_ in ("det", "nummod", "quantmod", "predet") or token.lower_ in QUANTIFIERS
