@@ -71,3 +71,53 @@ def test_no_antecedent_no_target(text: str, source: str) -> None:
 def test_the_antecedent_is_never_the_reacting_actor_itself() -> None:
     text = "Russia deployed troops to the border. Russia later defended the move."
     assert all(t != "Russia" for s, _, t in coded(text) if s == "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Swiss president urged the talks between Armenia and Azerbaijan to resume soon.",
+            {("Swiss president", "REQUEST", "Armenia"), ("Swiss president", "REQUEST", "Azerbaijan")},
+        ),
+        (
+            "The UN envoy demanded that the ceasefire between Ethiopia and Eritrea be respected.",
+            {("UN envoy", "REQUEST", "Ethiopia"), ("UN envoy", "REQUEST", "Eritrea")},
+        ),
+        (
+            "Norway called for the dialogue between Colombia and Venezuela to continue.",
+            {("Norway", "REQUEST", "Colombia"), ("Norway", "REQUEST", "Venezuela")},
+        ),
+    ],
+)
+def test_a_demand_on_a_process_between_parties_targets_each_party(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru recalled its ambassador to Venezuela on Monday.", ("Peru", "SANCTION", "Venezuela")),
+        ("Qatar recalled its envoy in Cairo after the row.", ("Qatar", "SANCTION", "Egypt")),
+        (
+            "Maria Lopez, the Chilean ambassador in Bolivia, was recalled by Chile on Friday.",
+            ("Chile", "SANCTION", "Bolivia"),
+        ),
+        ("Sweden recalled its ambassador from Iran.", ("Sweden", "SANCTION", "Iran")),
+    ],
+)
+def test_a_recalled_diplomat_stands_for_the_host_country(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana expelled the Nigerian ambassador in Accra on Monday.",
+        "Ghana recalled the Nigerian ambassador's car to Accra.",
+    ],
+)
+def test_no_host_country_is_the_acting_state_itself(text: str) -> None:
+    assert all(t != "Ghana" for s, _, t in coded(text) if s == "Ghana")

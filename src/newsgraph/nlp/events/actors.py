@@ -56,7 +56,7 @@ MEDIA_NOUNS = wordlist("media_nouns")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
-RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on"})
+RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on", "between"})
 
 
 @dataclass(frozen=True, slots=True)

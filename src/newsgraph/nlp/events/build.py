@@ -32,6 +32,7 @@ from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.events.anaphora import antecedent_author
 from newsgraph.nlp.events.asked import author_asked_to_stop
+from newsgraph.nlp.events.diplomats import host_country
 from newsgraph.nlp.events.implicit import (
     implicit_source,
     publication_released,
@@ -282,6 +283,9 @@ class EventBuilder:
         targets: list[Actor | None] = [
             t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
         ] or [None]
+        host = host_country(target_token, token, self.resolver) if plover in ("SANCTION", "RETREAT") else None
+        if host is not None and host not in sources:
+            targets = [host]  # "recalled its ambassador to Venezuela": the host state
         if targets == [None] and target_token is not None and target_token.pos_ == "NOUN":
             told = [c.event for c in self.told]  # "denounced the operation": the act told before
             reacting = [s.name for s in sources]

@@ -26,7 +26,8 @@ class Found:
 
 def _object_words(token: Token) -> set[str]:
     """Lemmas that can satisfy a ``when`` condition: objects, prepositions and their objects,
-    open complements, and a passive's subject (with their modifiers)."""
+    open complements, and a passive's subject (with their modifiers and appositions: a name's
+    apposition says what it names)."""
     words: set[str] = set()
     for child in token.children:
         dep = child.dep_
@@ -36,6 +37,7 @@ def _object_words(token: Token) -> set[str]:
             heads = [child] + [  # a partitive object: "part of the aid program", "all of its aid"
                 g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             ]
+            heads += [a for a in child.children if a.dep_ == "appos"]  # "Said, the ambassador in X,"
             for head in heads:
                 words.add(head.lemma_.lower())
                 words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
