@@ -121,3 +121,16 @@ def test_a_recalled_diplomat_stands_for_the_host_country(text: str, expected: tu
 )
 def test_no_host_country_is_the_acting_state_itself(text: str) -> None:
     assert all(t != "Ghana" for s, _, t in coded(text) if s == "Ghana")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The killing of three Kenyan soldiers violated the peace agreement.",
+        "The arrest of two Turkish journalists threatened the talks.",
+        "The invasion of Iraqi Kurdistan threatened the peace talks.",
+    ],
+)
+def test_an_act_is_never_an_actor_even_when_a_name_qualifies_it(text: str) -> None:
+    head = text.split()[1]  # "killing", "arrest", "invasion"
+    assert not any(s and s.startswith(head) for s, _, _ in coded(text)), coded(text)

@@ -30,6 +30,7 @@ from newsgraph.nlp.events.phrases import (
     conjuncts,
     count_word,
     is_agent_noun,
+    names_an_act,
     np_bounds,
 )
 from newsgraph.nlp.events.politics import (
@@ -350,7 +351,8 @@ class ActorResolver:
         start, end = np_bounds(head)
         named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES for t in self.doc[start:end])
         lemma = head.lemma_.lower()
-        if not (head.pos_ == "PROPN" or is_agent_noun(head) or (named and lemma not in NOT_AGENTS)):
+        named = named and lemma not in NOT_AGENTS and not names_an_act(head)  # "the killing of X"
+        if not (head.pos_ == "PROPN" or is_agent_noun(head) or named):
             return None
         while start < head.i and count_word(self.doc[start]):
             start += 1  # "six armed militiamen", "over 500,000 women": the group, not its size

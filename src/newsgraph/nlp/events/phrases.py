@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
+from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
 
 _BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
@@ -65,3 +66,17 @@ def conjuncts(token: Token) -> list[Token]:
 def count_word(token: Token) -> bool:
     """A determiner, number or quantity word at the start of a description."""
     return token.dep_ in ("det", "nummod", "quantmod", "predet") or token.lower_ in QUANTIFIERS
+
+
+def names_an_act(head: Token) -> bool:
+    """Whether a common noun names an act, not an actor: an event noun or verb of the lexicon
+    ("aid", "march"), or the gerund of an event verb ("the killing of five soldiers").  An act
+    is done by someone; it is never the one who does it, even when a name qualifies it."""
+    if head.pos_ != "NOUN":
+        return False
+    lexicon = load_event_lexicon()
+    lemma = head.lemma_.lower()
+    if lemma in lexicon.nouns or lemma in lexicon.verbs:
+        return True
+    stem = lemma.removesuffix("ing")
+    return stem != lemma and any(v in lexicon.verbs for v in (stem, stem + "e", stem[:-1]))
