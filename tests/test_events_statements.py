@@ -84,3 +84,28 @@ def test_a_town_criticised_in_a_statement_stands_for_its_country(
 )
 def test_a_statement_that_reports_an_act_is_no_accusation(text: str) -> None:
     assert "ACCUSE" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ana Silva said that the death of President Moi had saddened Kenya.",
+        "The Swedish envoy said that criticism of Turkey had grown in the region.",
+        "UN spokesman Tom Berg said the killings in Mali had been reported to the council.",
+    ],
+)
+def test_a_negative_word_in_the_reporters_paraphrase_is_no_accusation(text: str) -> None:
+    """Indirect speech is the reporter's wording: its negative words describe, they do not judge."""
+    assert not any(p == "ACCUSE" for _, p, _ in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Foreign Minister Ana Silva said Kenya had acted in a "shameful and illegal" way.',
+        'Foreign Minister Ana Silva said: "Kenya\'s conduct is shameful."',
+        '"The conduct of Kenya is a disgrace," Foreign Minister Ana Silva said.',
+    ],
+)
+def test_a_judging_word_in_the_speakers_own_words_is_an_accusation(text: str) -> None:
+    assert ("Ana Silva", "ACCUSE", "Kenya") in coded(text)

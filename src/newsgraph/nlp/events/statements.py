@@ -5,6 +5,9 @@ so consumed with secrecy ...", "a mockery of the fundamental values".  The gold 
 codes such statements as ACCUSE 111 by the speaker against the one criticised.  The rule:
 
 - the quote has a resolved speaker and no event was coded from it already;
+- the judging word is the speaker's own, inside quotation marks (a direct quote, or a quoted
+  fragment of a partial one): indirect speech is the reporter's wording, whose "the death of",
+  "criticism of", "the killings in" describe rather than judge;
 - its words include a word of condemnation (``criticism.tsv``, from the CAMEO verb dictionary:
   "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective or noun
   (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous",
@@ -92,6 +95,14 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
     return None
 
 
+def _own_words(word: Token, quote: Quote) -> bool:
+    """Whether a word is the speaker's own, inside quotation marks: a direct quote, or a quoted
+    fragment of a partial one.  Indirect speech is the reporter's wording of what was said."""
+    if quote.type == "direct":
+        return True
+    return any(f.start <= word.idx < f.end for f in quote.fragments)
+
+
 def criticism_events(
     doc: Doc,
     quotes: Sequence[Quote],
@@ -108,7 +119,8 @@ def criticism_events(
             continue
         speaker = resolver.speaker_actor(quote)
         tokens = _tokens(doc, quote)
-        if speaker is None or _critical(tokens, lexicon) is None:
+        critical = _critical(tokens, lexicon) if speaker is not None else None
+        if speaker is None or critical is None or not _own_words(critical, quote):
             continue
         target = _target(tokens, speaker, resolver, i)
         if target is None or not resolver.accepts(speaker, [target]):
