@@ -109,3 +109,23 @@ def test_a_negative_word_in_the_reporters_paraphrase_is_no_accusation(text: str)
 )
 def test_a_judging_word_in_the_speakers_own_words_is_an_accusation(text: str) -> None:
     assert ("Ana Silva", "ACCUSE", "Kenya") in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will fight to the last man," militia leader Aden Ali said.',
+        '"We have promised to help," Kenyan foreign minister Amina Mohamed said.',
+        '"Our soldiers will attack at dawn," Sudanese general Omar Bashir said.',
+        '"We are investigating the reports," police chief Tom Holt said.',
+    ],
+)
+def test_an_act_in_direct_speech_with_no_recipient_is_no_event(text: str) -> None:
+    """Direct speech is full of first-person generalities; an act told in it is coded when it
+    names whom it is done to."""
+    assert coded(text) == set()
+
+
+def test_an_act_in_direct_speech_with_a_recipient_is_still_coded() -> None:
+    found = coded('"We urge Israel to stop the raids," Egyptian foreign minister Sameh Shoukry said.')
+    assert ("Sameh Shoukry", "REQUEST", "Israel") in found

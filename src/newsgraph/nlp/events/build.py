@@ -11,7 +11,10 @@ The policy on modality (see :mod:`newsgraph.nlp.events.syntax` for how it is rea
 - negated, hypothetical (conditional or modal), questioned and embedded acts (the content of a
   demand, accusation, threat or refusal) are not coded: the outer act is the event;
 - headlines (the title line and in-text headings) are not coded: they restate the lead, and
-  coding both would count one event twice.
+  coding both would count one event twice;
+- an act told inside a direct quote is coded only with a recipient: direct speech is full of
+  first-person generalities ("we will fight", "I don't always agree") that are no events
+  between actors.
 
 One event is coded per source and target conjunct.  Repeated mentions of the same act in one
 article (same source, type, CAMEO code and trigger word; same or unstated target) are merged, and
@@ -130,6 +133,12 @@ def _quote_index(token: Token, quotes: Sequence[Quote]) -> int | None:
         ):
             best = i
     return best
+
+
+def _in_direct_quote(token: Token, quote: int | None, quotes: Sequence[Quote]) -> bool:
+    """Whether the token is inside the quotation marks of a direct quote."""
+    found = quotes[quote] if quote is not None else None
+    return found is not None and found.type == "direct" and found.start <= token.idx < found.end
 
 
 def _is_cue(token: Token, quote: int | None, quotes: Sequence[Quote]) -> bool:
@@ -313,6 +322,8 @@ class EventBuilder:
         sources = [s for s in sources if self.resolver.accepts(s, targets, plover)]
         if not sources:
             return []  # no political actor: "needs are met", "the team beat", "the company offers"
+        if targets == [None] and not reciprocal and _in_direct_quote(token, quote, self.quotes):
+            return []  # "we will fight", "I don't always agree": direct speech names no recipient
         template = Event(
             source=None,
             plover=plover,

@@ -21,7 +21,8 @@ How (each step in its own module):
 
 Modality and polarity policy (details in :mod:`~newsgraph.nlp.events.build`):
 
-- asserted events are coded, also inside quotations (linked to the quote);
+- asserted events are coded, also inside quotations (linked to the quote; inside a direct
+  quote only with a recipient: "we will fight" is no event);
 - expressed intents and future acts ("open to discussing", "will provide", "vowed to strike")
   are coded as intents: AGREE with CAMEO 03x for cooperative acts, THREATEN 13x for material
   conflict; never as the act itself;
