@@ -134,3 +134,19 @@ def test_no_host_country_is_the_acting_state_itself(text: str) -> None:
 def test_an_act_is_never_an_actor_even_when_a_name_qualifies_it(text: str) -> None:
     head = text.split()[1]  # "killing", "arrest", "invasion"
     assert not any(s and s.startswith(head) for s, _, _ in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Kenya and Uganda offered their help.", {"Kenya", "Uganda"}),
+        ("The Iraqi and Syrian governments promised their cooperation.", {"Iraq", "Syria"}),
+        ("Kenya and Uganda accepted the proposal.", {"Kenya", "Uganda"}),
+    ],
+)
+def test_coordinated_actors_of_a_one_sided_act_do_not_target_each_other(text: str, sources: set[str]) -> None:
+    """Only a symmetric act (one done "with" a partner: agree, sign, negotiate, meet) makes
+    coordinated sources each other's targets; one offers, promises or accepts to someone else."""
+    found = coded(text)
+    assert {s for s, _, _ in found} == sources
+    assert not any(t in sources for _, _, t in found)

@@ -77,7 +77,8 @@ INTENT_CODES: dict[str, tuple[str, str]] = {
 NEGATED_IS_REJECT = frozenset({"AGREE", "CONCEDE"})
 #: Types that need a recipient (one consults, aids, cooperates with, sanctions somebody).
 REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
-#: Types whose coordinated sources act with each other when no target is named.
+#: Types whose coordinated sources act with each other when no target is named -- through a
+#: symmetric trigger, one whose partner is named "with" (agree, sign, negotiate; not offer, accept).
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Verbs of force that are verbal when a statement or a publication does them
 #: ("the magazine attacked defectors").
@@ -295,7 +296,7 @@ class EventBuilder:
             return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
-        if targets == [None] and plover in RECIPROCAL and len(sources) > 1:
+        if targets == [None] and plover in RECIPROCAL and len(sources) > 1 and "with" in trigger.targets:
             reciprocal = True  # "Israel and Lebanon renewed negotiations": each with the other
         elif targets == [None] and plover in REQUIRES_TARGET:
             return []  # "discussing his concern", "providing support" with nobody to receive it
