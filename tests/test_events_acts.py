@@ -252,7 +252,7 @@ def test_releasing_a_publication_frees_no_one(text: str) -> None:
         ),
         (
             "Syria freed two Turkish journalists, the Turkish foreign ministry said.",
-            ("Syria", "RETREAT", None),
+            ("Syria", "RETREAT", "Turkish journalists"),
         ),
     ],
 )

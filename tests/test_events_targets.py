@@ -150,3 +150,37 @@ def test_coordinated_actors_of_a_one_sided_act_do_not_target_each_other(text: st
     found = coded(text)
     assert {s for s, _, _ in found} == sources
     assert not any(t in sources for _, _, t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian police arrested two reporters in Tehran.", ("Iran", "COERCE", "reporters")),
+        (
+            "The Turkish authorities detained several journalists on Monday.",
+            ("Turkey", "COERCE", "journalists"),
+        ),
+        (
+            "Egypt expelled the correspondent of a British newspaper.",
+            ("Egypt", "COERCE", "correspondent of a British newspaper"),
+        ),
+    ],
+)
+def test_people_of_the_media_can_be_targets(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_the_news_is_no_target() -> None:
+    assert coded("Japan welcomed the news.") == {("Japan", "SUPPORT", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lebanon deported numerous Syrian refugees last year.", ("Lebanon", "COERCE", "Syrian refugees")),
+        ("Hungary expelled multiple Afghan migrants.", ("Hungary", "COERCE", "Afghan migrants")),
+        ("Serbia detained various Kosovar activists.", ("Serbia", "COERCE", "Kosovar activists")),
+    ],
+)
+def test_a_quantity_word_is_no_part_of_a_group_description(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)

@@ -54,6 +54,8 @@ FIRST_PERSON = wordlist("first_person")
 STATE_AGENTS = wordlist("state_agents")
 
 MEDIA_NOUNS = wordlist("media_nouns")
+#: People of the media sector: a reporter can be arrested, unlike "the news" or "the site".
+MEDIA_PEOPLE = wordlist("media_people")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
@@ -303,7 +305,7 @@ class ActorResolver:
         return (
             token.pos_ == "NOUN"
             and (is_agent_noun(token) or lemma in STATE_AGENTS)
-            and not (phoenix_agent_sectors().get(lemma) == "MED" and lemma not in MEDIA_NOUNS)
+            and not (phoenix_agent_sectors().get(lemma) == "MED" and lemma not in MEDIA_NOUNS | MEDIA_PEOPLE)
         )
 
     def _org_modifier(self, head: Token) -> Entity | None:
