@@ -248,7 +248,7 @@ def test_releasing_a_publication_frees_no_one(text: str) -> None:
         ),
         (
             "The Iraqi government released the Iranian pilots on Tuesday.",
-            ("Government of Iraq", "RETREAT", None),
+            ("Government of Iraq", "RETREAT", "Iran"),
         ),
         (
             "Syria freed two Turkish journalists, the Turkish foreign ministry said.",

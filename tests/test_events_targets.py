@@ -184,3 +184,20 @@ def test_the_news_is_no_target() -> None:
 )
 def test_a_quantity_word_is_no_part_of_a_group_description(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebels attacked Colombian military installations near the border.",
+            ("Rebels", "ASSAULT", "Colombia"),
+        ),
+        ("Russian hackers attacked Ukrainian government servers.", ("Russian hackers", "COERCE", "Ukraine")),
+        ("Israeli jets bombed Syrian air defence sites.", ("Israel", "ASSAULT", "Syria")),
+    ],
+)
+def test_a_thing_qualified_by_a_nationality_stands_for_its_country(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)

@@ -274,9 +274,11 @@ class ActorResolver:
     def recipient(self, token: Token | None) -> Token | None:
         """The actor a target phrase names (issue 13: a target is an actor, never a thing): the
         phrase itself when its head is a name, a pronoun, an entity or a people noun; else its
-        possessor or its "of"/"from"/"to"/"against"/"on" complement, or that of its verb ("the
-        Church's requests" -> the Church, "the initiative of the parliament" -> the parliament,
-        "granted asylum to the officers" -> the officers); else nothing ("a house in Basra")."""
+        possessor or its "of"/"from"/"to"/"against"/"on"/"between" complement, or that of its verb
+        ("the Church's requests" -> the Church, "the initiative of the parliament" -> the
+        parliament, "granted asylum to the officers" -> the officers); else the country of a
+        nationality or country modifier ("attacked Colombian installations" -> Colombia); else
+        nothing ("a house in Basra")."""
         if token is None or token.pos_ in ("PROPN", "PRON") or self._names_an_actor(token):
             return token
         for child in token.children:
@@ -294,7 +296,20 @@ class ActorResolver:
                         continue  # "released the sailors on Friday": when, not to whom
                     if pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj):
                         return pobj
-        return None
+        # "attacked Colombian military installations": the country they belong to
+        return next(
+            (c for c in token.children if c.dep_ in ("amod", "compound") and self._country_word(c)), None
+        )
+
+    def _country_word(self, token: Token) -> bool:
+        """Whether a modifier names a country or its people ("Colombian", "U.S.")."""
+        entity = self.entity_at(token.idx, token.idx + len(token))
+        if entity is not None:  # a nationality, or the country itself (not one of its towns)
+            return entity.country is not None and (
+                entity.type == "NORP" or self.by_country.get(entity.country) is entity
+            )
+        g = gazetteer()
+        return (lookup(g.demonyms, token.text) or lookup(g.country_names, token.text)) is not None
 
     def _names_an_actor(self, token: Token) -> bool:
         if self.entity_at(token.idx, token.idx + len(token)) is not None:
