@@ -201,3 +201,33 @@ def test_a_thing_qualified_by_a_nationality_stands_for_its_country(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zimbabwean police arrested the opposition leader on Monday. "
+            "The US ambassador called it outrageous.",
+            ("US ambassador", "ACCUSE", "Zimbabwe"),
+        ),
+        (
+            "Ethiopia expelled two UN officials last week. Kenya condemned it on Friday.",
+            ("Kenya", "ACCUSE", "Ethiopia"),
+        ),
+        (
+            "Russian troops shelled the port of Odessa. The Polish president denounced this as a war crime.",
+            ("Polish president", "ACCUSE", "Russia"),
+        ),
+    ],
+)
+def test_a_pronoun_naming_the_act_just_told_targets_its_author(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_a_pronoun_after_no_act_has_no_target() -> None:
+    assert coded("The Senate passed the budget on Monday. The Kenyan president welcomed it.") == {
+        ("Kenyan president", "SUPPORT", None)
+    }

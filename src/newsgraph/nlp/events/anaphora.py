@@ -1,7 +1,8 @@
 """An act referred back to by a definite noun: "X invaded Y. Z denounced the operation."
 
 A reaction to an act often names the act, not its author: "denounced the operation",
-"welcomed the news", "criticised the move", "provided support for the operation".  The noun
+"welcomed the news", "criticised the move", "provided support for the operation", "called it
+unacceptable" (a pronoun that names no actor).  The noun
 is a definite description of an act the text has already told (event anaphora), and the
 recipient of the reaction is that act's author -- the CAMEO convention that judging an act
 targets whoever did it ("condemned the Israeli strikes" -> Israel), applied when the noun
@@ -27,6 +28,8 @@ from newsgraph.records import Event, Quote
 
 #: General nouns that refer back to an act told before ("the operation", "the move").
 ACT_ANAPHORS = wordlist("act_anaphors")
+#: Pronouns that can refer back to an act ("X banned the rallies; Y called it illegal").
+ACT_PRONOUNS = frozenset({"it", "this", "that"})
 #: Determiners of a definite description (a noun referring back).
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Types that judge, comment on or warn of an act: never the antecedent of a general act noun.
@@ -37,6 +40,8 @@ NEW_ACT = frozenset({"another", "new", "further", "next", "future", "first", "po
 
 def antecedent_types(noun: Token, lexicon: EventLexicon) -> frozenset[str] | None:
     """The types of act a definite noun may refer back to, or None when it is no anaphor."""
+    if noun.pos_ == "PRON":  # "called it unacceptable": "it" names the act just told
+        return frozenset() if noun.lower_ in ACT_PRONOUNS else None
     children = list(noun.children)
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children):
         return None

@@ -286,7 +286,7 @@ class EventBuilder:
         host = host_country(target_token, token, self.resolver) if plover in ("SANCTION", "RETREAT") else None
         if host is not None and host not in sources:
             targets = [host]  # "recalled its ambassador to Venezuela": the host state
-        if targets == [None] and target_token is not None and target_token.pos_ == "NOUN":
+        if targets == [None] and target_token is not None and target_token.pos_ in ("NOUN", "PRON"):
             told = [c.event for c in self.told]  # "denounced the operation": the act told before
             reacting = [s.name for s in sources]
             earlier = antecedent_author(target_token, self.lexicon, told, reacting, self.quotes)
