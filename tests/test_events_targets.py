@@ -231,3 +231,42 @@ def test_a_pronoun_after_no_act_has_no_target() -> None:
     assert coded("The Senate passed the budget on Monday. The Kenyan president welcomed it.") == {
         ("Kenyan president", "SUPPORT", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Thai foreign minister contacted Malaysia's prime minister about the refugees out at sea.",
+            ("Thai foreign minister", "CONSULT"),
+        ),
+        (
+            "Japan contacted the Chinese ambassador about the fishing boats out near the islands.",
+            ("Japan", "CONSULT"),
+        ),
+        ("Iran detained the British sailors of a small boat out in the Gulf.", ("Iran", "COERCE")),
+    ],
+)
+def test_a_particle_far_from_its_verb_does_not_change_the_verb(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan contacted the Chinese ambassador about the fishing boats out near the islands.",
+            ("Japan", "CONSULT", "Chinese ambassador"),
+        ),
+        (
+            "The Thai minister met the Malaysian envoy about the refugee boats.",
+            ("Thai minister", "CONSULT", "Malaysian envoy"),
+        ),
+        (
+            "The French minister met the Algerian students about the visa rules.",
+            ("French minister", "CONSULT", "Algerian students"),
+        ),
+    ],
+)
+def test_a_phrase_of_topic_or_time_is_no_part_of_an_actor(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)

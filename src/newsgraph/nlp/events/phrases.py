@@ -17,6 +17,10 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 
 _BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
 QUANTIFIERS = wordlist("quantifiers")
+#: Prepositions of topic and time: their phrase does not identify an actor.
+_NOT_IDENTIFYING = frozenset(
+    {"about", "over", "regarding", "concerning", "during", "after", "before", "since", "until", "amid"}
+)
 #: People and organisation nouns beyond the Phoenix agents list.
 MORE_AGENTS = wordlist("more_agent_nouns")
 NOT_AGENTS = wordlist("not_agent_nouns")
@@ -37,13 +41,14 @@ def is_agent_noun(token: Token) -> bool:
 
 def np_bounds(head: Token) -> tuple[int, int]:
     """Token range ``[start, end)`` of the phrase headed by ``head``, without its conjuncts,
-    appositions and clauses."""
+    appositions and clauses, nor a phrase of topic or time ("the ambassador [about the boats]",
+    "officials [during the talks]"), which says nothing of who the actor is."""
     left, right = head.i, head.i
     for child in head.lefts:
         if child.dep_ not in _BOUNDARY_DEPS:
             left = min(left, child.left_edge.i)
     for child in head.rights:
-        if child.dep_ in _BOUNDARY_DEPS:
+        if child.dep_ in _BOUNDARY_DEPS or (child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING):
             break  # "allies [and partners about their needs]": stop at the first conjunct
         right = max(right, child.right_edge.i)
     doc = head.doc

@@ -24,6 +24,10 @@ class Found:
     trigger: Trigger
 
 
+#: How far after its verb a particle may stand ("set up", "backed it up", "called the deal off").
+PARTICLE_REACH = 4
+
+
 def _object_words(token: Token) -> set[str]:
     """Lemmas that can satisfy a ``when`` condition: objects, prepositions and their objects,
     open complements, and a passive's subject (with their modifiers and appositions: a name's
@@ -113,7 +117,10 @@ def match(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """The lexicon entry ``token`` triggers, or None.
 
     A verb with a particle the lexicon does not list for it is another verb ("backed up",
-    "set up"), and a participle used as an adjective ("an attacking style") is no act.
+    "set up"), and a participle used as an adjective ("an attacking style") is no act.  A
+    particle sits next to its verb or after a short object ("backed it up"); one parsed as a
+    particle further on ("contacted the minister over housing for refugees out at sea") is not
+    the verb's.
     """
     if token.tag_.startswith("VB") or token.pos_ == "VERB":
         lemma = next((x for x in lemmas(token) if x in lexicon.verbs), token.lemma_.lower())
@@ -124,7 +131,7 @@ def match(token: Token, lexicon: EventLexicon) -> Trigger | None:
         chosen = _choose(candidates, particles, _object_words(token))
         if chosen is None or not chosen.when:
             chosen = _judging(candidates, token, lexicon) or chosen
-        prt = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        prt = {c.lower_ for c in token.children if c.dep_ == "prt" and c.i - token.i <= PARTICLE_REACH}
         if chosen is not None and prt and chosen.particle not in prt:
             return None
         return chosen
