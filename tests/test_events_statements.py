@@ -129,3 +129,16 @@ def test_an_act_in_direct_speech_with_no_recipient_is_no_event(text: str) -> Non
 def test_an_act_in_direct_speech_with_a_recipient_is_still_coded() -> None:
     found = coded('"We urge Israel to stop the raids," Egyptian foreign minister Sameh Shoukry said.')
     assert ("Sameh Shoukry", "REQUEST", "Israel") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The death of President Moi of Kenya saddens us all," Foreign Minister Ana Silva said.',
+        '"Our fears for the people of Syria grow every day," Foreign Minister Ana Silva said.',
+        '"The suffering of the Yemeni people is immense," Foreign Minister Ana Silva said.',
+        '"Civilian casualties in Yemen keep rising," Foreign Minister Ana Silva said.',
+    ],
+)
+def test_a_word_of_suffering_in_a_quote_accuses_no_one(text: str) -> None:
+    assert not any(p == "ACCUSE" for _, p, _ in coded(text)), coded(text)
