@@ -401,3 +401,15 @@ def test_an_announced_act_without_a_condition_is_no_threat(text: str) -> None:
 )
 def test_stopping_an_activity_is_no_strike(text: str) -> None:
     assert "PROTEST" not in {p for _, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel answered with daily bombardments of Gaza.", ("Israel", "ASSAULT")),
+        ("Turkey retaliated with airstrikes on Kurdish positions in Iraq.", ("Turkey", "ASSAULT")),
+        ("The Sudanese army responded with an offensive against the rebels.", ("Sudan", "ASSAULT")),
+    ],
+)
+def test_the_act_a_subject_responds_with_is_its_own(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(s, p) for s, p, _ in coded(text)}

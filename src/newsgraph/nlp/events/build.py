@@ -90,6 +90,8 @@ DIRECTIVE_VERBS = wordlist("directive_verbs")
 #: Verbal acts on what someone did: their target is its author ("condemned the Israeli strikes",
 #: "rejected the US proposal", "welcomed Russia's withdrawal").
 JUDGED_ACTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+#: Verbs of responding: the act in their "with" phrase is the subject's ("retaliated with airstrikes").
+RESPONSE_VERBS = frozenset({"respond", "retaliate", "answer", "react", "reply", "hit"})
 #: Prepositions of a phrase that sets a meeting beside its clause ("in talks with", "during a visit").
 MEETING_PREPOSITIONS = frozenset({"in", "with", "during", "after", "on"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
@@ -363,8 +365,12 @@ class EventBuilder:
         X and Y", or the subject of the clause the noun's phrase belongs to ("In a telephone
         conversation with Morales, Chavez said", "Mitchell embarked on a mission with visits to
         Israel") -- only for meetings (CONSULT): an attack in a phrase ("in response to the
-        attack") is not the subject's."""
+        attack") is not the subject's, except the "with" phrase of a verb of responding: "Israel
+        answered with bombardments" is Israel's bombardment."""
         token = found.token
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in RESPONSE_VERBS:
+            return self.resolver.actors(verb_source(prep.head), quote)  # "answered with bombardments"
         if found.trigger.plover != "CONSULT":
             return []
         between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
