@@ -413,3 +413,16 @@ def test_stopping_an_activity_is_no_strike(text: str) -> None:
 )
 def test_the_act_a_subject_responds_with_is_its_own(text: str, expected: tuple[str, str]) -> None:
     assert expected in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia massed troops on the Ukrainian border.", ("Russia", "MOBILIZE")),
+        ("Bahrain halted relations with Qatar.", ("Bahrain", "SANCTION")),
+        ("Ethiopia postponed talks with Egypt.", ("Ethiopia", "SANCTION")),
+    ],
+)
+def test_a_condition_naming_a_plural_object_is_met(text: str, expected: tuple[str, str]) -> None:
+    """Lexicon conditions name "troops", "relations", "talks"; the lemmatizer may give "troop"."""
+    assert expected in {(s, p) for s, p, _ in coded(text)}

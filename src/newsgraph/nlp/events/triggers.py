@@ -31,7 +31,8 @@ PARTICLE_REACH = 4
 def _object_words(token: Token) -> set[str]:
     """Lemmas that can satisfy a ``when`` condition: objects, prepositions and their objects,
     open complements, and a passive's subject (with their modifiers and appositions: a name's
-    apposition says what it names)."""
+    apposition says what it names); the head words also as written, for conditions that name a
+    plural ("suspended talks", "massed troops")."""
     words: set[str] = set()
     for child in token.children:
         dep = child.dep_
@@ -43,12 +44,12 @@ def _object_words(token: Token) -> set[str]:
             ]
             heads += [a for a in child.children if a.dep_ == "appos"]  # "Said, the ambassador in X,"
             for head in heads:
-                words.add(head.lemma_.lower())
+                words.update((head.lemma_.lower(), head.lower_))  # "talks": its lemma may be "talk"
                 words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
         elif dep in ("prep", "prt"):
             words.add(child.lower_)
             for pobj in child.children:  # "into custody", "as illegal"
-                words.add(pobj.lemma_.lower())
+                words.update((pobj.lemma_.lower(), pobj.lower_))
                 words.update(c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod"))
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.add(token.head.lemma_.lower())
