@@ -426,3 +426,20 @@ def test_the_act_a_subject_responds_with_is_its_own(text: str, expected: tuple[s
 def test_a_condition_naming_a_plural_object_is_met(text: str, expected: tuple[str, str]) -> None:
     """Lexicon conditions name "troops", "relations", "talks"; the lemmatizer may give "troop"."""
     assert expected in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan judge agreed with the prosecutors that the crimes were grave.",
+        "The Chilean minister agreed with Peru's arguments on the border.",
+        "Germany agreed with France that the sanctions had failed.",
+    ],
+)
+def test_agreeing_with_someones_view_is_an_opinion_not_an_agreement(text: str) -> None:
+    assert not any(p == "AGREE" for _, p, _ in coded(text)), coded(text)
+
+
+def test_agreeing_with_someone_on_an_act_is_still_an_agreement() -> None:
+    found = coded("Germany agreed with France on new sanctions against Iran.")
+    assert ("Germany", "AGREE", "France") in found

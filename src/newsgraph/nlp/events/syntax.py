@@ -44,6 +44,11 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "do
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _SPEECH = wordlist("speech_verbs")
+#: What one says or holds: agreeing "with" one of them shares an opinion ("agreed with the
+#: prosecution's arguments"), it is no agreement to act.
+OPINION_NOUNS = frozenset(
+    {"argument", "view", "assessment", "claim", "assertion", "opinion", "position", "conclusion", "finding"}
+)
 #: Adjectives that make an act noun a possibility, not a report ("a possible Israeli attack").
 POSSIBILITY_ADJECTIVES = frozenset(
     {"possible", "potential", "likely", "probable", "hypothetical", "prospective", "imminent", "eventual"}
@@ -297,7 +302,8 @@ def _to_infinitive(token: Token) -> bool:
 def statement_only(token: Token) -> bool:
     """Uses of event verbs that are statements of opinion or questions (CAMEO 01x, not
     coded): "warned that the toll may rise", "asked officials how ...", "refused to
-    comment", "declined to give details"."""
+    comment", "declined to give details", "agreed with the prosecutors that ...", "agreed
+    with their arguments" (one shares a view with someone, one does not agree to an act)."""
     lemma = token.lemma_.lower()
     deps = {c.dep_ for c in token.children}
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
@@ -306,6 +312,10 @@ def statement_only(token: Token) -> bool:
         return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps and not addressed
     if lemma == "ask":
         return "xcomp" not in deps and "for" not in preps and not _that_clause(token)
+    if lemma == "agree" and "with" in preps:  # "agreed with prosecutors that ...": an opinion shared
+        with_ = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "with")
+        said = any(g.lemma_.lower() in OPINION_NOUNS for g in with_.children if g.dep_ == "pobj")
+        return said or "ccomp" in deps
     if lemma in FAILURE_VERBS:
         xcomp = _child(token, ("xcomp",))
         return xcomp is not None and xcomp.lemma_.lower() in DISCLOSURE_VERBS
