@@ -443,3 +443,27 @@ def test_agreeing_with_someones_view_is_an_opinion_not_an_agreement(text: str) -
 def test_agreeing_with_someone_on_an_act_is_still_an_agreement() -> None:
     found = coded("Germany agreed with France on new sanctions against Iran.")
     assert ("Germany", "AGREE", "France") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The British foreign secretary met the family in London. "
+            "The man was held in a US-run detention centre in Cuba for five years.",
+            "United States",
+        ),
+        (
+            "The German chancellor spoke in Berlin on Monday. "
+            "The German journalist was detained in a Russian-run prison in Crimea.",
+            "Russia",
+        ),
+        (
+            "The French president spoke in Paris. "
+            "Three French citizens were jailed in an Iranian-run prison.",
+            "Iran",
+        ),
+    ],
+)
+def test_an_agentless_detention_in_a_place_a_state_runs_is_that_states(text: str, source: str) -> None:
+    assert source in {s for s, p, _ in coded(text) if p == "COERCE"}
