@@ -146,13 +146,17 @@ class ActorResolver:
     def accepts(self, source: Actor, targets: Sequence[Actor | None], plover: str = "") -> bool:
         """Whether ``source`` may be the source of an event (issue 13): a political actor, or an
         undecided one (an untitled person, an unknown organisation) in a political article or
-        acting on a political target ("Peskov accused Washington")."""
+        acting on a political target ("Peskov accused Washington"), or the press accusing a
+        political actor ("The Washington Post accused Chavez")."""
         entity = self.by_id.get(source.entity or "")
         if plover in COLLECTIVE_ACTS and (entity is None or entity.type == "NORP"):
             return True  # people who demonstrate or strike act politically by doing so
+        judged = any(t is not None and t.political for t in targets)
+        if plover == "ACCUSE" and judged and self.is_media(source):
+            return True  # "The Washington Post accused Chavez": the press holding power to account
         if source.political is not None:
             return source.political
-        return self.political_article or any(t is not None and t.political for t in targets)
+        return self.political_article or judged
 
     @cached_property
     def political_article(self) -> bool:
