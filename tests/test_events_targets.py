@@ -270,3 +270,15 @@ def test_a_particle_far_from_its_verb_does_not_change_the_verb(text: str, expect
 )
 def test_a_phrase_of_topic_or_time_is_no_part_of_an_actor(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The journalist was arrested by a police officer named Ahmed Salem.", "Ahmed Salem"),
+        ("A militant group called Jundallah attacked the Iranian base.", "Jundallah"),
+        ("An Iraqi politician named Saleh Mutlaq condemned the bombing.", "Saleh Mutlaq"),
+    ],
+)
+def test_a_description_given_a_name_is_the_one_named(text: str, source: str) -> None:
+    assert source in {s for s, _, _ in coded(text)}

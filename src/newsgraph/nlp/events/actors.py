@@ -72,6 +72,16 @@ class Actor:
     political: bool | None = None
 
 
+def _called(head: Token) -> Token | None:
+    """The name a description is given: "a cousin named Mohammed Jan", "a group called X"."""
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call"):
+            for name in acl.children:
+                if name.dep_ in ("oprd", "attr", "dobj") and name.pos_ == "PROPN":
+                    return name
+    return None
+
+
 class ActorResolver:
     """Resolves tokens of one Doc to actors, through its entities and quotes."""
 
@@ -248,6 +258,9 @@ class ActorResolver:
             entity = entity if entity is not None and entity.type == "PERSON" else None
         if entity is not None:
             return self._of_entity(entity)
+        called = _called(head)  # "a distant cousin named Mohammed Jan": the person named
+        if called is not None:
+            return self.resolve(called, quote)
         named = lookup(gazetteer().country_names, head.text) if head.text[:1].isupper() else None
         if named is not None:
             return self.country_actor(named.iso3)  # "the US" (which the tagger may read as "us")
