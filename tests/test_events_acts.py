@@ -467,3 +467,32 @@ def test_agreeing_with_someone_on_an_act_is_still_an_agreement() -> None:
 )
 def test_an_agentless_detention_in_a_place_a_state_runs_is_that_states(text: str, source: str) -> None:
     assert source in {s for s, p, _ in coded(text) if p == "COERCE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Arab League will meet on Sunday to discuss the Israeli air strikes on Gaza.",
+            ("Israel", "ASSAULT"),
+        ),
+        ("President Abbas condemned Hamas's rocket attacks on Israel.", ("Hamas", "ASSAULT")),
+        ("Amnesty International denounced the Syrian army's shelling of Aleppo.", ("Syria", "ASSAULT")),
+    ],
+)
+def test_a_definite_act_with_its_author_is_reported_inside_another_act(
+    text: str, expected: tuple[str, str]
+) -> None:
+    """A definite description presupposes its act: judged or discussed, it took place."""
+    assert expected in {(s, p) for s, p, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel threatened an attack on Gaza.",
+        "The French president warned of a possible Russian attack on Kyiv.",
+    ],
+)
+def test_an_indefinite_or_possible_act_inside_another_is_not_reported(text: str) -> None:
+    assert not any(p == "ASSAULT" for _, p, _ in coded(text))

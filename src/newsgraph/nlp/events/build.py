@@ -9,7 +9,9 @@ The policy on modality (see :mod:`newsgraph.nlp.events.syntax` for how it is rea
   conflictual material act becomes THREATEN 13x ("vowed to strike" -> 138); verbal acts keep
   their type;
 - negated, hypothetical (conditional or modal), questioned and embedded acts (the content of a
-  demand, accusation, threat or refusal) are not coded: the outer act is the event;
+  demand, accusation, threat or refusal) are not coded: the outer act is the event -- except an
+  act named by a definite description with its author ("condemned the Israeli air strikes",
+  "met to discuss Hamas's rocket attacks"), which presupposes that the act took place;
 - headlines (the title line and in-text headings) are not coded: they restate the lead, and
   coding both would count one event twice;
 - an act told inside a direct quote is coded only with a recipient: direct speech is full of
@@ -50,6 +52,7 @@ from newsgraph.nlp.events.syntax import (
     noun_source,
     noun_target,
     obligation,
+    presupposed,
     verb_source,
     verb_target,
 )
@@ -190,6 +193,8 @@ class EventBuilder:
             if mood == "negated" and f.trigger.plover in NEGATED_IS_REJECT:
                 f = Found(f.token, replace(f.trigger, plover="REJECT", cameo="120", mode=None))
                 mood = "asserted"  # "will not accept refugees", "did not agree to"
+            if mood in ("embedded", "hypothetical") and presupposed(f.token):
+                mood, intent = "asserted", None  # "condemned the Israeli air strikes": they happened
             if mood not in ("asserted", "intent") or f.token.i in intent_heads:
                 continue
             coded.extend(self._code(f, intent if mood == "intent" else None, mood == "intent"))

@@ -392,6 +392,22 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
     return (mood or "asserted"), None
 
 
+def presupposed(token: Token) -> bool:
+    """Whether an act noun is a definite description of an act that took place: "the Israeli
+    air strikes", "Hamas's rocket attacks" (a possessor or a name or nationality modifier, and
+    no indefinite article).  A definite description presupposes what it names, so the act is
+    reported even inside a judgement of it ("condemned the Israeli strikes") or a purpose
+    clause ("met to discuss the Israeli air strikes"); "a possible attack", "an attack" do not."""
+    if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS"):
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "another") for c in children):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_ADJECTIVES for c in children):
+        return False
+    return noun_source(token) is not None
+
+
 def intent_source(intent: Token) -> Token | None:
     """Source of an expressed intent: the subject of the intent word's clause ("Blinken has
     expressed Washington's openness to ..." -> Blinken; "Syria is willing to ..." -> Syria)."""
