@@ -282,3 +282,30 @@ def test_a_phrase_of_topic_or_time_is_no_part_of_an_actor(text: str, expected: t
 )
 def test_a_description_given_a_name_is_the_one_named(text: str, source: str) -> None:
     assert source in {s for s, _, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Briton Murray Watson was abducted along with his Kenyan colleague, Patrick Amukhuma, "
+            "by six armed militiamen.",
+            {
+                ("armed militiamen", "ASSAULT", "Murray Watson"),
+                ("armed militiamen", "ASSAULT", "Patrick Amukhuma"),
+            },
+        ),
+        (
+            "Russian forces detained the mayor of Kherson along with two of his deputies.",
+            {("Russia", "COERCE", "mayor of Kherson"), ("Russia", "COERCE", "deputies")},
+        ),
+        (
+            "Gunmen kidnapped an Italian engineer along with his Somali translator.",
+            {("Gunmen", "ASSAULT", "Italian engineer"), ("Gunmen", "ASSAULT", "Somali translator")},
+        ),
+    ],
+)
+def test_who_undergoes_an_act_along_with_its_target_is_a_target_too(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= coded(text)

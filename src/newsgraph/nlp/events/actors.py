@@ -394,6 +394,8 @@ class ActorResolver:
         text = span.text
         for det in ("the ", "The ", "a ", "A ", "an ", "An "):
             text = text.removeprefix(det)
+        if start < head.i and self.doc[start].tag_ == "PRP$":  # "his deputies": whose is told apart
+            text = self.doc[start + 1 : end].text
         if not text or head.pos_ not in ("NOUN", "PROPN"):
             return None
         if country is None:

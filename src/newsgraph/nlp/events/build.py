@@ -47,6 +47,7 @@ from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
+    companion,
     intent_source,
     modality,
     noun_source,
@@ -287,9 +288,11 @@ class EventBuilder:
             target_token = author_asked_to_stop(token)  # "called for an end to Israeli raids"
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
-        targets: list[Actor | None] = [
-            t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
-        ] or [None]
+        found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
+        if found_targets and token.pos_ == "VERB":  # "was abducted along with his colleague"
+            more = self.resolver.actors(companion(token), quote)
+            found_targets += [a for a in more if a not in found_targets]
+        targets: list[Actor | None] = [t for t in found_targets if t not in sources] or [None]
         host = host_country(target_token, token, self.resolver) if plover in ("SANCTION", "RETREAT") else None
         if host is not None and host not in sources:
             targets = [host]  # "recalled its ambassador to Venezuela": the host state

@@ -174,6 +174,17 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
     return clause_subject(token) if trigger.plover in ("REQUEST", "THREATEN") else None
 
 
+def companion(verb: Token) -> Token | None:
+    """Who undergoes an act together with its target: "was abducted along with his colleague",
+    "killed the driver together with two guards" -- the complement of "along/together with"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
+            found = _pobj(_child(prep, ("prep",), "with"))
+            if found is not None:
+                return found
+    return None
+
+
 def clause_subject(token: Token) -> Token | None:
     """The subject, if it names someone, of a that-clause or for-to clause under ``token``."""
     for child in token.children:
