@@ -309,3 +309,20 @@ def test_who_undergoes_an_act_along_with_its_target_is_a_target_too(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli jets struck a Hamas base in Gaza.", ("Israel", "ASSAULT", "Hamas")),
+        ("US drones struck a Taliban compound near Kandahar.", ("United States", "ASSAULT", "Taliban")),
+        (
+            "China condemned the American military presence in the region.",
+            ("China", "ACCUSE", "United States"),
+        ),
+    ],
+)
+def test_a_place_or_thing_is_no_actor_its_owner_is(text: str, expected: tuple[str, str, str]) -> None:
+    """Nouns of places, things and fields ("base", "compound", "presence", "solidarity") head
+    no actor description; the organisation or country that owns them is the target."""
+    assert expected in coded(text)

@@ -293,9 +293,10 @@ class ActorResolver:
         phrase itself when its head is a name, a pronoun, an entity or a people noun; else its
         possessor or its "of"/"from"/"to"/"against"/"on"/"between" complement, or that of its verb
         ("the Church's requests" -> the Church, "the initiative of the parliament" -> the
-        parliament, "granted asylum to the officers" -> the officers); else the country of a
-        nationality or country modifier ("attacked Colombian installations" -> Colombia); else
-        nothing ("a house in Basra")."""
+        parliament, "granted asylum to the officers" -> the officers); else the owner named by a
+        modifier: a nationality, country, organisation or person ("attacked Colombian
+        installations" -> Colombia, "struck a Hamas base" -> Hamas); else nothing ("a house in
+        Basra")."""
         if token is None or token.pos_ in ("PROPN", "PRON") or self._names_an_actor(token):
             return token
         for child in token.children:
@@ -306,21 +307,24 @@ class ActorResolver:
         of = next((p for p in token.children if p.dep_ == "prep" and p.lower_ == "of"), None)
         heads += [c for c in of.children if c.dep_ == "pobj"] if of is not None else []  # "part of X"
         for head in heads:
+            # a noun's own "with" names the other party ("relations with Qatar"); a verb's does not
+            allowed = RECIPIENT_PREPOSITIONS | {"with"} if head is token else RECIPIENT_PREPOSITIONS
             for prep in head.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPOSITIONS:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in allowed:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is None or pobj.ent_type_ in _TIME_TYPES:
                         continue  # "released the sailors on Friday": when, not to whom
                     if pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj):
                         return pobj
-        # "attacked Colombian military installations": the country they belong to
-        return next(
-            (c for c in token.children if c.dep_ in ("amod", "compound") and self._country_word(c)), None
-        )
+        # "attacked Colombian military installations", "a Hamas base": whom they belong to
+        return next((c for c in token.children if c.dep_ in ("amod", "compound") and self._owner(c)), None)
 
-    def _country_word(self, token: Token) -> bool:
-        """Whether a modifier names a country or its people ("Colombian", "U.S.")."""
+    def _owner(self, token: Token) -> bool:
+        """Whether a modifier names a country or its people ("Colombian", "U.S.") or an
+        organisation or person ("Hamas", "NATO") -- not a town ("a Gaza base" is where it is)."""
         entity = self.entity_at(token.idx, token.idx + len(token))
+        if entity is not None and entity.type in ("ORG", "PERSON"):
+            return True
         if entity is not None:  # a nationality, or the country itself (not one of its towns)
             return entity.country is not None and (
                 entity.type == "NORP" or self.by_country.get(entity.country) is entity
