@@ -316,9 +316,10 @@ def test_who_undergoes_an_act_along_with_its_target_is_a_target_too(
     [
         ("Israeli jets struck a Hamas base in Gaza.", ("Israel", "ASSAULT", "Hamas")),
         ("US drones struck a Taliban compound near Kandahar.", ("United States", "ASSAULT", "Taliban")),
+        ("Turkish jets bombed a PKK building in Iraq.", ("Turkey", "ASSAULT", "PKK")),
         (
-            "China condemned the American military presence in the region.",
-            ("China", "ACCUSE", "United States"),
+            "The Iranian president praised the solidarity of Venezuela.",
+            ("Iranian president", "SUPPORT", "Venezuela"),
         ),
     ],
 )
