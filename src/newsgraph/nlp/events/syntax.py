@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.nlp.events.opinion import statement_only
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -37,18 +38,11 @@ FAILURE_VERBS = wordlist("failure_verbs")
 IRREALIS_VERBS = wordlist("irrealis_verbs")
 #: Verbs after which a to-infinitive act did happen ("proceeded to lie", "began to shell").
 IMPLICATIVE_VERBS = wordlist("implicative_verbs")
-#: What one refuses when one declines to comment (CAMEO 011, not coded).
-DISCLOSURE_VERBS = wordlist("disclosure_verbs")
 #: Dependencies along which an act can be the content of a word above it.
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "dobj", "acomp", "advcl"})
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _SPEECH = wordlist("speech_verbs")
-#: What one says or holds: agreeing "with" one of them shares an opinion ("agreed with the
-#: prosecution's arguments"), it is no agreement to act.
-OPINION_NOUNS = frozenset(
-    {"argument", "view", "assessment", "claim", "assertion", "opinion", "position", "conclusion", "finding"}
-)
 #: Adjectives that make an act noun a possibility, not a report ("a possible Israeli attack").
 POSSIBILITY_ADJECTIVES = frozenset(
     {"possible", "potential", "likely", "probable", "hypothetical", "prospective", "imminent", "eventual"}
@@ -307,36 +301,6 @@ def _to_infinitive(token: Token) -> bool:
     """A to-infinitive complement or purpose clause ("to free", "in an effort to topple")."""
     return token.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
-    )
-
-
-def statement_only(token: Token) -> bool:
-    """Uses of event verbs that are statements of opinion or questions (CAMEO 01x, not
-    coded): "warned that the toll may rise", "asked officials how ...", "refused to
-    comment", "declined to give details", "agreed with the prosecutors that ...", "agreed
-    with their arguments" (one shares a view with someone, one does not agree to an act)."""
-    lemma = token.lemma_.lower()
-    deps = {c.dep_ for c in token.children}
-    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    if lemma == "warn":  # "warned Israel that ...": a warning addressed to someone is a threat
-        addressed = "dobj" in deps or "dative" in deps
-        return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps and not addressed
-    if lemma == "ask":
-        return "xcomp" not in deps and "for" not in preps and not _that_clause(token)
-    if lemma == "agree" and "with" in preps:  # "agreed with prosecutors that ...": an opinion shared
-        with_ = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "with")
-        said = any(g.lemma_.lower() in OPINION_NOUNS for g in with_.children if g.dep_ == "pobj")
-        return said or "ccomp" in deps
-    if lemma in FAILURE_VERBS:
-        xcomp = _child(token, ("xcomp",))
-        return xcomp is not None and xcomp.lemma_.lower() in DISCLOSURE_VERBS
-    return False
-
-
-def _that_clause(token: Token) -> bool:
-    return any(
-        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        for c in token.children
     )
 
 
