@@ -496,3 +496,23 @@ def test_a_definite_act_with_its_author_is_reported_inside_another_act(
 )
 def test_an_indefinite_or_possible_act_inside_another_is_not_reported(text: str) -> None:
     assert not any(p == "ASSAULT" for _, p, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Lebanese government conceded to the opposition on Monday.",
+            ("Government of Lebanon", "CONCEDE"),
+        ),
+        ("Serbia ceded the disputed villages to Croatia.", ("Serbia", "CONCEDE")),
+        ("The Malian junta capitulated to the rebels after a week of fighting.", ("Malian junta", "CONCEDE")),
+    ],
+)
+def test_yielding_is_a_concession(text: str, expected: tuple[str, str]) -> None:
+    """CAMEO.2.0 synset YIELD [080]: concede, cede, capitulate, relinquish, give in."""
+    assert expected in {(s, p) for s, p, _ in coded(text)}
+
+
+def test_conceding_that_something_is_so_is_an_admission() -> None:
+    assert coded("The Kenyan minister conceded that mistakes were made.") == set()

@@ -26,7 +26,7 @@ OPINION_NOUNS = frozenset(
 def statement_only(token: Token) -> bool:
     """Uses of event verbs that are statements of opinion or questions (CAMEO 01x, not
     coded): "warned that the toll may rise", "asked officials how ...", "refused to
-    comment", "declined to give details", "agreed with the prosecutors that ...", "agreed
+    comment", "declined to give details", "conceded that ...", "agreed with the prosecutors that ...", "agreed
     with their arguments" (one shares a view with someone, one does not agree to an act)."""
     lemma = token.lemma_.lower()
     deps = {c.dep_ for c in token.children}
@@ -34,6 +34,8 @@ def statement_only(token: Token) -> bool:
     if lemma == "warn":  # "warned Israel that ...": a warning addressed to someone is a threat
         addressed = "dobj" in deps or "dative" in deps
         return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps and not addressed
+    if lemma == "concede":  # "conceded that mistakes were made": an admission
+        return "ccomp" in deps
     if lemma == "ask":
         return "xcomp" not in deps and "for" not in preps and not _that_clause(token)
     if lemma == "agree" and "with" in preps:  # "agreed with prosecutors that ...": an opinion shared
