@@ -142,3 +142,32 @@ def test_an_act_in_direct_speech_with_a_recipient_is_still_coded() -> None:
 )
 def test_a_word_of_suffering_in_a_quote_accuses_no_one(text: str) -> None:
     assert not any(p == "ACCUSE" for _, p, _ in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We would like to congratulate the Kenyan people on their elections," the Ugandan president '
+            "Yoweri Museveni said.",
+            ("Yoweri Museveni", "SUPPORT", "Kenya"),
+        ),
+        (
+            '"I wish to thank the government of Japan for its help," Foreign Minister Ana Silva said.',
+            ("Ana Silva", "SUPPORT", "Government of Japan"),
+        ),
+        (
+            '"We would like to condemn the Syrian government for the bombing," '
+            "Foreign Minister Ana Silva said.",
+            ("Ana Silva", "ACCUSE", "Government of Syria"),
+        ),
+    ],
+)
+def test_a_verbal_act_one_would_like_to_do_is_done_by_saying_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_a_material_act_one_would_like_to_do_is_not_done() -> None:
+    assert coded('"We would like to attack Syria," the rebel leader Omar Ali said.') == set()

@@ -43,6 +43,8 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "do
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _SPEECH = wordlist("speech_verbs")
+#: Types of verbal acts, which a speaker performs by saying them ("we congratulate", "I urge").
+VERBAL_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
 #: Adjectives that make an act noun a possibility, not a report ("a possible Israeli attack").
 POSSIBILITY_ADJECTIVES = frozenset(
     {"possible", "potential", "likely", "probable", "hypothetical", "prospective", "imminent", "eventual"}
@@ -318,6 +320,18 @@ def _intent_word(link: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def _performative(found: Found, current: Token, head: Token) -> bool:
+    """A verbal act under "would like to" / "wish to" in the speaker's first person is performed
+    by saying it: "We would like to congratulate the Zimbabwean people", "I wish to thank X"."""
+    return (
+        found.trigger.plover in VERBAL_TYPES
+        and current.dep_ == "xcomp"
+        and head.lemma_.lower() in ("like", "wish")
+        and (head.lemma_.lower() == "wish" or "would" in _modals(head))
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+    )
+
+
 def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[str, Token | None]:
     """The modality of a trigger (module docstring) and, for an intent, the intent word.
 
@@ -350,6 +364,8 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
             if _negated(intent) or _negated(head) or (head.dep_ == "xcomp" and _negated(head.head)):
                 return "negated", None
             return "intent", intent
+        if _performative(found, current, head):
+            return "asserted", None  # "we would like to congratulate X": saying it does it
         if lemma in FAILURE_VERBS and current.dep_ == "xcomp":
             # "failed to reach agreement": an agreement that did not happen, as if negated
             return ("negated" if lemma == "fail" and head.i not in triggers else "embedded"), None
