@@ -171,3 +171,29 @@ def test_a_verbal_act_one_would_like_to_do_is_done_by_saying_it(
 
 def test_a_material_act_one_would_like_to_do_is_not_done() -> None:
     assert coded('"We would like to attack Syria," the rebel leader Omar Ali said.') == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'In failing to "separate fighters from civilians", the EU accused the Ethiopian army '
+            "of breaking the law.",
+            ("European Union", "ACCUSE", "Ethiopia"),
+        ),
+        (
+            'In choosing to "ignore the court", NATO accused the Serbian police of violating the agreement.',
+            ("NATO", "ACCUSE", "Serbia"),
+        ),
+        (
+            'In failing to "protect the refugees", the UN accused the Libyan coast guard '
+            "of breaking the law.",
+            ("United Nations", "ACCUSE", "Libya"),
+        ),
+    ],
+)
+def test_the_named_subject_of_a_cue_is_the_source_of_its_event(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    """When the quote's speaker and the cue verb's named subject differ, the subject is who acts."""
+    assert expected in coded(text)
