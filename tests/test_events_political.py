@@ -135,3 +135,25 @@ def test_capital_us_is_the_country_not_the_pronoun() -> None:
 def test_coordinated_sources_of_a_reciprocal_act_target_each_other() -> None:
     found = _triples("Chile and Peru resumed negotiations on their maritime border on Monday.")
     assert ("Chile", "CONSULT", "Peru") in found and ("Peru", "CONSULT", "Chile") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The New York Times accused President Vladimir Putin of war crimes.",
+            ("The New York Times", "ACCUSE", "Vladimir Putin"),
+        ),
+        ("The BBC accused the Iranian authorities of jamming its broadcasts.", ("BBC", "ACCUSE", "Iran")),
+        ("Al Jazeera accused the Egyptian army of torture.", ("Al Jazeera", "ACCUSE", "Egypt")),
+    ],
+)
+def test_the_press_accusing_a_political_actor_is_an_event(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in set(_triples(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["The magazine accused Apple of copying the design.", "The newspaper criticised the new phone."]
+)
+def test_the_press_judging_a_company_or_a_product_is_no_event(text: str) -> None:
+    assert coded(text) == ()

@@ -12,7 +12,7 @@ from newsgraph.errors import LexiconError, NewsgraphError
 from newsgraph.extract.dates import load_lexicon as extract_list
 from newsgraph.nlp.discourse.salience import FEATURES
 from newsgraph.nlp.discourse.salience import weights as pronoun_weights
-from newsgraph.nlp.events.actors import agent_nouns
+from newsgraph.nlp.events.phrases import agent_nouns
 from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plover, parse_triggers
 from newsgraph.nlp.knowledge.gazetteer import ORGS, PLACES, gazetteer, given_name_gender

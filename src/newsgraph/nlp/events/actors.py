@@ -18,12 +18,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.discourse import Discourse
 from newsgraph.nlp.events.coordination import split_countries
+from newsgraph.nlp.events.phrases import (
+    NOT_AGENTS,
+    QUANTIFIERS,
+    conjuncts,
+    count_word,
+    is_agent_noun,
+    names_an_act,
+    np_bounds,
+)
 from newsgraph.nlp.events.politics import (
     COLLECTIVE_ACTS,
     COLLECTIVE_HEADS,
@@ -34,7 +43,7 @@ from newsgraph.nlp.events.politics import (
     noun_is_political,
     political_density,
 )
-from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns, phoenix_agent_sectors
+from newsgraph.nlp.knowledge.agents import phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS, without_article
@@ -43,30 +52,14 @@ from newsgraph.records import Entity, Quote
 FIRST_PERSON = wordlist("first_person")
 #: Heads that stand for a state's agents; with a country modifier the actor is the country.
 STATE_AGENTS = wordlist("state_agents")
-_BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
 
 MEDIA_NOUNS = wordlist("media_nouns")
-QUANTIFIERS = wordlist("quantifiers")
-#: People and organisation nouns beyond the Phoenix agents list.
-_MORE_AGENTS = wordlist("more_agent_nouns")
-_NOT_AGENTS = wordlist("not_agent_nouns")
+#: People of the media sector: a reporter can be arrested, unlike "the news" or "the site".
+MEDIA_PEOPLE = wordlist("media_people")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TIME_TYPES = frozenset({"DATE", "TIME"})
 #: Prepositions whose complement receives a thing given, withheld or aimed ("aid to X").
-RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on"})
-
-
-@cache
-def agent_nouns() -> frozenset[str]:
-    """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
-    words = set(phoenix_agent_nouns())
-    return frozenset((words | _MORE_AGENTS) - _NOT_AGENTS)
-
-
-def is_agent_noun(token: Token) -> bool:
-    """Whether a common noun names people or an organisation."""
-    nouns = agent_nouns()
-    return token.lemma_.lower() in nouns or token.lower_ in nouns
+RECIPIENT_PREPOSITIONS = frozenset({"of", "from", "to", "for", "against", "on", "between"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,37 +72,14 @@ class Actor:
     political: bool | None = None
 
 
-def np_bounds(head: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the phrase headed by ``head``, without its conjuncts,
-    appositions and clauses."""
-    left, right = head.i, head.i
-    for child in head.lefts:
-        if child.dep_ not in _BOUNDARY_DEPS:
-            left = min(left, child.left_edge.i)
-    for child in head.rights:
-        if child.dep_ in _BOUNDARY_DEPS:
-            break  # "allies [and partners about their needs]": stop at the first conjunct
-        right = max(right, child.right_edge.i)
-    doc = head.doc
-    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
-        left += 1
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return left, right + 1
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The token and the nouns coordinated with it, in text order."""
-    found = [token]
-    for other in token.conjuncts:
-        if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
-            found.append(other)
-    return sorted(found, key=lambda t: t.i)
-
-
-def _count_word(token: Token) -> bool:
-    """A determiner, number or quantity word at the start of a description."""
-    return token.dep_ in ("det", "nummod", "quantmod", "predet") or token.lower_ in QUANTIFIERS
+def _called(head: Token) -> Token | None:
+    """The name a description is given: "a cousin named Mohammed Jan", "a group called X"."""
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call"):
+            for name in acl.children:
+                if name.dep_ in ("oprd", "attr", "dobj") and name.pos_ == "PROPN":
+                    return name
+    return None
 
 
 class ActorResolver:
@@ -186,13 +156,17 @@ class ActorResolver:
     def accepts(self, source: Actor, targets: Sequence[Actor | None], plover: str = "") -> bool:
         """Whether ``source`` may be the source of an event (issue 13): a political actor, or an
         undecided one (an untitled person, an unknown organisation) in a political article or
-        acting on a political target ("Peskov accused Washington")."""
+        acting on a political target ("Peskov accused Washington"), or the press accusing a
+        political actor ("The Washington Post accused Chavez")."""
         entity = self.by_id.get(source.entity or "")
         if plover in COLLECTIVE_ACTS and (entity is None or entity.type == "NORP"):
             return True  # people who demonstrate or strike act politically by doing so
+        judged = any(t is not None and t.political for t in targets)
+        if plover == "ACCUSE" and judged and self.is_media(source):
+            return True  # "The Washington Post accused Chavez": the press holding power to account
         if source.political is not None:
             return source.political
-        return self.political_article or any(t is not None and t.political for t in targets)
+        return self.political_article or judged
 
     @cached_property
     def political_article(self) -> bool:
@@ -284,6 +258,9 @@ class ActorResolver:
             entity = entity if entity is not None and entity.type == "PERSON" else None
         if entity is not None:
             return self._of_entity(entity)
+        called = _called(head)  # "a distant cousin named Mohammed Jan": the person named
+        if called is not None:
+            return self.resolve(called, quote)
         named = lookup(gazetteer().country_names, head.text) if head.text[:1].isupper() else None
         if named is not None:
             return self.country_actor(named.iso3)  # "the US" (which the tagger may read as "us")
@@ -314,9 +291,12 @@ class ActorResolver:
     def recipient(self, token: Token | None) -> Token | None:
         """The actor a target phrase names (issue 13: a target is an actor, never a thing): the
         phrase itself when its head is a name, a pronoun, an entity or a people noun; else its
-        possessor or its "of"/"from"/"to"/"against"/"on" complement, or that of its verb ("the
-        Church's requests" -> the Church, "the initiative of the parliament" -> the parliament,
-        "granted asylum to the officers" -> the officers); else nothing ("a house in Basra")."""
+        possessor or its "of"/"from"/"to"/"against"/"on"/"between" complement, or that of its verb
+        ("the Church's requests" -> the Church, "the initiative of the parliament" -> the
+        parliament, "granted asylum to the officers" -> the officers); else the owner named by a
+        modifier: a nationality, country, organisation or person ("attacked Colombian
+        installations" -> Colombia, "struck a Hamas base" -> Hamas); else nothing ("a house in
+        Basra")."""
         if token is None or token.pos_ in ("PROPN", "PRON") or self._names_an_actor(token):
             return token
         for child in token.children:
@@ -327,14 +307,30 @@ class ActorResolver:
         of = next((p for p in token.children if p.dep_ == "prep" and p.lower_ == "of"), None)
         heads += [c for c in of.children if c.dep_ == "pobj"] if of is not None else []  # "part of X"
         for head in heads:
+            # a noun's own "with" names the other party ("relations with Qatar"); a verb's does not
+            allowed = RECIPIENT_PREPOSITIONS | {"with"} if head is token else RECIPIENT_PREPOSITIONS
             for prep in head.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPOSITIONS:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in allowed:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is None or pobj.ent_type_ in _TIME_TYPES:
                         continue  # "released the sailors on Friday": when, not to whom
                     if pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj):
                         return pobj
-        return None
+        # "attacked Colombian military installations", "a Hamas base": whom they belong to
+        return next((c for c in token.children if c.dep_ in ("amod", "compound") and self._owner(c)), None)
+
+    def _owner(self, token: Token) -> bool:
+        """Whether a modifier names a country or its people ("Colombian", "U.S.") or an
+        organisation or person ("Hamas", "NATO") -- not a town ("a Gaza base" is where it is)."""
+        entity = self.entity_at(token.idx, token.idx + len(token))
+        if entity is not None and entity.type in ("ORG", "PERSON"):
+            return True
+        if entity is not None:  # a nationality, or the country itself (not one of its towns)
+            return entity.country is not None and (
+                entity.type == "NORP" or self.by_country.get(entity.country) is entity
+            )
+        g = gazetteer()
+        return (lookup(g.demonyms, token.text) or lookup(g.country_names, token.text)) is not None
 
     def _names_an_actor(self, token: Token) -> bool:
         if self.entity_at(token.idx, token.idx + len(token)) is not None:
@@ -345,7 +341,7 @@ class ActorResolver:
         return (
             token.pos_ == "NOUN"
             and (is_agent_noun(token) or lemma in STATE_AGENTS)
-            and not (phoenix_agent_sectors().get(lemma) == "MED" and lemma not in MEDIA_NOUNS)
+            and not (phoenix_agent_sectors().get(lemma) == "MED" and lemma not in MEDIA_NOUNS | MEDIA_PEOPLE)
         )
 
     def _org_modifier(self, head: Token) -> Entity | None:
@@ -393,14 +389,17 @@ class ActorResolver:
         start, end = np_bounds(head)
         named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES for t in self.doc[start:end])
         lemma = head.lemma_.lower()
-        if not (head.pos_ == "PROPN" or is_agent_noun(head) or (named and lemma not in _NOT_AGENTS)):
+        named = named and lemma not in NOT_AGENTS and not names_an_act(head)  # "the killing of X"
+        if not (head.pos_ == "PROPN" or is_agent_noun(head) or named):
             return None
-        while start < head.i and _count_word(self.doc[start]):
+        while start < head.i and count_word(self.doc[start]):
             start += 1  # "six armed militiamen", "over 500,000 women": the group, not its size
         span = self.doc[start:end]
         text = span.text
         for det in ("the ", "The ", "a ", "A ", "an ", "An "):
             text = text.removeprefix(det)
+        if start < head.i and self.doc[start].tag_ == "PRP$":  # "his deputies": whose is told apart
+            text = self.doc[start + 1 : end].text
         if not text or head.pos_ not in ("NOUN", "PROPN"):
             return None
         if country is None:

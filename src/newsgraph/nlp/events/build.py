@@ -9,44 +9,51 @@ The policy on modality (see :mod:`newsgraph.nlp.events.syntax` for how it is rea
   conflictual material act becomes THREATEN 13x ("vowed to strike" -> 138); verbal acts keep
   their type;
 - negated, hypothetical (conditional or modal), questioned and embedded acts (the content of a
-  demand, accusation, threat or refusal) are not coded: the outer act is the event;
+  demand, accusation, threat or refusal) are not coded: the outer act is the event -- except an
+  act named by a definite description with its author ("condemned the Israeli air strikes",
+  "met to discuss Hamas's rocket attacks"), which presupposes that the act took place;
 - headlines (the title line and in-text headings) are not coded: they restate the lead, and
-  coding both would count one event twice.
+  coding both would count one event twice;
+- an act told inside a direct quote is coded only with a recipient: direct speech is full of
+  first-person generalities ("we will fight", "I don't always agree") that are no events
+  between actors.
 
-One event is coded per source and target conjunct.  Repeated mentions of the same act in one
-article (same source, type, CAMEO code and trigger word; same or unstated target) are merged, and
-so are acts of one source and type told by several words in one sentence ("killed two men and
-wounded two more in a gun attack" is one attack; same or unstated target).
+One event is coded per source and target conjunct; repeated mentions of one act are merged
+(:mod:`~newsgraph.nlp.events.merging`).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.anaphora import antecedent_author
 from newsgraph.nlp.events.asked import author_asked_to_stop
+from newsgraph.nlp.events.diplomats import host_country
 from newsgraph.nlp.events.implicit import (
     implicit_source,
     publication_released,
     ultimatum,
     unknown_attackers,
 )
+from newsgraph.nlp.events.merging import Coded, merge_repeats
 from newsgraph.nlp.events.received import received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
+    companion,
     intent_source,
     modality,
     noun_source,
     noun_target,
     obligation,
+    presupposed,
     verb_source,
     verb_target,
 )
@@ -74,7 +81,8 @@ INTENT_CODES: dict[str, tuple[str, str]] = {
 NEGATED_IS_REJECT = frozenset({"AGREE", "CONCEDE"})
 #: Types that need a recipient (one consults, aids, cooperates with, sanctions somebody).
 REQUIRES_TARGET = frozenset({"CONSULT", "AID", "COOPERATE", "SANCTION"})
-#: Types whose coordinated sources act with each other when no target is named.
+#: Types whose coordinated sources act with each other when no target is named -- through a
+#: symmetric trigger, one whose partner is named "with" (agree, sign, negotiate; not offer, accept).
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Verbs of force that are verbal when a statement or a publication does them
 #: ("the magazine attacked defectors").
@@ -86,20 +94,14 @@ DIRECTIVE_VERBS = wordlist("directive_verbs")
 #: Verbal acts on what someone did: their target is its author ("condemned the Israeli strikes",
 #: "rejected the US proposal", "welcomed Russia's withdrawal").
 JUDGED_ACTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+#: Verbs of responding: the act in their "with" phrase is the subject's ("retaliated with airstrikes").
+RESPONSE_VERBS = frozenset({"respond", "retaliate", "answer", "react", "reply", "hit"})
 #: Prepositions of a phrase that sets a meeting beside its clause ("in talks with", "during a visit").
 MEETING_PREPOSITIONS = frozenset({"in", "with", "during", "after", "on"})
 _EVIDENCE_LEFT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "poss", "compound", "amod"})
 _EVIDENCE_RIGHT = frozenset(
     {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "attr", "oprd", "agent", "acomp", "pobj"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Coded:
-    """An event with the trigger lemma it came from (the key of de-duplication)."""
-
-    event: Event
-    lemma: str
 
 
 def _skipped(doc: Doc) -> list[tuple[int, int]]:
@@ -128,6 +130,12 @@ def _quote_index(token: Token, quotes: Sequence[Quote]) -> int | None:
         ):
             best = i
     return best
+
+
+def _in_direct_quote(token: Token, quote: int | None, quotes: Sequence[Quote]) -> bool:
+    """Whether the token is inside the quotation marks of a direct quote."""
+    found = quotes[quote] if quote is not None else None
+    return found is not None and found.type == "direct" and found.start <= token.idx < found.end
 
 
 def _is_cue(token: Token, quote: int | None, quotes: Sequence[Quote]) -> bool:
@@ -163,6 +171,7 @@ class EventBuilder:
         self.lexicon = lexicon
         self.quotes: list[Quote] = list(doc._.ng_quotes or [])
         self.resolver = ActorResolver(doc, discourse_of(doc), self.quotes)
+        self.told: list[Coded] = []  # the events coded so far, in text order (antecedents)
 
     def build(self) -> list[Event]:
         """All events of the Doc, in text order (module docstring)."""
@@ -175,7 +184,7 @@ class EventBuilder:
         found.sort(key=lambda f: f.token.i)
         tokens = [f.token for f in found] + self._modal_clauses(skipped)
         trigger_ids = {f.token.i for f in found}
-        coded: list[Coded] = []
+        coded = self.told = []
         intent_heads: set[int] = set()
         moods = [modality(f, self.lexicon, trigger_ids) for f in found]
         for mood, intent in moods:
@@ -185,6 +194,8 @@ class EventBuilder:
             if mood == "negated" and f.trigger.plover in NEGATED_IS_REJECT:
                 f = Found(f.token, replace(f.trigger, plover="REJECT", cameo="120", mode=None))
                 mood = "asserted"  # "will not accept refugees", "did not agree to"
+            if mood in ("embedded", "hypothetical") and presupposed(f.token):
+                mood, intent = "asserted", None  # "condemned the Israeli air strikes": they happened
             if mood not in ("asserted", "intent") or f.token.i in intent_heads:
                 continue
             coded.extend(self._code(f, intent if mood == "intent" else None, mood == "intent"))
@@ -277,14 +288,25 @@ class EventBuilder:
             target_token = author_asked_to_stop(token)  # "called for an end to Israeli raids"
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
-        targets: list[Actor | None] = [
-            t for t in self.resolver.actors(self.resolver.recipient(target_token), quote) if t not in sources
-        ] or [None]
+        found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
+        if found_targets and token.pos_ == "VERB":  # "was abducted along with his colleague"
+            more = self.resolver.actors(companion(token), quote)
+            found_targets += [a for a in more if a not in found_targets]
+        targets: list[Actor | None] = [t for t in found_targets if t not in sources] or [None]
+        host = host_country(target_token, token, self.resolver) if plover in ("SANCTION", "RETREAT") else None
+        if host is not None and host not in sources:
+            targets = [host]  # "recalled its ambassador to Venezuela": the host state
+        if targets == [None] and target_token is not None and target_token.pos_ in ("NOUN", "PRON"):
+            told = [c.event for c in self.told]  # "denounced the operation": the act told before
+            reacting = [s.name for s in sources]
+            earlier = antecedent_author(target_token, self.lexicon, told, reacting, self.quotes)
+            if earlier is not None and earlier.source is not None:
+                targets = [Actor(earlier.source, earlier.source_entity, earlier.source_country, True)]
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
-        if targets == [None] and plover in RECIPROCAL and len(sources) > 1:
+        if targets == [None] and plover in RECIPROCAL and len(sources) > 1 and "with" in trigger.targets:
             reciprocal = True  # "Israel and Lebanon renewed negotiations": each with the other
         elif targets == [None] and plover in REQUIRES_TARGET:
             return []  # "discussing his concern", "providing support" with nobody to receive it
@@ -301,6 +323,8 @@ class EventBuilder:
         sources = [s for s in sources if self.resolver.accepts(s, targets, plover)]
         if not sources:
             return []  # no political actor: "needs are met", "the team beat", "the company offers"
+        if targets == [None] and not reciprocal and _in_direct_quote(token, quote, self.quotes):
+            return []  # "we will fight", "I don't always agree": direct speech names no recipient
         template = Event(
             source=None,
             plover=plover,
@@ -321,6 +345,11 @@ class EventBuilder:
         token = found.token
         if _is_cue(token, quote, self.quotes) and quote is not None:
             speaker = self.resolver.speaker_actor(self.quotes[quote])
+            subject = verb_source(token) if token.pos_ == "VERB" else None
+            if subject is not None and subject.pos_ == "PROPN":  # "the UN accused X": named, it wins
+                named = self.resolver.actors(subject, quote)
+                if named and speaker not in named:
+                    return named
             if speaker is not None:
                 return [speaker]
         if intent is not None:
@@ -349,8 +378,12 @@ class EventBuilder:
         X and Y", or the subject of the clause the noun's phrase belongs to ("In a telephone
         conversation with Morales, Chavez said", "Mitchell embarked on a mission with visits to
         Israel") -- only for meetings (CONSULT): an attack in a phrase ("in response to the
-        attack") is not the subject's."""
+        attack") is not the subject's, except the "with" phrase of a verb of responding: "Israel
+        answered with bombardments" is Israel's bombardment."""
         token = found.token
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in RESPONSE_VERBS:
+            return self.resolver.actors(verb_source(prep.head), quote)  # "answered with bombardments"
         if found.trigger.plover != "CONSULT":
             return []
         between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
@@ -374,53 +407,3 @@ def _with_actors(template: Event, source: Actor, target: Actor | None) -> Event:
         target_entity=target.entity if target else None,
         target_country=target.country if target else None,
     )
-
-
-def _key(name: str | None) -> str:
-    return " ".join((name or "").lower().removeprefix("the ").split())
-
-
-def _same_act(a: Coded, b: Coded, one_sentence: bool = False) -> bool:
-    """The same act mentioned again: same source, type, code and trigger word, or -- within
-    one sentence -- same source and type told by another word ("killed two men and wounded
-    two more in a gun attack" is one attack); same or unstated target."""
-    ea, eb = a.event, b.event
-    return (
-        ((a.lemma == b.lemma and ea.cameo == eb.cameo) or (one_sentence and ea.quote == eb.quote))
-        and ea.plover == eb.plover
-        and _key(ea.source) == _key(eb.source)
-        and (ea.target is None or eb.target is None or _key(ea.target) == _key(eb.target))
-    )
-
-
-def merge_repeats(coded: Sequence[Coded], sentence_starts: Sequence[int] = ()) -> list[Event]:
-    """Events in order, repeated mentions of one act merged (module docstring); a merged
-    event keeps the first evidence and gains a target a later mention states."""
-    kept: list[Coded] = []
-
-    def sentence(item: Coded) -> int:
-        return bisect_right(sentence_starts, item.event.evidence.start)
-
-    for item in coded:
-        twin = next(
-            (
-                i
-                for i, k in enumerate(kept)
-                if _same_act(k, item, bool(sentence_starts) and sentence(k) == sentence(item))
-            ),
-            None,
-        )
-        if twin is None:
-            kept.append(item)
-        elif kept[twin].event.target is None and item.event.target is not None:
-            e = item.event
-            kept[twin] = Coded(
-                replace(
-                    kept[twin].event,
-                    target=e.target,
-                    target_entity=e.target_entity,
-                    target_country=e.target_country,
-                ),
-                item.lemma,
-            )
-    return [k.event for k in kept]

@@ -21,7 +21,8 @@ How (each step in its own module):
 
 Modality and polarity policy (details in :mod:`~newsgraph.nlp.events.build`):
 
-- asserted events are coded, also inside quotations (linked to the quote);
+- asserted events are coded, also inside quotations (linked to the quote; inside a direct
+  quote only with a recipient: "we will fight" is no event);
 - expressed intents and future acts ("open to discussing", "will provide", "vowed to strike")
   are coded as intents: AGREE with CAMEO 03x for cooperative acts, THREATEN 13x for material
   conflict; never as the act itself;
@@ -29,7 +30,9 @@ Modality and polarity policy (details in :mod:`~newsgraph.nlp.events.build`):
   accept") is a rejection (REJECT 120);
 - hypothetical acts (conditional clauses, would/could/might/may/should, unrealised aims:
   "ordered the army to free", "in an effort to topple"), questions, and acts that are the
-  content of another event ("urged X to strike", "accused X of attacking") are not coded;
+  content of another event ("urged X to strike", "accused X of attacking") are not coded,
+  unless a definite description with its author names them ("condemned the Israeli strikes":
+  the strikes took place);
 - statements of opinion (CAMEO 01x: "warned that the toll may rise", "declined to comment")
   are not coded, as in the gold convention; headlines are not coded (they repeat the lead);
 - an event needs a source actor; an agentless arrest, detention or expulsion is the state's

@@ -25,6 +25,8 @@ from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 STATE_ACTS = frozenset({"COERCE"})
 #: CAMEO codes only a state's courts perform (116 find guilty): also credited to the state.
 STATE_CODES = frozenset({"116"})
+#: Participles whose prefixed name runs the place ("a US-run prison").
+RUNNING_PARTICIPLES = frozenset({"run", "operate", "control", "administer"})
 #: Verbs that free someone; with a publication as object they publish it ("released a statement").
 RELEASE_VERBS = frozenset({"release", "free"})
 PUBLICATIONS = DOCUMENT_NOUNS | wordlist("published_things")
@@ -37,7 +39,8 @@ def implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolv
     """The state behind an agentless arrest, detention or expulsion.
 
     Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
-    place: the country of the clause's "in" phrase, else the article's main country.
+    place: the state that runs the place of the clause's "in" phrase ("held in a US-run
+    prison"), else the country of that place, else the article's main country.
     Other agentless acts ("132 people were killed") stay without a source and are not coded.
     """
     if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
@@ -45,11 +48,26 @@ def implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolv
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
             for pobj in prep.children:
-                country = resolver.country_at(pobj) if pobj.dep_ == "pobj" else None
+                if pobj.dep_ != "pobj":
+                    continue
+                country = _runner(pobj, resolver) or resolver.country_at(pobj)
                 if country is not None:
                     return [resolver.country_actor(country)]
     main = resolver.main_country()
     return [resolver.country_actor(main)] if main else []
+
+
+def _runner(place: Token, resolver: ActorResolver) -> str | None:
+    """The country that runs a place: "the US-run detention centre", "a Russian-controlled
+    prison" (the name before "-run", "-controlled", "-operated")."""
+    for participle in place.children:
+        if participle.dep_ == "amod" and participle.lemma_.lower() in RUNNING_PARTICIPLES:
+            for name in participle.children:
+                if name.dep_ in ("npadvmod", "compound", "nmod", "amod"):
+                    country = resolver.country_at(name)
+                    if country is not None:
+                        return country
+    return None
 
 
 def ultimatum(token: Token) -> bool:

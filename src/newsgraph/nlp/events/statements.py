@@ -5,10 +5,13 @@ so consumed with secrecy ...", "a mockery of the fundamental values".  The gold 
 codes such statements as ACCUSE 111 by the speaker against the one criticised.  The rule:
 
 - the quote has a resolved speaker and no event was coded from it already;
+- the judging word is the speaker's own, inside quotation marks (a direct quote, or a quoted
+  fragment of a partial one): indirect speech is the reporter's wording, whose "the death of",
+  "criticism of", "the killings in" describe rather than judge;
 - its words include a word of condemnation (``criticism.tsv``, from the CAMEO verb dictionary:
   "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective or noun
   (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous",
-  "a mockery", "a threat"), not negated;
+  "a mockery", "a threat"), not negated, and not a word of suffering ("death", "pain", "fear");
 - the target is the first actor the quote names other than the speaker and the speaker's own
   country (an entity, or a government-like noun: "the government", "the authorities"); without
   one, nothing is coded.
@@ -25,6 +28,9 @@ from newsgraph.nlp.knowledge.event_lexicon import EventLexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.records import Event, Quote, Span
 
+#: Negative words that tell harm suffered, not a judgement of anyone ("the death of X", "their
+#: fears", "civilian casualties"): strongly negative in VADER, but they accuse no one.
+SUFFERING = wordlist("suffering_words")
 #: Nouns that name the criticised authority when no entity is named ("the government").
 AUTHORITY_NOUNS = wordlist("authority_nouns")
 #: Words of a fight against a cause: "the fight against terrorism" names what is fought, it
@@ -58,6 +64,7 @@ def _critical(tokens: Sequence[Token], lexicon: EventLexicon) -> Token | None:
         critical = token.lemma_.lower() in words or token.lower_ in words
         lemma = token.lemma_.lower()
         judged = token.lower_ in judging or (token.pos_ == "NOUN" and lemma in judging)
+        judged = judged and lemma not in SUFFERING and token.lower_ not in SUFFERING
         if token.pos_ == "NOUN" and (lemma in lexicon.nouns or lemma in lexicon.verbs):
             judged = False
         critical = (critical or (token.pos_ in ("ADJ", "NOUN") and judged)) and not _fought(token)
@@ -92,6 +99,14 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
     return None
 
 
+def _own_words(word: Token, quote: Quote) -> bool:
+    """Whether a word is the speaker's own, inside quotation marks: a direct quote, or a quoted
+    fragment of a partial one.  Indirect speech is the reporter's wording of what was said."""
+    if quote.type == "direct":
+        return True
+    return any(f.start <= word.idx < f.end for f in quote.fragments)
+
+
 def criticism_events(
     doc: Doc,
     quotes: Sequence[Quote],
@@ -108,7 +123,8 @@ def criticism_events(
             continue
         speaker = resolver.speaker_actor(quote)
         tokens = _tokens(doc, quote)
-        if speaker is None or _critical(tokens, lexicon) is None:
+        critical = _critical(tokens, lexicon) if speaker is not None else None
+        if speaker is None or critical is None or not _own_words(critical, quote):
             continue
         target = _target(tokens, speaker, resolver, i)
         if target is None or not resolver.accepts(speaker, [target]):

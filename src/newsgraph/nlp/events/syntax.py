@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.nlp.events.opinion import statement_only
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -37,13 +38,13 @@ FAILURE_VERBS = wordlist("failure_verbs")
 IRREALIS_VERBS = wordlist("irrealis_verbs")
 #: Verbs after which a to-infinitive act did happen ("proceeded to lie", "began to shell").
 IMPLICATIVE_VERBS = wordlist("implicative_verbs")
-#: What one refuses when one declines to comment (CAMEO 011, not coded).
-DISCLOSURE_VERBS = wordlist("disclosure_verbs")
 #: Dependencies along which an act can be the content of a word above it.
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "acl", "pobj", "dobj", "acomp", "advcl"})
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _SPEECH = wordlist("speech_verbs")
+#: Types of verbal acts, which a speaker performs by saying them ("we congratulate", "I urge").
+VERBAL_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
 #: Adjectives that make an act noun a possibility, not a report ("a possible Israeli attack").
 POSSIBILITY_ADJECTIVES = frozenset(
     {"possible", "potential", "likely", "probable", "hypothetical", "prospective", "imminent", "eventual"}
@@ -167,6 +168,17 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
         return token.head  # "boats which the UN has criticised"
     # a demand's or threat's clause is never its target, its subject may be: "requested that Iran free"
     return clause_subject(token) if trigger.plover in ("REQUEST", "THREATEN") else None
+
+
+def companion(verb: Token) -> Token | None:
+    """Who undergoes an act together with its target: "was abducted along with his colleague",
+    "killed the driver together with two guards" -- the complement of "along/together with"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
+            found = _pobj(_child(prep, ("prep",), "with"))
+            if found is not None:
+                return found
+    return None
 
 
 def clause_subject(token: Token) -> Token | None:
@@ -294,31 +306,6 @@ def _to_infinitive(token: Token) -> bool:
     )
 
 
-def statement_only(token: Token) -> bool:
-    """Uses of event verbs that are statements of opinion or questions (CAMEO 01x, not
-    coded): "warned that the toll may rise", "asked officials how ...", "refused to
-    comment", "declined to give details"."""
-    lemma = token.lemma_.lower()
-    deps = {c.dep_ for c in token.children}
-    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    if lemma == "warn":  # "warned Israel that ...": a warning addressed to someone is a threat
-        addressed = "dobj" in deps or "dative" in deps
-        return "ccomp" in deps and not preps & {"of", "against"} and "xcomp" not in deps and not addressed
-    if lemma == "ask":
-        return "xcomp" not in deps and "for" not in preps and not _that_clause(token)
-    if lemma in FAILURE_VERBS:
-        xcomp = _child(token, ("xcomp",))
-        return xcomp is not None and xcomp.lemma_.lower() in DISCLOSURE_VERBS
-    return False
-
-
-def _that_clause(token: Token) -> bool:
-    return any(
-        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        for c in token.children
-    )
-
-
 def _intent_word(link: Token, lexicon: EventLexicon) -> Token | None:
     """The intent word whose content ``link`` is: its head ("willing [to go]", "vowed [to
     strike]"), or the head verb's object when the parser hangs the to-phrase on the verb
@@ -331,6 +318,18 @@ def _intent_word(link: Token, lexicon: EventLexicon) -> Token | None:
             if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.intents and child.i < link.i:
                 return child
     return None
+
+
+def _performative(found: Found, current: Token, head: Token) -> bool:
+    """A verbal act under "would like to" / "wish to" in the speaker's first person is performed
+    by saying it: "We would like to congratulate the Zimbabwean people", "I wish to thank X"."""
+    return (
+        found.trigger.plover in VERBAL_TYPES
+        and current.dep_ == "xcomp"
+        and head.lemma_.lower() in ("like", "wish")
+        and (head.lemma_.lower() == "wish" or "would" in _modals(head))
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+    )
 
 
 def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[str, Token | None]:
@@ -365,6 +364,8 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
             if _negated(intent) or _negated(head) or (head.dep_ == "xcomp" and _negated(head.head)):
                 return "negated", None
             return "intent", intent
+        if _performative(found, current, head):
+            return "asserted", None  # "we would like to congratulate X": saying it does it
         if lemma in FAILURE_VERBS and current.dep_ == "xcomp":
             # "failed to reach agreement": an agreement that did not happen, as if negated
             return ("negated" if lemma == "fail" and head.i not in triggers else "embedded"), None
@@ -380,6 +381,22 @@ def modality(found: Found, lexicon: EventLexicon, triggers: set[int]) -> tuple[s
                 return head_mood, None
         current = head
     return (mood or "asserted"), None
+
+
+def presupposed(token: Token) -> bool:
+    """Whether an act noun is a definite description of an act that took place: "the Israeli
+    air strikes", "Hamas's rocket attacks" (a possessor or a name or nationality modifier, and
+    no indefinite article).  A definite description presupposes what it names, so the act is
+    reported even inside a judgement of it ("condemned the Israeli strikes") or a purpose
+    clause ("met to discuss the Israeli air strikes"); "a possible attack", "an attack" do not."""
+    if token.pos_ != "NOUN" or token.tag_ not in ("NN", "NNS"):
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "another") for c in children):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBILITY_ADJECTIVES for c in children):
+        return False
+    return noun_source(token) is not None
 
 
 def intent_source(intent: Token) -> Token | None:

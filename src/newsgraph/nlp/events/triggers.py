@@ -24,9 +24,15 @@ class Found:
     trigger: Trigger
 
 
+#: How far after its verb a particle may stand ("set up", "backed it up", "called the deal off").
+PARTICLE_REACH = 4
+
+
 def _object_words(token: Token) -> set[str]:
     """Lemmas that can satisfy a ``when`` condition: objects, prepositions and their objects,
-    open complements, and a passive's subject (with their modifiers)."""
+    open complements, and a passive's subject (with their modifiers and appositions: a name's
+    apposition says what it names); the head words also as written, for conditions that name a
+    plural ("suspended talks", "massed troops")."""
     words: set[str] = set()
     for child in token.children:
         dep = child.dep_
@@ -36,13 +42,14 @@ def _object_words(token: Token) -> set[str]:
             heads = [child] + [  # a partitive object: "part of the aid program", "all of its aid"
                 g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             ]
+            heads += [a for a in child.children if a.dep_ == "appos"]  # "Said, the ambassador in X,"
             for head in heads:
-                words.add(head.lemma_.lower())
+                words.update((head.lemma_.lower(), head.lower_))  # "talks": its lemma may be "talk"
                 words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
         elif dep in ("prep", "prt"):
             words.add(child.lower_)
             for pobj in child.children:  # "into custody", "as illegal"
-                words.add(pobj.lemma_.lower())
+                words.update((pobj.lemma_.lower(), pobj.lower_))
                 words.update(c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod"))
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.add(token.head.lemma_.lower())
@@ -111,7 +118,10 @@ def match(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """The lexicon entry ``token`` triggers, or None.
 
     A verb with a particle the lexicon does not list for it is another verb ("backed up",
-    "set up"), and a participle used as an adjective ("an attacking style") is no act.
+    "set up"), and a participle used as an adjective ("an attacking style") is no act.  A
+    particle sits next to its verb or after a short object ("backed it up"); one parsed as a
+    particle further on ("contacted the minister over housing for refugees out at sea") is not
+    the verb's.
     """
     if token.tag_.startswith("VB") or token.pos_ == "VERB":
         lemma = next((x for x in lemmas(token) if x in lexicon.verbs), token.lemma_.lower())
@@ -122,7 +132,7 @@ def match(token: Token, lexicon: EventLexicon) -> Trigger | None:
         chosen = _choose(candidates, particles, _object_words(token))
         if chosen is None or not chosen.when:
             chosen = _judging(candidates, token, lexicon) or chosen
-        prt = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        prt = {c.lower_ for c in token.children if c.dep_ == "prt" and c.i - token.i <= PARTICLE_REACH}
         if chosen is not None and prt and chosen.particle not in prt:
             return None
         return chosen

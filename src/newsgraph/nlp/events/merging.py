@@ -1,0 +1,74 @@
+"""Repeated mentions of one act, merged into one event.
+
+An article tells an act more than once (the lead, the body, a quote).  Repeated mentions (same
+source, type, CAMEO code and trigger word; same or unstated target) are one event, and so are
+acts of one source and type told by several words in one sentence ("killed two men and wounded
+two more in a gun attack" is one attack; same or unstated target).  A merged event keeps the
+first evidence and gains a target a later mention states.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsgraph.records import Event
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """An event with the trigger lemma it came from (the key of de-duplication)."""
+
+    event: Event
+    lemma: str
+
+
+def _key(name: str | None) -> str:
+    return " ".join((name or "").lower().removeprefix("the ").split())
+
+
+def _same_act(a: Coded, b: Coded, one_sentence: bool = False) -> bool:
+    """The same act mentioned again: same source, type, code and trigger word, or -- within
+    one sentence -- same source and type told by another word ("killed two men and wounded
+    two more in a gun attack" is one attack); same or unstated target."""
+    ea, eb = a.event, b.event
+    return (
+        ((a.lemma == b.lemma and ea.cameo == eb.cameo) or (one_sentence and ea.quote == eb.quote))
+        and ea.plover == eb.plover
+        and _key(ea.source) == _key(eb.source)
+        and (ea.target is None or eb.target is None or _key(ea.target) == _key(eb.target))
+    )
+
+
+def merge_repeats(coded: Sequence[Coded], sentence_starts: Sequence[int] = ()) -> list[Event]:
+    """Events in order, repeated mentions of one act merged (module docstring); a merged
+    event keeps the first evidence and gains a target a later mention states."""
+    kept: list[Coded] = []
+
+    def sentence(item: Coded) -> int:
+        return bisect_right(sentence_starts, item.event.evidence.start)
+
+    for item in coded:
+        twin = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if _same_act(k, item, bool(sentence_starts) and sentence(k) == sentence(item))
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(item)
+        elif kept[twin].event.target is None and item.event.target is not None:
+            e = item.event
+            kept[twin] = Coded(
+                replace(
+                    kept[twin].event,
+                    target=e.target,
+                    target_entity=e.target_entity,
+                    target_country=e.target_country,
+                ),
+                item.lemma,
+            )
+    return [k.event for k in kept]

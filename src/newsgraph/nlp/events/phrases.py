@@ -1,0 +1,87 @@
+"""Noun phrases of event actors: their extent, their conjuncts, and whether a head noun names
+people or an organisation (the words an actor description may be headed by).
+
+Kept apart from :mod:`~newsgraph.nlp.events.actors`, which resolves phrases to actors, because
+these read only the parse and the word lists.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.knowledge.agents import phoenix_agent_nouns
+from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon
+from newsgraph.nlp.knowledge.wordlists import wordlist
+
+_BOUNDARY_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "acl", "advcl", "parataxis"})
+QUANTIFIERS = wordlist("quantifiers")
+#: Prepositions of topic and time: their phrase does not identify an actor.
+_NOT_IDENTIFYING = frozenset(
+    {"about", "over", "regarding", "concerning", "during", "after", "before", "since", "until", "amid"}
+)
+#: People and organisation nouns beyond the Phoenix agents list.
+MORE_AGENTS = wordlist("more_agent_nouns")
+NOT_AGENTS = wordlist("not_agent_nouns")
+
+
+@cache
+def agent_nouns() -> frozenset[str]:
+    """Head nouns of actor descriptions (``lexicons/agent_nouns.tsv`` plus a few more)."""
+    words = set(phoenix_agent_nouns())
+    return frozenset((words | MORE_AGENTS) - NOT_AGENTS)
+
+
+def is_agent_noun(token: Token) -> bool:
+    """Whether a common noun names people or an organisation."""
+    nouns = agent_nouns()
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the phrase headed by ``head``, without its conjuncts,
+    appositions and clauses, nor a phrase of topic or time ("the ambassador [about the boats]",
+    "officials [during the talks]"), which says nothing of who the actor is."""
+    left, right = head.i, head.i
+    for child in head.lefts:
+        if child.dep_ not in _BOUNDARY_DEPS:
+            left = min(left, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in _BOUNDARY_DEPS or (child.dep_ == "prep" and child.lower_ in _NOT_IDENTIFYING):
+            break  # "allies [and partners about their needs]": stop at the first conjunct
+        right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return left, right + 1
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the nouns coordinated with it, in text order."""
+    found = [token]
+    for other in token.conjuncts:
+        if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
+            found.append(other)
+    return sorted(found, key=lambda t: t.i)
+
+
+def count_word(token: Token) -> bool:
+    """A determiner, number or quantity word at the start of a description."""
+    return token.dep_ in ("det", "nummod", "quantmod", "predet") or token.lower_ in QUANTIFIERS
+
+
+def names_an_act(head: Token) -> bool:
+    """Whether a common noun names an act, not an actor: an event noun or verb of the lexicon
+    ("aid", "march"), or the gerund of an event verb ("the killing of five soldiers").  An act
+    is done by someone; it is never the one who does it, even when a name qualifies it."""
+    if head.pos_ != "NOUN":
+        return False
+    lexicon = load_event_lexicon()
+    lemma = head.lemma_.lower()
+    if lemma in lexicon.nouns or lemma in lexicon.verbs:
+        return True
+    stem = lemma.removesuffix("ing")
+    return stem != lemma and any(v in lexicon.verbs for v in (stem, stem + "e", stem[:-1]))
