@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.nlp.discourse.names import Cluster
+from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
@@ -67,11 +68,12 @@ def link_acronyms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     if not short:
         return clusters
     merged: set[int] = set()
+    sites = _definition_sites(doc)
     for c in clusters:
         form = short.get(id(c))
         if form is None:
             continue
-        owner = _defined_by_bracket(doc, form, c, clusters) or _by_initials(form, c, clusters)
+        owner = _defined_by_bracket(sites.get(form, []), form, c, clusters) or _by_initials(form, c, clusters)
         if owner is None:
             _add_untagged_long_form(doc, c, form)
             continue
@@ -84,19 +86,32 @@ def link_acronyms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return [c for c in clusters if id(c) not in merged]
 
 
-def _defined_by_bracket(doc: Doc, form: str, c: Cluster, clusters: list[Cluster]) -> Cluster | None:
-    """The cluster whose name stands right before ``(FORM)`` anywhere in the text (the model
-    often leaves the bracketed short form itself untagged)."""
-    for tok in doc:
+def _definition_sites(doc: Doc) -> dict[str, list[int]]:
+    """Short form -> where each long name defining it ends: "NAME (SHORT)", "NAME, or SHORT,",
+    "NAME - SHORT" (found once per document, not once per short form)."""
+    sites: dict[str, list[int]] = {}
+    tokens = tokens_of(doc)
+    for tok in tokens:
         i = tok.i
         name_end = _definition_end(doc, i)
         if name_end is None:
             continue
         close = next(
-            (j for j in range(i + 1, min(i + 4, len(doc))) if doc[j].text in _DEFINITION_CLOSE), None
+            (j for j in range(i + 1, min(i + 4, len(doc))) if tokens[j].text in _DEFINITION_CLOSE), None
         )
-        if close is None or _short_form("".join(t.text for t in doc[i:close])) != form:
-            continue  # "(JTF-GTMO)" is three tokens
+        form = _short_form("".join(t.text for t in tokens[i:close])) if close is not None else None
+        if form is not None:  # "(JTF-GTMO)" is three tokens
+            sites.setdefault(form, []).append(name_end)
+    return sites
+
+
+def _defined_by_bracket(
+    name_ends: list[int], form: str, c: Cluster, clusters: list[Cluster]
+) -> Cluster | None:
+    """The cluster whose name stands right before ``(FORM)`` anywhere in the text (the model
+    often leaves the bracketed short form itself untagged); ``name_ends``: where the long names
+    defining ``form`` end (:func:`_definition_sites`)."""
+    for name_end in name_ends:
         for other in clusters:
             if (
                 other is not c
