@@ -51,3 +51,14 @@ def test_the_pipeline_leaves_no_token_list_behind(nlp: Language) -> None:
     doc_cache.tokens_of(probe)
     doc_cache.release(probe)
     assert "newsgraph.tokens" not in probe.user_data
+
+
+def test_the_seeded_text_of_an_analysed_article_is_the_docs_text(nlp: Language) -> None:
+    """``make_doc`` records the text the Doc was made from (``seed_text``); after the whole
+    pipeline -- layout included -- it is still exactly ``doc.text``."""
+    from newsgraph.core import make_doc
+    from newsgraph.extract.base import ExtractedArticle
+
+    text = "Bridge opens\n\n" + TEXT + "\n\n  Trailing  spaces   and\ttabs.  "
+    doc = nlp(make_doc(nlp, ExtractedArticle(text=text, title="Bridge opens")))
+    assert doc_cache.text_of(doc) == doc.text

@@ -31,6 +31,7 @@ from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract import ExtractedArticle, extract
 from newsgraph.ingest.base import RawDocument
 from newsgraph.ingest.files import read_file
+from newsgraph.nlp.doc_cache import seed_text
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.pipeline import load_pipeline, model_label
 from newsgraph.nlp.to_records import doc_to_records
@@ -82,7 +83,9 @@ def nlp_text(article: ExtractedArticle) -> str:
 def make_doc(nlp: Language, article: ExtractedArticle) -> Doc:
     """A tokenised Doc for the article, carrying the layout for our components."""
     register_extensions()
-    doc = nlp.make_doc(nlp_text(article))
+    text = nlp_text(article)
+    doc = nlp.make_doc(text)
+    seed_text(doc, text)
     doc._.ng_article = article
     return doc
 

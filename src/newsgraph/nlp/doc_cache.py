@@ -49,6 +49,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def seed_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from: the tokenizer keeps every character, so it is
+    ``doc.text`` without rebuilding it from the tokens (a few milliseconds a page)."""
+    doc.user_data[_TEXT] = (len(doc), text)
+
+
 def tokens_of(doc: Doc) -> list[Token]:
     """``list(doc)``, built once (until :func:`release`)."""
     tokens: list[Token] | None = _cached(doc, _TOKENS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import tokens_of
@@ -93,7 +93,7 @@ def _definition_sites(doc: Doc) -> dict[str, list[int]]:
     tokens = tokens_of(doc)
     for tok in tokens:
         i = tok.i
-        name_end = _definition_end(doc, i)
+        name_end = _definition_end(tokens, i)
         if name_end is None:
             continue
         close = next(
@@ -123,14 +123,19 @@ def _defined_by_bracket(
     return None
 
 
-def _definition_end(doc: Doc, i: int) -> int | None:
+def _definition_end(tokens: list[Token], i: int) -> int | None:
     """Where the long name ends when token ``i`` opens a short form defined right after it:
     "NAME (SHORT)", "NAME, or SHORT," and "NAME - SHORT" (a spaced dash)."""
-    if i >= 2 and doc[i - 1].text == "(":
+    if i >= 2 and tokens[i - 1].text == "(":
         return i - 1
-    if i >= 3 and doc[i - 1].lower_ == "or" and doc[i - 2].text == ",":
+    if i >= 3 and tokens[i - 1].lower_ == "or" and tokens[i - 2].text == ",":
         return i - 2
-    if i >= 2 and doc[i - 1].text in {"-", "–", "—"} and doc[i - 1].whitespace_ and doc[i - 2].whitespace_:
+    if (
+        i >= 2
+        and tokens[i - 1].text in {"-", "–", "—"}
+        and tokens[i - 1].whitespace_
+        and tokens[i - 2].whitespace_
+    ):
         return i - 1
     return None
 
