@@ -87,15 +87,18 @@ class Lines:
             return [(t, m["id"]) for t, line in self.seen if (m := NEW_LINE.match(line))]
 
 
-def _ingest(folder: Path, db: Path, delay: str, batch: str) -> subprocess.Popen[str]:
+def _ingest(
+    folder: Path, db: Path, delay: str, batch: str, stderr: Path | None = None
+) -> subprocess.Popen[str]:
     args = [sys.executable, "-m", "newsgraph", "ingest", str(folder), "--db", str(db)]
     args += ["--workers", "2", "--batch-size", batch, "--no-progress"]
     return subprocess.Popen(
         args,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr.open("w") if stderr is not None else subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "NEWSGRAPH_DEBUG_DELAY": delay},
+        # (faulthandler: a hung run shows its threads' stacks on SIGABRT, for the failure message)
+        env={**os.environ, "NEWSGRAPH_DEBUG_DELAY": delay, "PYTHONFAULTHANDLER": "1"},
         start_new_session=True,  # its own process group, as a terminal would give it
     )
 
@@ -181,7 +184,8 @@ def test_ctrl_c_stops_an_ingest_at_once(tmp_path: Path) -> None:
     no time)."""
     folder = corpus(tmp_path / "c", 128)
     db = tmp_path / "i.db"
-    proc = _ingest(folder, db, delay="1.0", batch="8")
+    errors = tmp_path / "stderr.txt"
+    proc = _ingest(folder, db, delay="1.0", batch="8", stderr=errors)
     lines = Lines()
     assert proc.stdout is not None
     threading.Thread(target=lines.follow, args=(proc.stdout,), daemon=True).start()
@@ -197,8 +201,10 @@ def test_ctrl_c_stops_an_ingest_at_once(tmp_path: Path) -> None:
             code = proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             code = None
+            os.kill(proc.pid, signal.SIGABRT)  # where it hangs, for the message below
+            proc.wait(timeout=10)
         took = time.monotonic() - interrupted_at
-        assert code == 130, code
+        assert code == 130, (code, errors.read_text()[-4000:])
         assert took < 4.0, f"Ctrl-C took {took:.1f} s (a chunk in flight has ~8 s to go)"
         assert not _wait_until_gone(workers, 10)
     finally:
