@@ -348,3 +348,25 @@ def test_statements_carry_the_speaker_confidence(
     assert all(r["speaker_confidence"] is not None and 0 < r["speaker_confidence"] <= 1 for r in named)
     code, out, _ = run(capsys, "quotes", "--db", str(examples_db), "--limit", "3")
     assert code == 0 and "sure" in out.splitlines()[0]
+
+
+def test_eval_actors_runs_and_refuses_folders_without_gold_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newsgraph eval actors`` checks its folders like the other scorers (it crashed on the
+    check: the preflight had no entry for it) and scores a gold folder."""
+    other = tmp_path / "other"
+    _gold(other, "config", {"name": "not an article"})
+    code, out, err = run(capsys, "eval", "actors", "--gold", str(other))
+    assert code == 2 and out == "" and '"entities" list' in err
+    gold = tmp_path / "gold"
+    text = "Talks\n\nMinister Ana Ruiz met Tom Becker in Lima. Ruiz said the talks went well."
+    entities = [
+        {"name": "Ana Ruiz", "type": "PERSON", "country": None, "titles": [], "aliases": ["Ruiz"]},
+        {"name": "Tom Becker", "type": "PERSON", "country": None, "titles": [], "aliases": []},
+        {"name": "Lima", "type": "GPE", "country": "PER", "titles": [], "aliases": []},
+    ]
+    _gold(gold, "a", {"text": text, "quotes": [], "entities": entities, "events": []})
+    code, out, err = run(capsys, "eval", "actors", "--gold", str(gold))
+    assert code == 0, err
+    assert "precision" in out.lower() or "B-cubed" in out or "B3" in out, out

@@ -14,7 +14,7 @@ import socket
 from pathlib import Path
 
 #: The list each kind of evaluation scores in a gold file (``../shared/gold`` schema).
-GOLD_KEYS = {"quotes": "quotes", "entities": "entities", "events": "events"}
+GOLD_KEYS = {"quotes": "quotes", "entities": "entities", "events": "events", "actors": "entities"}
 
 
 def busy_port(host: str, port: int) -> str | None:
@@ -50,7 +50,7 @@ def busy_port(host: str, port: int) -> str | None:
 
 
 def gold_problem(folder: Path, what: str) -> str | None:
-    """Why ``folder`` cannot be scored for ``what`` (quotes, entities, events, coref), or None.
+    """Why ``folder`` cannot be scored for ``what`` (quotes, entities, events, actors, coref), or None.
 
     Every ``*.json`` in it must be a gold article: a JSON object with the article ``text`` and
     the list being scored; and together they must hold at least one item to score.

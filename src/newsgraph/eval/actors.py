@@ -113,6 +113,8 @@ def evaluate(dirs: GoldDirs, settings: Settings | None = None, db_path: str | No
     settings = settings or Settings.from_env()
     files = gold_files(dirs)
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in files]
+    for gold, p in zip(golds, files, strict=True):
+        gold.setdefault("id", p.stem)  # an article without an id of its own: its file name
     with tempfile.TemporaryDirectory(prefix="newsgraph-eval-actors-") as tmp:
         path = db_path or str(Path(tmp) / "actors.db")
         with open_store(path) as store:
