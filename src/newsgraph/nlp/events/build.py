@@ -40,6 +40,7 @@ from newsgraph.nlp.events.implicit import (
     publication_released,
     ultimatum,
     unknown_attackers,
+    unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
 from newsgraph.nlp.events.received import received_acts
@@ -302,6 +303,8 @@ class EventBuilder:
             earlier = antecedent_author(target_token, self.lexicon, told, reacting, self.quotes)
             if earlier is not None and earlier.source is not None:
                 targets = [Actor(earlier.source, earlier.source_entity, earlier.source_country, True)]
+        if not sources and quote is None and any(self._is_person(t) for t in targets):
+            sources = unnamed_perpetrators(token, plover, cameo, self.resolver)  # "X was shot dead"
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:
@@ -340,6 +343,11 @@ class EventBuilder:
                 Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in sources if s != t
             ]
         return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
+
+    def _is_person(self, actor: Actor | None) -> bool:
+        """Whether an actor is a named person (a person entity)."""
+        entity = self.resolver.by_id.get(actor.entity or "") if actor is not None else None
+        return entity is not None and entity.type == "PERSON"
 
     def _sources(self, found: Found, intent: Token | None, quote: int | None) -> list[Actor]:
         token = found.token

@@ -8,6 +8,9 @@ attacker behind an attack told by its weapon, an announced act that is an ultima
   bombings (183) with nobody named: "a roadside bombing killed two soldiers" is an attack by
   unidentified bombers (:func:`unknown_attackers`), in political articles only, and not when the
   weapon has an owner ("U.S. airstrikes hit" is coded from the noun).
+- An attack told without its author on a named victim ("Shakir was shot dead", "attacks against
+  the government have increased") is by unidentified attackers, as a bombing is
+  (:func:`unnamed_perpetrators`).
 - "will withdraw its force unless X arranges a ceasefire" is a threat (:func:`ultimatum`).
 - "released a statement" frees no one (:func:`publication_released`).
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.actors import Actor, ActorResolver
-from newsgraph.nlp.events.syntax import is_passive, noun_source
+from newsgraph.nlp.events.syntax import is_passive, noun_source, passive_agent
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 
@@ -120,3 +123,27 @@ def unknown_attackers(
     name = "unidentified bombers" if bombing else "unidentified attackers"
     sources = [Actor(name, None, None, True)] if resolver.political_article else []
     return sources, "183" if bombing else None
+
+
+#: CAMEO abductions (181: abduct, hijack, take hostage): their unnamed authors are kidnappers.
+ABDUCTION_CODES = frozenset({"181"})
+#: CAMEO attacks aimed at one person: abduction (181) and assassination (186).
+PERSONAL_ATTACK_CODES = frozenset({"181", "186"})
+#: Verbs of shooting someone, the commonest unattributed killing ("was shot dead").
+SHOOTING_VERBS = frozenset({"shoot", "gun"})
+
+
+def unnamed_perpetrators(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
+    """The unknown author of an attack on a person told by an agentless passive: "Shakir was shot
+    dead", "Daparkhel, kidnapped on August 11, ..." (CAMEO 181 abduct, 186 assassinate, and
+    shooting).  The caller codes it only when the victim is a named person, outside direct
+    speech, in a political article: "26 civilians were killed" or "the village was bombed" tell
+    of a campaign whose author the article names elsewhere."""
+    if plover != "ASSAULT" or not resolver.political_article or token.pos_ != "VERB":
+        return []
+    if not (cameo in PERSONAL_ATTACK_CODES or token.lemma_.lower() in SHOOTING_VERBS):
+        return []
+    if not is_passive(token) or passive_agent(token) is not None:
+        return []
+    name = "unidentified kidnappers" if cameo in ABDUCTION_CODES else "unidentified attackers"
+    return [Actor(name, None, None, True)]

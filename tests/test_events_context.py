@@ -1,0 +1,53 @@
+"""Events of issue 13's fifth round whose actor the text leaves to context: the unknown author of
+an attack on a named person told by an agentless passive; each rule on three or more sentences
+written for these tests, with guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._event_support import coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The opposition politician Ahmed Karimi was shot dead outside the parliament in Kabul "
+            "on Monday, two days after he criticised the government.",
+            ("unidentified attackers", "ASSAULT", "Ahmed Karimi"),
+        ),
+        (
+            "The Colombian senator Lucia Restrepo was kidnapped near the Venezuelan border on "
+            "Friday while she campaigned for the peace agreement.",
+            ("unidentified kidnappers", "ASSAULT", "Lucia Restrepo"),
+        ),
+        (
+            "The mayor of Tijuana, Roberto Salinas, was assassinated on Sunday, a week after the "
+            "federal government deployed troops against the cartels.",
+            ("unidentified attackers", "ASSAULT", "Roberto Salinas"),
+        ),
+    ],
+)
+def test_an_agentless_attack_on_a_named_person_is_by_unidentified_attackers(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author is named: he is the source, not an unknown attacker
+        "The opposition politician Ahmed Karimi was shot dead by Taliban fighters in Kabul on Monday.",
+        # victims with no name: a campaign whose author the article names elsewhere
+        "Twenty-six civilians were killed in the village on Monday, the United Nations said.",
+        # in a quote the speaker's claim is told, not an attack
+        'The minister said: "Ahmed Karimi was shot dead because he told the truth."',
+        # not political: a film character in a review
+        "The sequel is darker than the first film. Its hero, the detective Harry Lime, is shot "
+        "dead in the second act, and the soundtrack swells. Critics loved the camera work.",
+    ],
+)
+def test_no_unidentified_attacker_without_a_named_victim_in_the_reporters_words(text: str) -> None:
+    assert not any(source and source.startswith("unidentified") for source, _, _ in coded(text))
