@@ -51,3 +51,38 @@ def test_an_agentless_attack_on_a_named_person_is_by_unidentified_attackers(
 )
 def test_no_unidentified_attacker_without_a_named_victim_in_the_reporters_words(text: str) -> None:
     assert not any(source and source.startswith("unidentified") for source, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Protests spread across Belarus on Sunday against the disputed election. "
+            "The country's police arrested two hundred demonstrators in the capital.",
+            ("Belarus", "COERCE"),
+        ),
+        (
+            "Tensions rose in Taiwan after Chinese warships sailed near its coast. "
+            "The island's government put its armed forces on alert on Monday.",
+            ("Taiwan", "MOBILIZE"),
+        ),
+        (
+            "Fighting broke out again in northern Mali this week. "
+            "The nation's army attacked rebel positions near Kidal on Tuesday.",
+            ("Mali", "ASSAULT"),
+        ),
+    ],
+)
+def test_a_state_agent_of_the_country_named_by_a_possessive_is_the_setting(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(source, plover) for source, plover, _ in coded(text)}
+
+
+def test_a_possessive_of_another_noun_is_no_setting() -> None:
+    # "the company's" names a business, not the country the article is set in
+    text = (
+        "Protests spread across Belarus on Sunday against the disputed election. "
+        "The company's security officers arrested two thieves in the warehouse."
+    )
+    assert ("Belarus", "COERCE") not in {(source, plover) for source, plover, _ in coded(text)}
