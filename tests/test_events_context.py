@@ -86,3 +86,30 @@ def test_a_possessive_of_another_noun_is_no_setting() -> None:
         "The company's security officers arrested two thieves in the warehouse."
     )
     assert ("Belarus", "COERCE") not in {(source, plover) for source, plover, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Turkish court sentenced the journalist Can Dundar to six years in prison on Friday.",
+            ("Turkey", "COERCE"),
+        ),
+        (
+            "An Egyptian military tribunal detained the activist Alaa Fattah for fifteen days.",
+            ("Egypt", "COERCE"),
+        ),
+        (
+            "A Russian court jailed the opposition leader Lyubov Sobol for a year on Tuesday.",
+            ("Russia", "COERCE"),
+        ),
+    ],
+)
+def test_a_court_qualified_by_a_country_is_that_country(text: str, expected: tuple[str, str]) -> None:
+    # Phoenix agents code courts and tribunals as the judicial sector (JUD) of their state
+    assert expected in {(source, plover) for source, plover, _ in coded(text)}
+
+
+def test_a_court_of_another_kind_is_no_state() -> None:
+    text = "A Spanish tennis court hosted the final on Sunday, and Nadal beat Federer in four sets."
+    assert not any(source == "Spain" for source, _, _ in coded(text))
