@@ -113,3 +113,40 @@ def test_a_court_qualified_by_a_country_is_that_country(text: str, expected: tup
 def test_a_court_of_another_kind_is_no_state() -> None:
     text = "A Spanish tennis court hosted the final on Sunday, and Nadal beat Federer in four sets."
     assert not any(source == "Spain" for source, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The former Bulgarian minister Ivan Petrov faces corruption charges in Bulgaria.",
+            ("Bulgaria", "COERCE", "Ivan Petrov"),
+        ),
+        (
+            "The blogger Ahmed Mansoor faces prosecution in the United Arab Emirates over his posts.",
+            ("United Arab Emirates", "COERCE", "Ahmed Mansoor"),
+        ),
+        (
+            "Julian Assange was flown to the United States, where he faces espionage charges.",
+            ("United States", "COERCE", "Julian Assange"),
+        ),
+    ],
+)
+def test_facing_charges_is_a_legal_action_of_the_state(text: str, expected: tuple[str, str, str]) -> None:
+    # CAMEO "FACE * CHARGE [:112]": told from the accused's side; it says what "was charged" says
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a legal action
+        "Ivan Petrov, the Bulgarian finance minister, faces a difficult budget in Bulgaria this year.",
+        # negated
+        "The former Bulgarian minister Ivan Petrov does not face charges in Bulgaria.",
+        # sport: a trial match; and a trial is no legal action the state is named for
+        "The Spanish football team faces a tough trial against Brazil on Sunday.",
+    ],
+)
+def test_facing_something_else_is_no_legal_action(text: str) -> None:
+    assert not any(plover == "COERCE" for _, plover, _ in coded(text))

@@ -43,7 +43,7 @@ from newsgraph.nlp.events.implicit import (
     unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
-from newsgraph.nlp.events.received import received_acts
+from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
@@ -201,14 +201,19 @@ class EventBuilder:
                 continue
             coded.extend(self._code(f, intent if mood == "intent" else None, mood == "intent"))
         coded.extend(self._obligations(tokens, trigger_ids))
-        for act in received_acts(tokens_of(self.doc)):  # "received weapons from Iran": Iran's act
+        acts = [*received_acts(tokens_of(self.doc)), *faced_charges(tokens_of(self.doc))]
+        for act in acts:  # "received weapons from Iran": Iran's act; "faces charges": the state's
             f = Found(act.token, act.trigger)
             if (
                 any(s <= act.token.idx < e for s, e in skipped)
                 or modality(f, self.lexicon, trigger_ids)[0] != "asserted"
             ):
                 continue
-            coded.extend(self._code(f, None, False, target=act.recipient, source=act.giver))
+            coded.extend(
+                self._code(
+                    f, None, False, target=act.recipient, source=act.giver, agentless=act.giver is None
+                )
+            )
         from_quotes = {c.event.quote for c in coded if c.event.quote is not None}
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
             coded.append(Coded(event, "criticism"))
@@ -264,6 +269,7 @@ class EventBuilder:
         is_intent: bool,
         target: Token | None = None,
         source: Token | None = None,
+        agentless: bool = False,
     ) -> list[Coded]:
         token, trigger = found.token, found.trigger
         plover, cameo, mode = trigger.plover, trigger.cameo, trigger.mode
@@ -273,11 +279,14 @@ class EventBuilder:
         if is_intent and ultimatum(token):
             plover, cameo, mode = "THREATEN", "130", None  # "will withdraw its troops unless ..."
         quote = _quote_index(token, self.quotes)
-        sources = (
-            self.resolver.actors(source, quote) if source is not None else self._sources(found, intent, quote)
-        )
+        if agentless:
+            sources = []  # "X faces charges": who charges is left unsaid
+        elif source is not None:
+            sources = self.resolver.actors(source, quote)
+        else:
+            sources = self._sources(found, intent, quote)
         if not sources:
-            sources = implicit_source(token, plover, cameo, self.resolver)
+            sources = implicit_source(token, plover, cameo, self.resolver, agentless)
         sources = in_setting(sources, self.resolver)  # "police blocked the road": the state's police
         unknown = unknown_attackers(token, plover, self.resolver)
         if unknown is not None:  # the weapon is no actor; its user is unknown
@@ -305,6 +314,8 @@ class EventBuilder:
                 targets = [Actor(earlier.source, earlier.source_entity, earlier.source_country, True)]
         if not sources and quote is None and any(self._is_person(t) for t in targets):
             sources = unnamed_perpetrators(token, plover, cameo, self.resolver)  # "X was shot dead"
+        if agentless and targets == [None]:
+            return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:

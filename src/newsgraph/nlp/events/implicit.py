@@ -38,24 +38,30 @@ ATTACK_INSTRUMENTS = wordlist("attack_instruments")
 BOMBING_INSTRUMENTS = wordlist("bombing_instruments")
 
 
-def implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
+def implicit_source(
+    token: Token, plover: str, cameo: str, resolver: ActorResolver, agentless: bool = False
+) -> list[Actor]:
     """The state behind an agentless arrest, detention or expulsion.
 
     Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
     place: the state that runs the place of the clause's "in" phrase ("held in a US-run
-    prison"), else the country of that place, else the article's main country.
-    Other agentless acts ("132 people were killed") stay without a source and are not coded.
+    prison", also "the prison where he was held"), else the country of that place, else the
+    article's main country.  ``agentless`` marks an act told with its author left out in the
+    active voice ("X faces charges").  Other agentless acts ("132 people were killed") stay
+    without a source and are not coded.
     """
-    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
+    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not (agentless or is_passive(token)):
         return []
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                country = _runner(pobj, resolver) or resolver.country_at(pobj)
-                if country is not None:
-                    return [resolver.country_actor(country)]
+    places = [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "inside") for g in c.children
+    ]
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        places.append(token.head)  # "the United States, where he faces charges"
+    for place in places:
+        if place.dep_ == "pobj" or place is token.head:
+            country = _runner(place, resolver) or resolver.country_at(place)
+            if country is not None:
+                return [resolver.country_actor(country)]
     main = resolver.main_country()
     return [resolver.country_actor(main)] if main else []
 
