@@ -150,3 +150,31 @@ def test_facing_charges_is_a_legal_action_of_the_state(text: str, expected: tupl
 )
 def test_facing_something_else_is_no_legal_action(text: str) -> None:
     assert not any(plover == "COERCE" for _, plover, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian hackers attacked computer servers belonging to the Estonian government on Monday.",
+            ("Russian hackers", "COERCE", "Government of Estonia"),
+        ),
+        (
+            "Israeli jets bombed a warehouse owned by Hezbollah near Beirut.",
+            ("Israel", "ASSAULT", "Hezbollah"),
+        ),
+        (
+            "Rebels attacked a convoy operated by the United Nations in Darfur.",
+            ("Rebels", "ASSAULT", "United Nations"),
+        ),
+    ],
+)
+def test_a_thing_belonging_to_an_actor_makes_the_actor_the_target(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_an_owner_that_is_no_actor_is_no_target() -> None:
+    events = coded("Israeli jets bombed a warehouse belonging to the port of Beirut on Monday.")
+    assert not any(target and "port" in target for _, _, target in events)

@@ -85,3 +85,18 @@ def names_an_act(head: Token) -> bool:
         return True
     stem = lemma.removesuffix("ing")
     return stem != lemma and any(v in lexicon.verbs for v in (stem, stem + "e", stem[:-1]))
+
+
+#: Participles that name a thing's owner in their "to" or "by" phrase ("belonging to X").
+OWNING_PARTICIPLES = frozenset({"belong", "own", "run", "operate", "control"})
+
+
+def owner_phrase(thing: Token) -> Token | None:
+    """Whom a thing belongs to by a participle of owning: "servers belonging to the Democratic
+    Party", "a prison run by the army", "bases operated by NATO"."""
+    for acl in thing.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in OWNING_PARTICIPLES:
+            for prep in acl.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "by"):
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
