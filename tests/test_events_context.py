@@ -178,3 +178,35 @@ def test_a_thing_belonging_to_an_actor_makes_the_actor_the_target(
 def test_an_owner_that_is_no_actor_is_no_target() -> None:
     events = coded("Israeli jets bombed a warehouse belonging to the port of Beirut on Monday.")
     assert not any(target and "port" in target for _, _, target in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian troops shelled the Ukrainian city of Kharkiv on Monday. "
+            '"The attack was brutal," the Polish foreign minister Radoslaw Sikorski said.',
+            ("Radoslaw Sikorski", "ACCUSE", "Russia"),
+        ),
+        (
+            "Hamas fighters fired rockets at the Israeli town of Sderot. "
+            '"This shameful attack will not go unanswered," Israeli Prime Minister Benjamin Netanyahu said.',
+            ("Benjamin Netanyahu", "ACCUSE", "Hamas fighters"),
+        ),
+        (
+            "Police in Belarus arrested hundreds of protesters in Minsk on Sunday. "
+            '"These arrests are outrageous," the German chancellor Olaf Scholz said.',
+            ("Olaf Scholz", "ACCUSE", "Police in Belarus"),
+        ),
+    ],
+)
+def test_a_judgement_of_an_act_told_before_accuses_its_author(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_a_judgement_of_an_act_with_no_antecedent_names_no_author() -> None:
+    # no attack was told before the quote: the judgement is not pinned on anyone
+    text = '"The attack was brutal," the Polish foreign minister Radoslaw Sikorski said on Monday.'
+    assert not any(plover == "ACCUSE" for _, plover, _ in coded(text))

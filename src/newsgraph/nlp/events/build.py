@@ -215,7 +215,8 @@ class EventBuilder:
                 )
             )
         from_quotes = {c.event.quote for c in coded if c.event.quote is not None}
-        for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
+        told = [c.event for c in sorted(coded, key=lambda c: c.event.evidence.start)]
+        for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon, told):
             coded.append(Coded(event, "criticism"))
         starts = [s.start_char for s in self.doc.sents]
         return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts)
