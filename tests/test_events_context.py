@@ -210,3 +210,31 @@ def test_a_judgement_of_an_act_with_no_antecedent_names_no_author() -> None:
     # no attack was told before the quote: the judgement is not pinned on anyone
     text = '"The attack was brutal," the Polish foreign minister Radoslaw Sikorski said on Monday.'
     assert not any(plover == "ACCUSE" for _, plover, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rocket attacks against Israel from the Hamas-controlled Gaza Strip continued on Monday.",
+            ("Hamas", "ASSAULT", "Israel"),
+        ),
+        (
+            "Mortar attacks on Kabul from Taliban-held areas killed two soldiers.",
+            ("Taliban", "ASSAULT", "Kabul"),
+        ),
+        (
+            "Drone attacks on Saudi Arabia from Houthi-controlled Yemen continued on Tuesday.",
+            ("Houthi", "ASSAULT", "Saudi Arabia"),
+        ),
+    ],
+)
+def test_an_act_from_a_place_held_by_an_actor_is_that_actors(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_an_act_from_a_plain_place_has_no_holder() -> None:
+    events = coded("Rocket attacks against Israel from the Gaza Strip continued on Monday.")
+    assert not any(source == "Hamas" for source, _, _ in events)

@@ -28,6 +28,8 @@ HYPOTHETICAL_MODALS = wordlist("hypothetical_modals")
 FUTURE_AUX = wordlist("future_auxiliaries")
 #: Participles whose prefixed name is the act's author ("Hezbollah-led protests").
 LEADING_PARTICIPLES = frozenset({"lead", "organize", "organise"})
+#: Participles whose prefixed name holds a place ("the Hamas-controlled Gaza Strip").
+CONTROLLING_PARTICIPLES = frozenset({"control", "hold", "run", "occupy"})
 #: Participles whose passive with "to" is a stance of its subject ("is opposed to").
 STATIVE_PASSIVES = frozenset({"oppose"})
 #: Subordinators of conditional and open clauses: "if X attacked", "whether to meet".
@@ -208,10 +210,25 @@ def noun_source(token: Token) -> Token | None:
             leader = _child(child, ("npadvmod", "compound", "nmod"))
             if leader is not None and leader.pos_ == "PROPN":
                 return leader
+    controller = _controller_of_origin(token)
+    if controller is not None:
+        return controller  # "rocket attacks from the Hamas-controlled Gaza Strip"
     by = _child(token, ("prep",), "by")
     if by is None:  # "threats of military action by the U.S. and Israel"
         by = _child(_pobj(_child(token, ("prep",), "of")) or token, ("prep",), "by")
     return _pobj(by)
+
+
+def _controller_of_origin(act: Token) -> Token | None:
+    """Who holds the place an act comes from: "rocket attacks from the Hamas-controlled Gaza
+    Strip", "shelling from rebel-held territory" -- the name before "-controlled" or "-held"."""
+    origin = _pobj(_child(act, ("prep",), "from"))
+    for participle in origin.children if origin is not None else ():
+        if participle.dep_ == "amod" and participle.lemma_.lower() in CONTROLLING_PARTICIPLES:
+            holder = _child(participle, ("npadvmod", "compound", "nmod", "amod"))
+            if holder is not None and holder.pos_ == "PROPN":
+                return holder
+    return None
 
 
 def _is_country(token: Token) -> bool:
