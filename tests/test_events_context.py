@@ -238,3 +238,31 @@ def test_an_act_from_a_place_held_by_an_actor_is_that_actors(
 def test_an_act_from_a_plain_place_has_no_holder() -> None:
     events = coded("Rocket attacks against Israel from the Gaza Strip continued on Monday.")
     assert not any(source == "Hamas" for source, _, _ in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A military court in Cairo tried Ahmed Salem for bombing the Israeli embassy.",
+            ("Ahmed Salem", "ASSAULT", "Israel"),
+        ),
+        (
+            "The tribunal in The Hague tried Ratko Mladic for shelling Sarajevo.",
+            ("Ratko Mladic", "ASSAULT", "Sarajevo"),
+        ),
+        (
+            "Judges in Paris tried Carlos Ramirez for attacking the French embassy.",
+            ("Carlos Ramirez", "ASSAULT", "France"),
+        ),
+    ],
+)
+def test_the_act_a_verb_gives_as_its_reason_is_its_objects(text: str, expected: tuple[str, str, str]) -> None:
+    # object control: "tried X for V-ing" -- X did it, not the court
+    assert expected in coded(text)
+
+
+def test_object_control_needs_an_actor_object() -> None:
+    # the object is a thing, no actor: the subject stays the doer
+    text = "The Israeli air force used a new drone for bombing Hamas positions in Gaza."
+    assert ("Israel", "ASSAULT", "Hamas positions") in coded(text)

@@ -100,3 +100,22 @@ def owner_phrase(thing: Token) -> Token | None:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "by"):
                     return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
+
+
+#: Participles whose prefixed name holds a place ("the Hamas-controlled Gaza Strip").
+CONTROLLING_PARTICIPLES = frozenset({"control", "hold", "run", "occupy"})
+
+
+def holder_of_origin(act: Token) -> Token | None:
+    """Who holds the place an act comes from: "rocket attacks from the Hamas-controlled Gaza
+    Strip", "shelling from Taliban-held areas" -- the name before "-controlled" or "-held"."""
+    for prep in act.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for origin in (c for c in prep.children if c.dep_ == "pobj"):
+            for participle in origin.children:
+                if participle.dep_ == "amod" and participle.lemma_.lower() in CONTROLLING_PARTICIPLES:
+                    for holder in participle.children:
+                        if holder.dep_ in ("npadvmod", "compound", "nmod", "amod") and holder.pos_ == "PROPN":
+                            return holder
+    return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.opinion import statement_only
+from newsgraph.nlp.events.phrases import holder_of_origin
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -28,8 +29,6 @@ HYPOTHETICAL_MODALS = wordlist("hypothetical_modals")
 FUTURE_AUX = wordlist("future_auxiliaries")
 #: Participles whose prefixed name is the act's author ("Hezbollah-led protests").
 LEADING_PARTICIPLES = frozenset({"lead", "organize", "organise"})
-#: Participles whose prefixed name holds a place ("the Hamas-controlled Gaza Strip").
-CONTROLLING_PARTICIPLES = frozenset({"control", "hold", "run", "occupy"})
 #: Participles whose passive with "to" is a stance of its subject ("is opposed to").
 STATIVE_PASSIVES = frozenset({"oppose"})
 #: Subordinators of conditional and open clauses: "if X attacked", "whether to meet".
@@ -95,7 +94,7 @@ def verb_source(token: Token) -> Token | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
         return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
-    found = source_token(token)
+    found = _object_controller(token) or source_token(token)
     if found is None and token.dep_ == "pcomp":
         found = _controller(token)
     if found is None and token.dep_ == "acomp":  # "Israel is opposed to ...": the copula's subject
@@ -127,9 +126,22 @@ def absolute_subjects(token: Token) -> Token | None:
     return _pobj(token.head) if _child(token.head, ("pobj",)) is not None else None
 
 
+def _object_controller(gerund: Token) -> Token | None:
+    """The object of the verb whose reason a gerund gives: "the court tried him for [murdering]
+    two men" -> him, "praised Kenya for [hosting] the talks" -> Kenya (object control)."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.lower_ not in ("for", "of") or prep.head.pos_ != "VERB":
+        return None
+    obj = _child(prep.head, ("dobj",))
+    if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "ORG")):
+        return obj
+    return None
+
+
 def _controller(gerund: Token) -> Token | None:
     """Subject of the clause a gerund depends on through a noun: "Malaysia has maintained a
-    policy of [turning away] boats" -> Malaysia."""
+    policy of [turning away] boats" -> Malaysia; but the object, when the gerund gives the
+    reason a verb acts on someone (:func:`_object_controller`)."""
     current = gerund.head
     for _ in range(4):
         if current.tag_.startswith("VB"):
@@ -210,25 +222,13 @@ def noun_source(token: Token) -> Token | None:
             leader = _child(child, ("npadvmod", "compound", "nmod"))
             if leader is not None and leader.pos_ == "PROPN":
                 return leader
-    controller = _controller_of_origin(token)
+    controller = holder_of_origin(token)
     if controller is not None:
         return controller  # "rocket attacks from the Hamas-controlled Gaza Strip"
     by = _child(token, ("prep",), "by")
     if by is None:  # "threats of military action by the U.S. and Israel"
         by = _child(_pobj(_child(token, ("prep",), "of")) or token, ("prep",), "by")
     return _pobj(by)
-
-
-def _controller_of_origin(act: Token) -> Token | None:
-    """Who holds the place an act comes from: "rocket attacks from the Hamas-controlled Gaza
-    Strip", "shelling from rebel-held territory" -- the name before "-controlled" or "-held"."""
-    origin = _pobj(_child(act, ("prep",), "from"))
-    for participle in origin.children if origin is not None else ():
-        if participle.dep_ == "amod" and participle.lemma_.lower() in CONTROLLING_PARTICIPLES:
-            holder = _child(participle, ("npadvmod", "compound", "nmod", "amod"))
-            if holder is not None and holder.pos_ == "PROPN":
-                return holder
-    return None
 
 
 def _is_country(token: Token) -> bool:
