@@ -266,3 +266,40 @@ def test_object_control_needs_an_actor_object() -> None:
     # the object is a thing, no actor: the subject stays the doer
     text = "The Israeli air force used a new drone for bombing Hamas positions in Gaza."
     assert ("Israel", "ASSAULT", "Hamas positions") in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ethiopia has kept a policy of deporting refugees, which Amnesty International has criticised.",
+            ("Amnesty International", "ACCUSE", "Ethiopia"),
+        ),
+        (
+            "Chinese ships blocked the fishing boats, which the Philippine government denounced.",
+            ("Government of the Philippines", "ACCUSE", "China"),
+        ),
+        (
+            "The Egyptian government confiscated the newspapers, which Reporters Without Borders condemned.",
+            ("Reporters Without Borders", "ACCUSE", "Government of Egypt"),
+        ),
+    ],
+)
+def test_a_which_clause_judging_the_object_of_an_act_targets_its_author(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "whom" takes up the people, not the act: they are judged
+        ("Ethiopia deported the refugees, whom the UN criticised for their violence.", "refugees"),
+        # the judged thing is the object of no act
+        ("The European Union condemned the homes, which it called illegal.", None),
+    ],
+)
+def test_a_judged_person_or_plain_thing_keeps_its_target(text: str, expected: str | None) -> None:
+    judged = {target for _, plover, target in coded(text) if plover == "ACCUSE"}
+    assert judged <= {expected}

@@ -300,6 +300,9 @@ class EventBuilder:
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
         found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
+        if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
+            doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
+            found_targets = self.resolver.actors(doer, quote) or found_targets
         if found_targets and token.pos_ == "VERB":  # "was abducted along with his colleague"
             more = self.resolver.actors(companion(token), quote)
             found_targets += [a for a in more if a not in found_targets]
@@ -355,6 +358,19 @@ class EventBuilder:
                 Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in sources if s != t
             ]
         return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
+
+    def _doer_of(self, thing: Token | None, judging: Token) -> Token | None:
+        """Who did the act whose object a "which" clause judges: in "Y turned away boats, which X
+        criticised", "which" takes up what was told (the act), not a person ("whom"), so X's
+        judgement targets the act's author Y."""
+        if thing is None or thing.dep_ != "dobj" or judging.dep_ != "relcl" or judging.head.i != thing.i:
+            return None
+        act = thing.head
+        if not any(c.lower_ in ("which", "that") for c in judging.children):
+            return None
+        if act.pos_ != "VERB" or act.lemma_.lower() not in self.lexicon.verbs:
+            return None
+        return verb_source(act)
 
     def _is_person(self, actor: Actor | None) -> bool:
         """Whether an actor is a named person (a person entity)."""
