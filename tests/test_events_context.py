@@ -303,3 +303,36 @@ def test_a_which_clause_judging_the_object_of_an_act_targets_its_author(
 def test_a_judged_person_or_plain_thing_keeps_its_target(text: str, expected: str | None) -> None:
     judged = {target for _, plover, target in coded(text) if plover == "ACCUSE"}
     assert judged <= {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The opposition leader Alexei Navalny returned to Moscow in January, despite being "
+            "threatened with arrest by the Russian government.",
+            ("Government of Russia", "THREATEN", "Alexei Navalny"),
+        ),
+        (
+            "The journalist Maria Ressa spoke to reporters in Manila after being released by the "
+            "Philippine police.",
+            ("Philippines", "RETREAT", "Maria Ressa"),
+        ),
+        (
+            "After being detained by Iranian police for two weeks, the French tourist Benjamin Briere "
+            "spoke to the press.",
+            ("Iran", "COERCE", "Benjamin Briere"),
+        ),
+    ],
+)
+def test_a_passive_without_its_own_subject_targets_the_subject_it_depends_on(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_a_passive_with_its_own_subject_keeps_it() -> None:
+    text = (
+        "The Kenyan minister Amina Mohamed said that two journalists were detained by the police in Nairobi."
+    )
+    assert not any(target == "Amina Mohamed" for _, _, target in coded(text))

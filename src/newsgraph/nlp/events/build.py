@@ -43,12 +43,12 @@ from newsgraph.nlp.events.implicit import (
     unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
+from newsgraph.nlp.events.phrases import companion
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
-    companion,
     intent_source,
     modality,
     noun_source,

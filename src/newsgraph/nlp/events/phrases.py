@@ -119,3 +119,16 @@ def holder_of_origin(act: Token) -> Token | None:
                         if holder.dep_ in ("npadvmod", "compound", "nmod", "amod") and holder.pos_ == "PROPN":
                             return holder
     return None
+
+
+def companion(verb: Token) -> Token | None:
+    """Who undergoes an act together with its target: "was abducted along with his colleague",
+    "killed the driver together with two guards" -- the complement of "along/together with"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
+            for with_ in prep.children:
+                if with_.dep_ == "prep" and with_.lower_ == "with":
+                    found = next((c for c in with_.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if found is not None:
+                        return found
+    return None

@@ -158,9 +158,11 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
         subject = _child(token, ("nsubjpass",))
         if subject is not None:
             return antecedent(subject)
-        return token.head if token.dep_ == "acl" else None
+        if token.dep_ == "acl":
+            return token.head
+        return _passive_controller(token)
+    found: Token | None
     for where in trigger.targets:
-        found: Token | None
         if where in ("dobj", "dative"):
             found = _child(token, (where,)) if where == "dobj" else _child(token, ("dative", "iobj"))
             if found is not None and found.dep_ == "dative" and found.tag_ == "IN":
@@ -184,15 +186,13 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
     return clause_subject(token) if trigger.plover in ("REQUEST", "THREATEN") else None
 
 
-def companion(verb: Token) -> Token | None:
-    """Who undergoes an act together with its target: "was abducted along with his colleague",
-    "killed the driver together with two guards" -- the complement of "along/together with"."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
-            found = _pobj(_child(prep, ("prep",), "with"))
-            if found is not None:
-                return found
-    return None
+def _passive_controller(token: Token) -> Token | None:
+    """The subject a passive with no subject of its own depends on: "X spoke after being
+    released", "being hailed as a hero, X ..." -> X."""
+    if token.dep_ not in ("advcl", "pcomp", "xcomp", "conj"):
+        return None
+    found = _controller(token) if token.dep_ == "pcomp" else _child(token.head, ("nsubj", "nsubjpass"))
+    return antecedent(found) if found is not None and found.i != token.i else None
 
 
 def clause_subject(token: Token) -> Token | None:
