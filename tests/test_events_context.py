@@ -336,3 +336,37 @@ def test_a_passive_with_its_own_subject_keeps_it() -> None:
         "The Kenyan minister Amina Mohamed said that two journalists were detained by the police in Nairobi."
     )
     assert not any(target == "Amina Mohamed" for _, _, target in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Twitter complied with the Indian government's requests to block the accounts.",
+            ("Government of India", "REQUEST", "Twitter"),
+        ),
+        (
+            "Israel rejected the Palestinian Authority's demands for a settlement freeze.",
+            ("Palestinian Authority", "REQUEST", "Israel"),
+        ),
+        (
+            "The Sudanese government met the protesters' demands on Friday.",
+            ("protesters", "REQUEST", "Government of Sudan"),
+        ),
+    ],
+)
+def test_a_request_is_addressed_to_whoever_answers_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # business: no political actor asks or answers
+        "The software company rejected the customers' demands for a refund on Friday.",
+        # complying with a law answers no request
+        "Twitter complied with the new law on Friday.",
+    ],
+)
+def test_no_request_without_a_political_request_answered(text: str) -> None:
+    assert not any(plover == "REQUEST" for _, plover, _ in coded(text))

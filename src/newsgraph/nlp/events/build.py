@@ -33,7 +33,7 @@ from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.events.anaphora import antecedent_author
-from newsgraph.nlp.events.asked import author_asked_to_stop
+from newsgraph.nlp.events.asked import author_asked_to_stop, who_answers
 from newsgraph.nlp.events.diplomats import host_country
 from newsgraph.nlp.events.implicit import (
     implicit_source,
@@ -297,6 +297,8 @@ class EventBuilder:
         )
         if target_token is None and plover == "REQUEST":
             target_token = author_asked_to_stop(token)  # "called for an end to Israeli raids"
+            if target_token is None and token.pos_ == "NOUN":
+                target_token = who_answers(token)  # "Y complied with X's requests": asked Y
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
         found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
