@@ -32,6 +32,7 @@ from newsgraph.nlp.events.phrases import (
     is_agent_noun,
     names_an_act,
     np_bounds,
+    owner_phrase,
 )
 from newsgraph.nlp.events.politics import (
     COLLECTIVE_ACTS,
@@ -295,8 +296,8 @@ class ActorResolver:
         ("the Church's requests" -> the Church, "the initiative of the parliament" -> the
         parliament, "granted asylum to the officers" -> the officers); else the owner named by a
         modifier: a nationality, country, organisation or person ("attacked Colombian
-        installations" -> Colombia, "struck a Hamas base" -> Hamas); else nothing ("a house in
-        Basra")."""
+        installations" -> Colombia, "struck a Hamas base" -> Hamas) or by a participle of owning
+        ("hacked servers belonging to the party" -> the party); else nothing ("a house in Basra")."""
         if token is None or token.pos_ in ("PROPN", "PRON") or self._names_an_actor(token):
             return token
         for child in token.children:
@@ -316,6 +317,9 @@ class ActorResolver:
                         continue  # "released the sailors on Friday": when, not to whom
                     if pobj.pos_ in ("PROPN", "PRON") or self._names_an_actor(pobj):
                         return pobj
+        owner = owner_phrase(token)  # "servers belonging to the party", "a prison run by X"
+        if owner is not None and (owner.pos_ == "PROPN" or self._names_an_actor(owner)):
+            return owner
         # "attacked Colombian military installations", "a Hamas base": whom they belong to
         return next((c for c in token.children if c.dep_ in ("amod", "compound") and self._owner(c)), None)
 

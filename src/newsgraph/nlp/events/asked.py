@@ -6,13 +6,17 @@ the appeal is addressed to whoever does the act (CAMEO.2.0: "CALL * END [020]", 
 as for any act noun (its possessor or its country modifier); an act with no author ("an end
 to the violence") leaves the appeal without a target, and "the release of the hostages" names
 no author to stop anything.
+
+A request named by a noun is addressed to whoever answers it: "YouTube complied with the
+Church's requests", "Israel rejected the demands", "the government met their demands" -- the
+subject of a verb of answering whose object the request is (:func:`who_answers`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.nlp.events.syntax import noun_source
+from newsgraph.nlp.events.syntax import noun_source, verb_source
 
 #: Nouns of stopping: what they stop is the act of the one asked.
 STOPPING_NOUNS = frozenset({"end", "halt", "cessation", "stop", "suspension", "freeze", "moratorium"})
@@ -39,3 +43,34 @@ def author_asked_to_stop(trigger: Token) -> Token | None:
             if author is not None:
                 return author
     return None
+
+
+#: Verbs of answering a request: their subject is the one asked.
+ANSWERING_VERBS = frozenset(
+    {
+        "comply",
+        "heed",
+        "meet",
+        "satisfy",
+        "fulfil",
+        "fulfill",
+        "grant",
+        "accept",
+        "reject",
+        "refuse",
+        "ignore",
+    }
+)
+
+
+def who_answers(request: Token) -> Token | None:
+    """The subject of the verb that answers a request noun ("complied with X's requests",
+    "rejected the demands"), as its addressee; None otherwise."""
+    head = request.head
+    if request.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("with", "to"):
+        head = head.head
+    elif request.dep_ != "dobj":
+        return None
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ANSWERING_VERBS:
+        return None
+    return verb_source(head)

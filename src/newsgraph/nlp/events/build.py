@@ -33,21 +33,22 @@ from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.events.anaphora import antecedent_author
-from newsgraph.nlp.events.asked import author_asked_to_stop
+from newsgraph.nlp.events.asked import author_asked_to_stop, who_answers
 from newsgraph.nlp.events.diplomats import host_country
 from newsgraph.nlp.events.implicit import (
     implicit_source,
     publication_released,
     ultimatum,
     unknown_attackers,
+    unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
-from newsgraph.nlp.events.received import received_acts
+from newsgraph.nlp.events.phrases import companion
+from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
-    companion,
     intent_source,
     modality,
     noun_source,
@@ -200,16 +201,22 @@ class EventBuilder:
                 continue
             coded.extend(self._code(f, intent if mood == "intent" else None, mood == "intent"))
         coded.extend(self._obligations(tokens, trigger_ids))
-        for act in received_acts(tokens_of(self.doc)):  # "received weapons from Iran": Iran's act
+        acts = [*received_acts(tokens_of(self.doc)), *faced_charges(tokens_of(self.doc))]
+        for act in acts:  # "received weapons from Iran": Iran's act; "faces charges": the state's
             f = Found(act.token, act.trigger)
             if (
                 any(s <= act.token.idx < e for s, e in skipped)
                 or modality(f, self.lexicon, trigger_ids)[0] != "asserted"
             ):
                 continue
-            coded.extend(self._code(f, None, False, target=act.recipient, source=act.giver))
+            coded.extend(
+                self._code(
+                    f, None, False, target=act.recipient, source=act.giver, agentless=act.giver is None
+                )
+            )
         from_quotes = {c.event.quote for c in coded if c.event.quote is not None}
-        for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon):
+        told = [c.event for c in sorted(coded, key=lambda c: c.event.evidence.start)]
+        for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon, told):
             coded.append(Coded(event, "criticism"))
         starts = [s.start_char for s in self.doc.sents]
         return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts)
@@ -263,6 +270,7 @@ class EventBuilder:
         is_intent: bool,
         target: Token | None = None,
         source: Token | None = None,
+        agentless: bool = False,
     ) -> list[Coded]:
         token, trigger = found.token, found.trigger
         plover, cameo, mode = trigger.plover, trigger.cameo, trigger.mode
@@ -272,11 +280,14 @@ class EventBuilder:
         if is_intent and ultimatum(token):
             plover, cameo, mode = "THREATEN", "130", None  # "will withdraw its troops unless ..."
         quote = _quote_index(token, self.quotes)
-        sources = (
-            self.resolver.actors(source, quote) if source is not None else self._sources(found, intent, quote)
-        )
+        if agentless:
+            sources = []  # "X faces charges": who charges is left unsaid
+        elif source is not None:
+            sources = self.resolver.actors(source, quote)
+        else:
+            sources = self._sources(found, intent, quote)
         if not sources:
-            sources = implicit_source(token, plover, cameo, self.resolver)
+            sources = implicit_source(token, plover, cameo, self.resolver, agentless)
         sources = in_setting(sources, self.resolver)  # "police blocked the road": the state's police
         unknown = unknown_attackers(token, plover, self.resolver)
         if unknown is not None:  # the weapon is no actor; its user is unknown
@@ -286,9 +297,14 @@ class EventBuilder:
         )
         if target_token is None and plover == "REQUEST":
             target_token = author_asked_to_stop(token)  # "called for an end to Israeli raids"
+            if target_token is None and token.pos_ == "NOUN":
+                target_token = who_answers(token)  # "Y complied with X's requests": asked Y
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
         found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
+        if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
+            doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
+            found_targets = self.resolver.actors(doer, quote) or found_targets
         if found_targets and token.pos_ == "VERB":  # "was abducted along with his colleague"
             more = self.resolver.actors(companion(token), quote)
             found_targets += [a for a in more if a not in found_targets]
@@ -302,6 +318,10 @@ class EventBuilder:
             earlier = antecedent_author(target_token, self.lexicon, told, reacting, self.quotes)
             if earlier is not None and earlier.source is not None:
                 targets = [Actor(earlier.source, earlier.source_entity, earlier.source_country, True)]
+        if not sources and quote is None and any(self._is_person(t) for t in targets):
+            sources = unnamed_perpetrators(token, plover, cameo, self.resolver)  # "X was shot dead"
+        if agentless and targets == [None]:
+            return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
         if plover in REQUIRES_TARGET:
@@ -340,6 +360,24 @@ class EventBuilder:
                 Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in sources if s != t
             ]
         return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
+
+    def _doer_of(self, thing: Token | None, judging: Token) -> Token | None:
+        """Who did the act whose object a "which" clause judges: in "Y turned away boats, which X
+        criticised", "which" takes up what was told (the act), not a person ("whom"), so X's
+        judgement targets the act's author Y."""
+        if thing is None or thing.dep_ != "dobj" or judging.dep_ != "relcl" or judging.head.i != thing.i:
+            return None
+        act = thing.head
+        if not any(c.lower_ in ("which", "that") for c in judging.children):
+            return None
+        if act.pos_ != "VERB" or act.lemma_.lower() not in self.lexicon.verbs:
+            return None
+        return verb_source(act)
+
+    def _is_person(self, actor: Actor | None) -> bool:
+        """Whether an actor is a named person (a person entity)."""
+        entity = self.resolver.by_id.get(actor.entity or "") if actor is not None else None
+        return entity is not None and entity.type == "PERSON"
 
     def _sources(self, found: Found, intent: Token | None, quote: int | None) -> list[Actor]:
         token = found.token

@@ -8,6 +8,9 @@ attacker behind an attack told by its weapon, an announced act that is an ultima
   bombings (183) with nobody named: "a roadside bombing killed two soldiers" is an attack by
   unidentified bombers (:func:`unknown_attackers`), in political articles only, and not when the
   weapon has an owner ("U.S. airstrikes hit" is coded from the noun).
+- An attack told without its author on a named victim ("Shakir was shot dead", "attacks against
+  the government have increased") is by unidentified attackers, as a bombing is
+  (:func:`unnamed_perpetrators`).
 - "will withdraw its force unless X arranges a ceasefire" is a threat (:func:`ultimatum`).
 - "released a statement" frees no one (:func:`publication_released`).
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.actors import Actor, ActorResolver
-from newsgraph.nlp.events.syntax import is_passive, noun_source
+from newsgraph.nlp.events.syntax import is_passive, noun_source, passive_agent
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 
@@ -35,24 +38,30 @@ ATTACK_INSTRUMENTS = wordlist("attack_instruments")
 BOMBING_INSTRUMENTS = wordlist("bombing_instruments")
 
 
-def implicit_source(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
+def implicit_source(
+    token: Token, plover: str, cameo: str, resolver: ActorResolver, agentless: bool = False
+) -> list[Actor]:
     """The state behind an agentless arrest, detention or expulsion.
 
     Only states arrest, detain and deport, so "was arrested in Pakistan" names its actor by
     place: the state that runs the place of the clause's "in" phrase ("held in a US-run
-    prison"), else the country of that place, else the article's main country.
-    Other agentless acts ("132 people were killed") stay without a source and are not coded.
+    prison", also "the prison where he was held"), else the country of that place, else the
+    article's main country.  ``agentless`` marks an act told with its author left out in the
+    active voice ("X faces charges").  Other agentless acts ("132 people were killed") stay
+    without a source and are not coded.
     """
-    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not is_passive(token):
+    if (plover not in STATE_ACTS and cameo not in STATE_CODES) or not (agentless or is_passive(token)):
         return []
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                country = _runner(pobj, resolver) or resolver.country_at(pobj)
-                if country is not None:
-                    return [resolver.country_actor(country)]
+    places = [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "inside") for g in c.children
+    ]
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        places.append(token.head)  # "the United States, where he faces charges"
+    for place in places:
+        if place.dep_ == "pobj" or place is token.head:
+            country = _runner(place, resolver) or resolver.country_at(place)
+            if country is not None:
+                return [resolver.country_actor(country)]
     main = resolver.main_country()
     return [resolver.country_actor(main)] if main else []
 
@@ -120,3 +129,27 @@ def unknown_attackers(
     name = "unidentified bombers" if bombing else "unidentified attackers"
     sources = [Actor(name, None, None, True)] if resolver.political_article else []
     return sources, "183" if bombing else None
+
+
+#: CAMEO abductions (181: abduct, hijack, take hostage): their unnamed authors are kidnappers.
+ABDUCTION_CODES = frozenset({"181"})
+#: CAMEO attacks aimed at one person: abduction (181) and assassination (186).
+PERSONAL_ATTACK_CODES = frozenset({"181", "186"})
+#: Verbs of shooting someone, the commonest unattributed killing ("was shot dead").
+SHOOTING_VERBS = frozenset({"shoot", "gun"})
+
+
+def unnamed_perpetrators(token: Token, plover: str, cameo: str, resolver: ActorResolver) -> list[Actor]:
+    """The unknown author of an attack on a person told by an agentless passive: "Shakir was shot
+    dead", "Daparkhel, kidnapped on August 11, ..." (CAMEO 181 abduct, 186 assassinate, and
+    shooting).  The caller codes it only when the victim is a named person, outside direct
+    speech, in a political article: "26 civilians were killed" or "the village was bombed" tell
+    of a campaign whose author the article names elsewhere."""
+    if plover != "ASSAULT" or not resolver.political_article or token.pos_ != "VERB":
+        return []
+    if not (cameo in PERSONAL_ATTACK_CODES or token.lemma_.lower() in SHOOTING_VERBS):
+        return []
+    if not is_passive(token) or passive_agent(token) is not None:
+        return []
+    name = "unidentified kidnappers" if cameo in ABDUCTION_CODES else "unidentified attackers"
+    return [Actor(name, None, None, True)]

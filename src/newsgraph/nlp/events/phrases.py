@@ -85,3 +85,50 @@ def names_an_act(head: Token) -> bool:
         return True
     stem = lemma.removesuffix("ing")
     return stem != lemma and any(v in lexicon.verbs for v in (stem, stem + "e", stem[:-1]))
+
+
+#: Participles that name a thing's owner in their "to" or "by" phrase ("belonging to X").
+OWNING_PARTICIPLES = frozenset({"belong", "own", "run", "operate", "control"})
+
+
+def owner_phrase(thing: Token) -> Token | None:
+    """Whom a thing belongs to by a participle of owning: "servers belonging to the Democratic
+    Party", "a prison run by the army", "bases operated by NATO"."""
+    for acl in thing.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in OWNING_PARTICIPLES:
+            for prep in acl.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "by"):
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+#: Participles whose prefixed name holds a place ("the Hamas-controlled Gaza Strip").
+CONTROLLING_PARTICIPLES = frozenset({"control", "hold", "run", "occupy"})
+
+
+def holder_of_origin(act: Token) -> Token | None:
+    """Who holds the place an act comes from: "rocket attacks from the Hamas-controlled Gaza
+    Strip", "shelling from Taliban-held areas" -- the name before "-controlled" or "-held"."""
+    for prep in act.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for origin in (c for c in prep.children if c.dep_ == "pobj"):
+            for participle in origin.children:
+                if participle.dep_ == "amod" and participle.lemma_.lower() in CONTROLLING_PARTICIPLES:
+                    for holder in participle.children:
+                        if holder.dep_ in ("npadvmod", "compound", "nmod", "amod") and holder.pos_ == "PROPN":
+                            return holder
+    return None
+
+
+def companion(verb: Token) -> Token | None:
+    """Who undergoes an act together with its target: "was abducted along with his colleague",
+    "killed the driver together with two guards" -- the complement of "along/together with"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
+            for with_ in prep.children:
+                if with_.dep_ == "prep" and with_.lower_ == "with":
+                    found = next((c for c in with_.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if found is not None:
+                        return found
+    return None

@@ -7,6 +7,11 @@ received (a delivered loan, a shipment of food, a letter), plus the plain aid no
 family, and leaves out what CAMEO codes as an intent or a verbal act (a pledge, a grant, a
 threat reported by its target).  Receiving also gets said with "get" and "obtain"; "accept"
 is left to the lexicon, where accepting is an agreement.
+
+CAMEO codes "FACE * CHARGE" with its roles swapped too (``[:112]``): "X faces charges" is told
+from the accused's side, with the one who charges unnamed -- it says what "X was charged" says,
+and is coded as the lexicon codes that, a legal action (COERCE 173) by the state
+(:func:`faced_charges`; the state is found as for an agentless arrest).
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ class Received:
 
     trigger: Trigger
     token: Token
-    giver: Token
+    giver: Token | None
     recipient: Token
 
 
@@ -84,3 +89,24 @@ def received_acts(tokens: Iterable[Token]) -> Iterator[Received]:
             cameo = "072"  # CAMEO "{&MILITARY AID}", "{&MILITARY EQUIPMENT}"
         trigger = Trigger("verb", token.lemma_.lower(), None, plover, cameo, (), frozenset(), None)
         yield Received(trigger, token, giver, subject)
+
+
+#: Verbs of undergoing (CAMEO "FACE * CHARGE [:112]").
+FACING_VERBS = frozenset({"face"})
+#: Legal actions one faces: each is the state's (COERCE 173, as "was charged" is).  Not "trial",
+#: which a team faces on the pitch as often as a suspect in court.
+FACED_LEGAL_ACTIONS = frozenset({"charge", "prosecution", "indictment"})
+
+
+def faced_charges(tokens: Iterable[Token]) -> Iterator[Received]:
+    """Each "X faces charges / prosecution" (active voice, with a subject) as a legal action on X whose
+    author is left to the state (module docstring)."""
+    for token in tokens:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in FACING_VERBS:
+            continue
+        thing = next((c for c in token.children if c.dep_ == "dobj"), None)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if thing is None or subject is None or thing.lemma_.lower() not in FACED_LEGAL_ACTIONS:
+            continue
+        trigger = Trigger("verb", token.lemma_.lower(), None, "COERCE", "173", (), frozenset(), None)
+        yield Received(trigger, token, None, subject)

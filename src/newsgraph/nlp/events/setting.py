@@ -2,9 +2,10 @@
 
 CAMEO actor coding codes a state agent by its country and sector (ZWECOP for Zimbabwe's police);
 a text names the country once and then speaks of "the police", "the army", "the authorities".
-An unqualified state-agent description with no country of its own is therefore the country the
-article is set in (the discourse layer's setting), when the article has one; a qualified one
-("Iranian officials", "the Kenyan police") is already resolved to its country.
+An unqualified state-agent description with no country of its own ("the police", also "the
+country's army", "the island's government", whose possessor refers to the setting) is therefore
+the country the article is set in (the discourse layer's setting), when the article has one; a
+qualified one ("Iranian officials", "the Kenyan police") is already resolved to its country.
 """
 
 from __future__ import annotations
@@ -34,6 +35,19 @@ BARE_STATE_AGENTS = frozenset(
 )
 
 
+#: Place nouns whose possessive names the setting itself ("the country's army", "the island's
+#: government"): a bridging reference to the country the article is set in.
+SETTING_POSSESSORS = ("country's ", "nation's ", "island's ", "state's ", "kingdom's ", "republic's ")
+
+
+def _bare(name: str) -> str:
+    """A description without its article and without a possessive of the setting."""
+    name = name.lower().removeprefix("the ")
+    for possessor in SETTING_POSSESSORS:
+        name = name.removeprefix(possessor)
+    return name
+
+
 def in_setting(actors: Sequence[Actor], resolver: ActorResolver) -> list[Actor]:
     """Each actor, a bare state agent replaced by the setting's country (module docstring)."""
     setting = resolver.main_country()
@@ -42,7 +56,7 @@ def in_setting(actors: Sequence[Actor], resolver: ActorResolver) -> list[Actor]:
     out = []
     for actor in actors:
         bare = actor.entity is None and actor.country is None
-        if bare and actor.name.lower().removeprefix("the ") in BARE_STATE_AGENTS:
+        if bare and _bare(actor.name) in BARE_STATE_AGENTS:
             actor = resolver.country_actor(setting)
         if actor not in out:
             out.append(actor)

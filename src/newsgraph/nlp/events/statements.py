@@ -12,9 +12,11 @@ codes such statements as ACCUSE 111 by the speaker against the one criticised.  
   "deplore", "unacceptable", "outrage", "illegitimate" ...) or a judging adjective or noun
   (``judgement_words.tsv``, the strongly negative words of VADER: "shameful", "outrageous",
   "a mockery", "a threat"), not negated, and not a word of suffering ("death", "pain", "fear");
-- the target is the first actor the quote names other than the speaker and the speaker's own
-  country (an entity, or a government-like noun: "the government", "the authorities"); without
-  one, nothing is coded.
+- the target is the author of the act the judging word is said of, when that act is a definite
+  description of one told before ("The attack was cowardly", "this cowardly attack": event
+  anaphora, :mod:`~newsgraph.nlp.events.anaphora`); else the first actor the quote names other
+  than the speaker and the speaker's own country (an entity, or a government-like noun: "the
+  government", "the authorities"); without one, nothing is coded.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.events.actors import Actor, ActorResolver
+from newsgraph.nlp.events.anaphora import antecedent_author
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.records import Event, Quote, Span
@@ -99,6 +102,27 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
     return None
 
 
+def _judged_act(word: Token) -> Token | None:
+    """The noun a judging word is said of: the subject of its copula ("The attack was
+    cowardly"), or the noun it modifies ("this cowardly attack")."""
+    if word.dep_ in ("acomp", "attr"):
+        return next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if word.dep_ == "amod" and word.head.pos_ == "NOUN":
+        return word.head
+    return None
+
+
+def _act_author(
+    word: Token, speaker: Actor, resolver: ActorResolver, lexicon: EventLexicon, told: Sequence[Event]
+) -> Actor | None:
+    """The author of the act told before that a judging word is said of (module docstring)."""
+    act = _judged_act(word)
+    earlier = antecedent_author(act, lexicon, told, [speaker.name], resolver.quotes) if act else None
+    if earlier is None or earlier.source is None:
+        return None
+    return Actor(earlier.source, earlier.source_entity, earlier.source_country, True)
+
+
 def _own_words(word: Token, quote: Quote) -> bool:
     """Whether a word is the speaker's own, inside quotation marks: a direct quote, or a quoted
     fragment of a partial one.  Indirect speech is the reporter's wording of what was said."""
@@ -113,9 +137,10 @@ def criticism_events(
     coded: set[int],
     resolver: ActorResolver,
     lexicon: EventLexicon,
+    told: Sequence[Event] = (),
 ) -> list[Event]:
     """ACCUSE 111 events for critical quotes (module docstring); ``coded`` holds the indices of
-    quotes that already gave an event."""
+    quotes that already gave an event, ``told`` the events coded so far (antecedent acts)."""
     code = lexicon.code("111")
     out = []
     for i, quote in enumerate(quotes):
@@ -126,7 +151,9 @@ def criticism_events(
         critical = _critical(tokens, lexicon) if speaker is not None else None
         if speaker is None or critical is None or not _own_words(critical, quote):
             continue
-        target = _target(tokens, speaker, resolver, i)
+        target = _act_author(critical, speaker, resolver, lexicon, told) or _target(
+            tokens, speaker, resolver, i
+        )
         if target is None or not resolver.accepts(speaker, [target]):
             continue
         out.append(

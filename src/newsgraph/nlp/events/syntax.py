@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.opinion import statement_only
+from newsgraph.nlp.events.phrases import holder_of_origin
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -93,7 +94,7 @@ def verb_source(token: Token) -> Token | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
         return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
-    found = source_token(token)
+    found = _object_controller(token) or source_token(token)
     if found is None and token.dep_ == "pcomp":
         found = _controller(token)
     if found is None and token.dep_ == "acomp":  # "Israel is opposed to ...": the copula's subject
@@ -125,9 +126,22 @@ def absolute_subjects(token: Token) -> Token | None:
     return _pobj(token.head) if _child(token.head, ("pobj",)) is not None else None
 
 
+def _object_controller(gerund: Token) -> Token | None:
+    """The object of the verb whose reason a gerund gives: "the court tried him for [murdering]
+    two men" -> him, "praised Kenya for [hosting] the talks" -> Kenya (object control)."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.lower_ not in ("for", "of") or prep.head.pos_ != "VERB":
+        return None
+    obj = _child(prep.head, ("dobj",))
+    if obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "ORG")):
+        return obj
+    return None
+
+
 def _controller(gerund: Token) -> Token | None:
     """Subject of the clause a gerund depends on through a noun: "Malaysia has maintained a
-    policy of [turning away] boats" -> Malaysia."""
+    policy of [turning away] boats" -> Malaysia; but the object, when the gerund gives the
+    reason a verb acts on someone (:func:`_object_controller`)."""
     current = gerund.head
     for _ in range(4):
         if current.tag_.startswith("VB"):
@@ -144,9 +158,11 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
         subject = _child(token, ("nsubjpass",))
         if subject is not None:
             return antecedent(subject)
-        return token.head if token.dep_ == "acl" else None
+        if token.dep_ == "acl":
+            return token.head
+        return _passive_controller(token)
+    found: Token | None
     for where in trigger.targets:
-        found: Token | None
         if where in ("dobj", "dative"):
             found = _child(token, (where,)) if where == "dobj" else _child(token, ("dative", "iobj"))
             if found is not None and found.dep_ == "dative" and found.tag_ == "IN":
@@ -170,15 +186,13 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
     return clause_subject(token) if trigger.plover in ("REQUEST", "THREATEN") else None
 
 
-def companion(verb: Token) -> Token | None:
-    """Who undergoes an act together with its target: "was abducted along with his colleague",
-    "killed the driver together with two guards" -- the complement of "along/together with"."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
-            found = _pobj(_child(prep, ("prep",), "with"))
-            if found is not None:
-                return found
-    return None
+def _passive_controller(token: Token) -> Token | None:
+    """The subject a passive with no subject of its own depends on: "X spoke after being
+    released", "being hailed as a hero, X ..." -> X."""
+    if token.dep_ not in ("advcl", "pcomp", "xcomp", "conj"):
+        return None
+    found = _controller(token) if token.dep_ == "pcomp" else _child(token.head, ("nsubj", "nsubjpass"))
+    return antecedent(found) if found is not None and found.i != token.i else None
 
 
 def clause_subject(token: Token) -> Token | None:
@@ -208,6 +222,9 @@ def noun_source(token: Token) -> Token | None:
             leader = _child(child, ("npadvmod", "compound", "nmod"))
             if leader is not None and leader.pos_ == "PROPN":
                 return leader
+    controller = holder_of_origin(token)
+    if controller is not None:
+        return controller  # "rocket attacks from the Hamas-controlled Gaza Strip"
     by = _child(token, ("prep",), "by")
     if by is None:  # "threats of military action by the U.S. and Israel"
         by = _child(_pobj(_child(token, ("prep",), "of")) or token, ("prep",), "by")
