@@ -587,3 +587,26 @@ def test_an_appositive_organisation_kind_makes_an_organisation(text: str, name: 
 def test_a_name_ends_at_a_headline_colon(text: str, name: str) -> None:
     """ "Amnesty International: Soldiers killed ...": the source of a headline ends at its colon."""
     assert [e.name for e in entities(text) if e.type == "ORG"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Talks\n\nThe Minister for Foreign Affairs Kwame Asante said the talks would resume.",
+            "Kwame Asante",
+        ),
+        (
+            "Trade\n\nThe Commissioner for Economic Development Tendai Moyo said that exports had fallen.",
+            "Tendai Moyo",
+        ),
+        (
+            "Clinics\n\nThe Director of Public Health John Paul Jones said the clinics would reopen.",
+            "John Paul Jones",
+        ),
+    ],
+)
+def test_a_name_after_a_title_complement_leaves_the_complements_last_word(text: str, person: str) -> None:
+    """ "Minister for Foreign Affairs Kwame Asante": the complement's last word (an ordinary
+    English word or its plural, no given name) is not the person's first name."""
+    assert [e.name for e in entities(text) if e.type == "PERSON"] == [person]

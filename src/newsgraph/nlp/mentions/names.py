@@ -50,7 +50,7 @@ from newsgraph.nlp.mentions.name_types import (
     has_org_word,
     retype_span,
 )
-from newsgraph.nlp.mentions.titles import TitlePhrase, role_phrase
+from newsgraph.nlp.mentions.titles import TitlePhrase, complement_word, role_phrase
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "FAC"}
 _DETS = wordlist("determiners")
@@ -228,7 +228,7 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
             lead = strip_nationality(doc, start, end)
             if lead > start and leading_role_end(doc, start, end) == lead:
                 titles.append(role_phrase(doc, start, lead))  # "Senador | Ana Ruiz": a title
-            start = lead
+            start = _after_complement_word(doc, lead, end)
         elif label == "ORG":
             end = extend_org(doc, start, end)
             start = _weekday_title_start(doc, start, end)
@@ -248,6 +248,16 @@ def collect_names(doc: Doc, titles: list[TitlePhrase]) -> list[Mention]:
     mentions.extend(_appositive_names(doc, titles, mentions))
     mentions.sort(key=lambda m: m.start)
     return _dedupe(mentions)
+
+
+def _after_complement_word(doc: Doc, start: int, end: int) -> int:
+    """ "Minister for Foreign Affairs Kwame Asante": the model starts the person at the last word
+    of the title's complement; an ordinary English word that is no given name, right after a
+    capitalised word of that complement, is cut off a name of three words or more."""
+    first = doc[start]
+    if end - start < 3 or start == 0 or not doc[start - 1].text[:1].isupper():
+        return start
+    return start + 1 if complement_word(first.text) else start
 
 
 def _weekday_title_start(doc: Doc, start: int, end: int) -> int:

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.knowledge.agents import phoenix_agent_sectors
-from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.cities import common_word
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, given_name_gender, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
 
 _STOP_POS = frozenset({"DET", "PRON", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "SYM"})
@@ -178,6 +179,14 @@ def _one_name(doc: Doc, k: int, j: int) -> bool:
     )
 
 
+def complement_word(word: str) -> bool:
+    """An ordinary English word (or its plural) that is no given name ("Affairs", "Development",
+    "Security"): the last word of a title's complement, where a trailing three-word name would
+    have its given name ("Minister for Foreign Affairs | Kwame Asante")."""
+    ordinary = common_word(word) or (word.endswith("s") and common_word(word[:-1]))
+    return ordinary and given_name_gender(word) is None
+
+
 def _split_run(doc: Doc, k: int, j: int, person_starts: set[int]) -> tuple[int, tuple[int, int] | None]:
     """Split a complement run ``doc[k:j]`` into (complement end, trailing person name or None)."""
     for p in range(k + 1, j):
@@ -197,6 +206,8 @@ def _split_run(doc: Doc, k: int, j: int, person_starts: set[int]) -> tuple[int, 
     while (
         cut - 1 > k and j - (cut - 1) <= 3 and _plain_cap(doc[cut - 1]) and doc[cut - 2].lower_ not in _INNER
     ):
+        if j - (cut - 1) == 3 and complement_word(doc[cut - 1].text):
+            break  # "for African Affairs | Jendayi Frazer": a three-word name starts with a name
         cut -= 1
     if j - cut >= 2 and all(_plain_cap(t) for t in doc[cut:j]):
         return cut, (cut, j)
