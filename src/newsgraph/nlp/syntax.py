@@ -22,14 +22,15 @@ DOCUMENT_NOUNS = wordlist("document_nouns")
 
 _QUOTING_VERBS = wordlist("quoting_verbs")
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 def quoted_source(verb: Token) -> Token | None:
     """The object of a verb of quoting when it names a source ("quoting President X", "quoted
     the minister as saying", "X was quoted as saying", "citing officials", "citing a ministry
-    report"): nested
-    attribution gives the words to the innermost source the text names, not to the one
-    quoting it.  A reason is no source ("citing security concerns")."""
+    report"): nested attribution gives the words to the innermost source the text names, not
+    to the one quoting it.  What is quoted is always someone's words; what is cited may be a
+    reason, which is no source ("citing security concerns")."""
     if verb.lemma_.lower() not in _QUOTING_VERBS:
         return None
     # "X was quoted (by Y) as saying": the passive subject is the one quoted
@@ -38,7 +39,7 @@ def quoted_source(verb: Token) -> Token | None:
     if obj is None:
         return None
     if verb.lemma_.lower() == "quote" or role == "nsubjpass":
-        return obj  # what is quoted is someone's words; what is cited may be a reason
+        return obj
     lemma = obj.lemma_.lower()
     named = obj.pos_ == "PROPN" or obj.ent_type_ in _SOURCE_ENTITIES
     return obj if named or lemma in phoenix_agent_nouns() or lemma in DOCUMENT_NOUNS else None
@@ -125,9 +126,6 @@ def low_participle(verb: Token) -> bool:
     )
 
 
-_TIMES = frozenset({"DATE", "TIME"})
-
-
 def _relative_antecedent(relative: Token, verb: Token) -> Token:
     """What a relative subject stands for: the noun the clause is attached to, unless a
     ", who ..." clause follows another noun phrase than that one (the parser hung it on a
@@ -196,9 +194,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
 
 def _time_phrase(tok: Token) -> bool:
     """A date or time attached to a noun ("on Sunday", "last week", "yesterday")."""
-    if tok.dep_ == "npadvmod" or tok.ent_type_ in ("DATE", "TIME"):
-        return tok.ent_type_ in ("DATE", "TIME")
-    return tok.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in tok.children)
+    if tok.dep_ == "npadvmod" or tok.ent_type_ in _TIMES:
+        return tok.ent_type_ in _TIMES
+    return tok.dep_ == "prep" and any(g.ent_type_ in _TIMES for g in tok.children)
 
 
 def without_article(text: str) -> str:
