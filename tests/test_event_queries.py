@@ -152,3 +152,47 @@ def test_dyads_by_year_and_type_with_dates(store: SQLiteStore) -> None:
     ]
     everything = dyads(store.connection, DyadFilter(period="all"))
     assert sum(r.events for r in everything) == 5
+
+
+def _rated(text: str, confidences: list[float]) -> Article:
+    events = tuple(
+        Event(
+            source="Dmitry Peskov",
+            source_country="RUS",
+            plover="ACCUSE",
+            cameo="112",
+            target="United States",
+            evidence=_span(text, "Peskov accused"),
+            confidence=c,
+        )
+        for c in confidences
+    )
+    return Article(id="rated", text=text, title="rated", events=events)
+
+
+def test_event_confidence_is_stored_and_filters_events(tmp_path: Path) -> None:
+    with open_store(tmp_path / "rated.db") as s:
+        s.add(_rated("Peskov accused Washington. Peskov accused the West.", [0.91, 0.12]))
+        (stored,) = list(s.iter_articles())
+        assert stored is not None and [e.confidence for e in stored.events] == [0.91, 0.12]
+        assert [e.confidence for e in s.find_events(source="Peskov")] == [0.91, 0.12]
+        assert [e.confidence for e in s.find_events(source="Peskov", min_confidence=0.5)] == [0.91]
+        assert [e.confidence for e in s.find_events(min_confidence=0.12)] == [0.91, 0.12]
+        assert s.find_events(min_confidence=0.95) == []
+
+
+def test_the_events_command_filters_by_confidence_and_refuses_a_share_outside_0_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsgraph.cli import main
+
+    db = tmp_path / "rated.db"
+    with open_store(db) as s:
+        s.add(_rated("Peskov accused Washington. Peskov accused the West.", [0.91, 0.12]))
+    assert main(["events", "--db", str(db), "--min-confidence", "0.5", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"confidence": 0.91' in out and "0.12" not in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["events", "--db", str(db), "--min-confidence", "1.5"])
+    assert exit_info.value.code == 2
+    assert "outside 0-1" in capsys.readouterr().err

@@ -12,6 +12,8 @@ from newsgraph.errors import LexiconError, NewsgraphError
 from newsgraph.extract.dates import load_lexicon as extract_list
 from newsgraph.nlp.discourse.salience import FEATURES
 from newsgraph.nlp.discourse.salience import weights as pronoun_weights
+from newsgraph.nlp.events.confidence import FEATURES as EVENT_FEATURES
+from newsgraph.nlp.events.confidence import shipped_weights as event_weights
 from newsgraph.nlp.events.phrases import agent_nouns
 from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plover, parse_triggers
@@ -106,8 +108,9 @@ def test_every_shipped_lexicon_loads() -> None:
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
     read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv", "pronoun_weights.tsv"}
-    read |= {"judgement_words.tsv", "speaker_weights.tsv"}
+    read |= {"judgement_words.tsv", "speaker_weights.tsv", "event_weights.tsv"}
     assert len(speaker_weights()) == len(SPEAKER_FEATURES)
+    assert len(event_weights()) == len(EVENT_FEATURES) + 1  # the weights, then the threshold
     assert {"shameful", "outrageous"} <= load_event_lexicon().judgement
     assert len(pronoun_weights()) == len(FEATURES)
     shipped = {p.name for p in LEXICONS.iterdir() if p.suffix == ".tsv"}

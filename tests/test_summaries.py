@@ -215,7 +215,7 @@ def test_the_migration_builds_the_summaries_of_stored_articles(tmp_path: Path) -
         locate_records(conn, seq, article, link_entities(conn, seq, article))
         record_article(conn, seq, article, key, "2024-06-01T00:00:00+00:00")
     conn.execute("COMMIT")
-    assert migrate(conn) == [8, 9]
+    assert migrate(conn) == [8, 9, 10]
     assert conn.execute("SELECT count(*) FROM postings").fetchone()[0] > 100
     assert_summaries_match_recount(conn)
     conn.close()
@@ -260,7 +260,7 @@ def test_migration_9_converts_a_schema_8_file(tmp_path: Path) -> None:
     links = _rows(conn, "SELECT * FROM actor_links")
     grouped = _rows(conn, "SELECT speaker, text, articles FROM statements")
 
-    assert migrate(conn) == [9]
+    assert migrate(conn) == [9, 10]
     assert_summaries_match_recount(conn)  # edge_days included
     assert conn.execute("SELECT count(*) FROM edge_days").fetchone()[0] > 50
     keys = conn.execute(

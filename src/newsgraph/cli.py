@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from newsgraph import __version__
 from newsgraph.cli_eval_serve import cmd_eval, cmd_serve
-from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, article_line, err, output_flags
+from newsgraph.cli_output import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, article_line, err, output_flags, share
 from newsgraph.cli_queries import (
     cmd_actor,
     cmd_actors,
@@ -314,6 +314,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="PLOVER type (ACCUSE, REQUEST, ...) or CAMEO code prefix (11)")
     p.add_argument("--since", help="published on or after this ISO date/time")
     p.add_argument("--until", help="published on or before this ISO date/time")
+    p.add_argument(
+        "--min-confidence",
+        type=share,
+        help="only events the event model is at least this sure of (0-1; its learned cut for F1 is "
+        "the threshold in event_weights.tsv, about 0.26)",
+    )
     output_flags(p, limit=50, what="events")
     db_flag(p)
 

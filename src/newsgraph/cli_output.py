@@ -54,6 +54,17 @@ def non_negative(text: str) -> int:
     return value
 
 
+def share(text: str) -> float:
+    """argparse type: a number from 0 to 1 (a confidence)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0-1; give a confidence such as 0.26")
+    return value
+
+
 def output_flags(p: argparse.ArgumentParser, *, limit: int | None = None, what: str = "rows") -> None:
     """Add ``--json``/``--nl``/``--csv``/``--table`` (and ``--limit``/``--offset`` when a
     default ``limit`` is given) to a query command's parser."""

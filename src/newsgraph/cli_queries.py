@@ -246,6 +246,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
                 until=args.until,
                 limit=n,
                 offset=skip,
+                min_confidence=args.min_confidence,
             ),
             args.limit,
             args.offset,
@@ -261,6 +262,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
         Column("cameo", lambda e: e.cameo, 5),
         Column("source", lambda e: side(e.source, e.source_country), 28),
         Column("target", lambda e: side(e.target, e.target_country), 28),
+        Column("sure", lambda e: "" if e.confidence is None else f"{e.confidence:.2f}", 4),
         Column("evidence", lambda e: e.evidence, None),
     )
     return _print_page(args, page, columns, EventHit, "events")

@@ -90,7 +90,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
     "events": _columns(
         f"{_CONTEXT} event:int source source_entity source_country plover mode cameo quad_class:int "
         "goldstein:float target target_entity target_country evidence evidence_start:int "
-        f"evidence_end:int quote:int {_SOURCE_TARGET}"
+        f"evidence_end:int quote:int confidence:float {_SOURCE_TARGET}"
     ),
     "actors": _columns(
         "actor_id:int name type country actor_code key place_id:int place_kind latitude:float "
@@ -203,6 +203,7 @@ def event_rows(a: Article, refs: Refs | None = None) -> Iterator[Row]:
             "evidence_start": e.evidence.start,
             "evidence_end": e.evidence.end,
             "quote": e.quote,
+            "confidence": e.confidence,
             **_actor(e.source_entity, refs, "source_"),
             **_actor(e.target_entity, refs, "target_"),
         }

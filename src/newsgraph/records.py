@@ -213,6 +213,7 @@ class Event:
     mode: str | None = None
     quad_class: int | None = None
     goldstein: float | None = None
+    confidence: float | None = None  # how sure the event model is (0-1; nlp/events/confidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -229,6 +230,7 @@ class Event:
             "target_country": self.target_country,
             "evidence": self.evidence.to_dict(),
             "quote": self.quote,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -236,6 +238,7 @@ class Event:
         q = d.get("quote")
         qc = d.get("quad_class")
         gs = d.get("goldstein")
+        sure = d.get("confidence")
         return cls(
             source=_opt_str(d.get("source")),
             plover=str(d["plover"]),
@@ -250,6 +253,7 @@ class Event:
             mode=_opt_str(d.get("mode")),
             quad_class=None if qc is None else int(qc),
             goldstein=None if gs is None else float(gs),
+            confidence=None if sure is None else float(sure),
         )
 
 

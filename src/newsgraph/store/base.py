@@ -137,8 +137,10 @@ class Store(Protocol):
         until: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        min_confidence: float | None = None,
     ) -> list[EventHit]:
-        """Stored events by source, target (parts of names), country, PLOVER type and dates."""
+        """Stored events by source, target (parts of names), country, PLOVER type, dates and the
+        least confidence of the event model."""
         ...
 
     def dyads(

@@ -36,7 +36,7 @@ _SELECT = (
     f"{_SIDE_ACTOR.format(side='source')}, e.source_country, e.plover, e.mode, e.cameo, e.quad_class, "
     f"e.goldstein, e.target, e.target_entity, {_SIDE_ACTOR.format(side='target')}, e.target_country, "
     "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), "
-    "e.evidence_start, e.evidence_end, e.quote, a.t, a.seq "
+    "e.evidence_start, e.evidence_end, e.quote, e.confidence, a.t, a.seq "
     "FROM events e JOIN articles a ON a.seq = e.article_seq "
 )
 
@@ -72,6 +72,7 @@ class EventHit:
     evidence_start: int
     evidence_end: int
     quote: int | None
+    confidence: float | None = None
     cursor: str | None = None
 
 
@@ -118,6 +119,8 @@ def find_events(conn: sqlite3.Connection, f: EventFilter) -> list[EventHit]:
         ids = list(name_ids(conn, [code]).values())
         condition = "(e.source_country = ? OR e.target_country = ?)"
         conditions.append(([(EVENT_COUNTRY, i) for i in ids], condition, [code, code], True))
+    if f.min_confidence is not None:
+        conditions.append((None, "e.confidence >= ?", [f.min_confidence], False))
     if f.type:
         sql, params = event_type_condition(f.type)
         wanted = f.type.strip()
@@ -154,7 +157,7 @@ def find_events(conn: sqlite3.Connection, f: EventFilter) -> list[EventHit]:
     for _, seq, idx in keys:
         r = conn.execute(_SELECT + "WHERE e.article_seq = ? AND e.idx = ?", (seq, idx)).fetchone()
         if r is not None:
-            values: list[Any] = [*r[:23], Cursor(int(r[23]), int(r[24]), int(r[5])).token]
+            values: list[Any] = [*r[:24], Cursor(int(r[24]), int(r[25]), int(r[5])).token]
             out.append(EventHit(*values))
     return out
 

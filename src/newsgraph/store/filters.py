@@ -74,7 +74,8 @@ class QuoteFilter:
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """Events by source and target (parts of names), country (either side), type and dates."""
+    """Events by source and target (parts of names), country (either side), type, dates and the
+    event model's confidence."""
 
     source: str | None = None
     target: str | None = None
@@ -85,6 +86,7 @@ class EventFilter:
     limit: int = 50
     offset: int = 0
     after: str | None = None
+    min_confidence: float | None = None  # events the model is at least this sure of
 
 
 @dataclass(frozen=True, slots=True)

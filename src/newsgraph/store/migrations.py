@@ -312,6 +312,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "edge_days: the event graph per day; statement keys as 64-bit hashes; actor_links WITHOUT ROWID",
         _v9_graph_days_and_keys,
     ),
+    Migration(
+        10,
+        "events.confidence: how sure the event model is (NULL for older rows)",
+        "ALTER TABLE events ADD COLUMN confidence REAL;",
+    ),
 )
 
 _BOOKKEEPING = """

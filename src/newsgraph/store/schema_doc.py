@@ -118,6 +118,7 @@ One row per coded event (who did what to whom).
 | `evidence_start` | INTEGER | start of the evidence span |
 | `evidence_end` | INTEGER | end of the evidence span |
 | `quote` | INTEGER | `quotes.idx` of the quote the event was read from, or NULL |
+| `confidence` | REAL | how sure the event model was (0-1); NULL before schema 10 |
 
 ### `actors`
 One row per person, organisation, place or group across all articles (merging policy in

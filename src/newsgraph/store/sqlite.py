@@ -339,9 +339,20 @@ class SQLiteStore:
         until: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        min_confidence: float | None = None,
     ) -> list[EventHit]:
         """See :func:`newsgraph.store.event_queries.find_events`."""
-        f = EventFilter(source, target, country, type, since, until, limit=limit, offset=offset)
+        f = EventFilter(
+            source,
+            target,
+            country,
+            type,
+            since,
+            until,
+            limit=limit,
+            offset=offset,
+            min_confidence=min_confidence,
+        )
         return find_events(self._db, f)
 
     def dyads(

@@ -50,7 +50,7 @@ INSERT_QUOTE = (
 INSERT_EVENT = (
     "INSERT INTO events (article_seq, idx, source, source_entity, source_country, plover, mode, "
     "cameo, quad_class, goldstein, target, target_entity, target_country, evidence_start, "
-    "evidence_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "evidence_end, quote, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 # FTS5 rows for new articles and quotes (see migrations.py for why these are not triggers).
 INDEX_ARTICLE = "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)"
@@ -73,7 +73,7 @@ SELECT_QUOTES = (
 )
 SELECT_EVENTS = (
     "SELECT source, source_entity, source_country, plover, mode, cameo, quad_class, goldstein, "
-    "target, target_entity, target_country, evidence_start, evidence_end, quote "
+    "target, target_entity, target_country, evidence_start, evidence_end, quote, confidence "
     "FROM events WHERE article_seq = ? ORDER BY idx"
 )
 
@@ -112,8 +112,20 @@ def write_article(
         if index:
             db.execute(INDEX_QUOTES, (seq,))
     if article.events:
-        db.executemany(INSERT_EVENT, event_rows(seq, article.events))
+        _insert_events(db, event_rows(seq, article.events))
     return seq
+
+
+def _insert_events(db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Insert event rows; a file still before schema 10 gets them without the confidence, as a
+    schema-9 newsgraph wrote them (the upgrade tests build such files with this writer)."""
+    try:
+        db.executemany(INSERT_EVENT, rows)
+    except sqlite3.OperationalError as exc:
+        if "confidence" not in str(exc):
+            raise
+        older = INSERT_EVENT.replace(", confidence)", ")").replace(", ?)", ")", 1)
+        db.executemany(older, [r[:-1] for r in rows])
 
 
 def index_articles(db: sqlite3.Connection, seqs: Sequence[int]) -> None:
@@ -185,8 +197,9 @@ def read_article(db: sqlite3.Connection, seq: int) -> Article | None:
             target_country=r[10],
             evidence=Span(r[11], r[12]),
             quote=r[13],
+            confidence=r[14],
         )
-        for r in db.execute(SELECT_EVENTS, (seq,))
+        for r in _event_rows_of(db, seq)
     )
     return Article(
         id=a[1],
@@ -284,6 +297,17 @@ def _quote_rows_of(db: sqlite3.Connection, seq: int) -> list[Any]:
         return db.execute(older, (seq,)).fetchall()
 
 
+def _event_rows_of(db: sqlite3.Connection, seq: int) -> list[Any]:
+    """The article's event rows; a database before schema 10 (read by an earlier migration that
+    relinks stored articles) has no confidence yet."""
+    try:
+        return db.execute(SELECT_EVENTS, (seq,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "confidence" not in str(exc):
+            raise
+        return db.execute(SELECT_EVENTS.replace("quote, confidence", "quote, NULL"), (seq,)).fetchall()
+
+
 def _text_span(ts: TextSpan | None) -> tuple[Any, Any, Any]:
     return (None, None, None) if ts is None else (ts.text, ts.start, ts.end)
 
@@ -328,6 +352,7 @@ def event_rows(seq: int | None, events: Iterable[Event]) -> list[tuple[Any, ...]
             e.evidence.start,
             e.evidence.end,
             e.quote,
+            e.confidence,
         )
         for i, e in enumerate(events)
     ]

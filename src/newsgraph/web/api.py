@@ -22,6 +22,7 @@ from newsgraph.web.params import (
     EventType,
     Level,
     Limit,
+    MinConfidence,
     Offset,
     Outlet,
     QuoteType,
@@ -116,6 +117,7 @@ def api_events(
     type: EventType = None,
     since: Since = None,
     until: Until = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
@@ -127,6 +129,7 @@ def api_events(
         type=type,
         since=since,
         until=until,
+        min_confidence=min_confidence,
         limit=limit,
         offset=offset,
     )

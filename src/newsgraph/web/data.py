@@ -167,6 +167,7 @@ def events(
     until: str | None,
     limit: int,
     offset: int,
+    min_confidence: float | None = None,
 ) -> Page[Any]:
     return paged(
         lambda n, o: find_events(
@@ -180,6 +181,7 @@ def events(
                 until=until,
                 limit=n,
                 offset=o,
+                min_confidence=min_confidence,
             ),
         ),
         limit,

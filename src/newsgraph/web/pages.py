@@ -30,6 +30,7 @@ from newsgraph.web.params import (
     EventType,
     Level,
     Limit,
+    MinConfidence,
     Offset,
     Outlet,
     QuoteType,
@@ -143,12 +144,21 @@ def events_page(
     type: EventType = None,
     since: Since = None,
     until: Until = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
     from newsgraph.store.event_queries import event_types
 
-    filters = dict(source=source, target=target, country=country, type=type, since=since, until=until)
+    filters: dict[str, Any] = dict(
+        source=source,
+        target=target,
+        country=country,
+        type=type,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
     page = data.events(conn, **filters, limit=limit, offset=offset)
     return _page(
         request, "events.html", page=page, params={**filters, "limit": limit}, types=event_types(conn)
@@ -172,6 +182,7 @@ CSV_COLUMNS = (
     "evidence",
     "evidence_start",
     "evidence_end",
+    "confidence",
 )
 
 
@@ -184,9 +195,18 @@ def events_csv(
     type: EventType = None,
     since: Since = None,
     until: Until = None,
+    min_confidence: MinConfidence = None,
 ) -> Response:
     """Every event matching the filters (no paging: a download is for the whole selection)."""
-    filters = dict(source=source, target=target, country=country, type=type, since=since, until=until)
+    filters: dict[str, Any] = dict(
+        source=source,
+        target=target,
+        country=country,
+        type=type,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
     rows = data.events(conn, **filters, limit=1_000_000, offset=0).items
 
     def lines() -> Iterator[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from newsgraph.store.search_terms import search_problem
 
@@ -82,6 +82,11 @@ Country = Annotated[
 ]
 EventType = Annotated[
     str | None, Query(max_length=20, description="PLOVER type (ACCUSE) or CAMEO code prefix (11)"), Text
+]
+MinConfidence = Annotated[
+    float | None,
+    Query(ge=0, le=1, description="only events the event model is at least this sure of (0-1)"),
+    BeforeValidator(lambda v: None if v == "" else v),  # the page's form sends an empty field
 ]
 Level = Annotated[Literal["actor", "country"], Query(description="graph nodes: actors or their countries")]
 AllSides = Annotated[

@@ -17,7 +17,9 @@ How (each step in its own module):
   titles included), country agents ("Iranian officials" -> Iran), coordinated actors;
 - :mod:`~newsgraph.nlp.events.politics`: who counts as a political actor (a source must);
 - :mod:`~newsgraph.nlp.events.statements`: quotes that criticise are accusations;
-- :mod:`~newsgraph.nlp.events.build`: codes, quote links, evidence, merging repeated mentions.
+- :mod:`~newsgraph.nlp.events.build`: codes, quote links, evidence, merging repeated mentions;
+- :mod:`~newsgraph.nlp.events.confidence`: each event's confidence (a learned logistic model of
+  explicit features); events below the learned threshold are not kept.
 
 Modality and polarity policy (details in :mod:`~newsgraph.nlp.events.build`):
 
@@ -49,6 +51,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.doc_cache import release
 from newsgraph.nlp.events.build import EventBuilder
+from newsgraph.nlp.events.confidence import rate_events
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, load_event_lexicon
 from newsgraph.records import Event
@@ -57,8 +60,9 @@ __all__ = ["EventsComponent", "extract_events"]
 
 
 def extract_events(doc: Doc, lexicon: EventLexicon | None = None) -> list[Event]:
-    """The events of an analysed Doc (entities and quotes are read when present)."""
-    return EventBuilder(doc, lexicon or load_event_lexicon()).build()
+    """The events of an analysed Doc (entities and quotes are read when present), each with its
+    confidence; those the confidence model does not keep are dropped."""
+    return rate_events(EventBuilder(doc, lexicon or load_event_lexicon()).build(), doc)
 
 
 class EventsComponent:
