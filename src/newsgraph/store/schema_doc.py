@@ -6,7 +6,7 @@ test compares it with the live schema, and the README's database section is gene
 """
 
 SCHEMA_DOC = """\
-## Database schema (SQLite, schema version 9)
+## Database schema (SQLite, schema version 10)
 
 One file, WAL mode, foreign keys on.  The text of an article is stored once; every span
 (`start`, `end`) is a half-open character range `[start, end)` into `articles.text` (Python
