@@ -18,21 +18,18 @@ from newsgraph.web.params import (
     ActorType,
     AllSides,
     ArticleId,
-    Country,
+    EventFilters,
     EventType,
     Level,
     Limit,
-    MinConfidence,
     Offset,
     Outlet,
     QuoteType,
     Search,
     SearchRequired,
     Since,
-    SourceName,
     Speaker,
     SpeakersOnly,
-    TargetName,
     Until,
 )
 
@@ -109,30 +106,8 @@ def api_actor(conn: Conn, actor_id: ActorId, limit: Limit = 50, offset: Offset =
 
 
 @router.get("/events", summary="Who did what to whom: events by source, target, country, type, date")
-def api_events(
-    conn: Conn,
-    source: SourceName = None,
-    target: TargetName = None,
-    country: Country = None,
-    type: EventType = None,
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> Any:
-    page = data.events(
-        conn,
-        source=source,
-        target=target,
-        country=country,
-        type=type,
-        since=since,
-        until=until,
-        min_confidence=min_confidence,
-        limit=limit,
-        offset=offset,
-    )
+def api_events(conn: Conn, filters: EventFilters, limit: Limit = 50, offset: Offset = 0) -> Any:
+    page = data.events(conn, **filters, limit=limit, offset=offset)
     return data.jsonable(page)
 
 

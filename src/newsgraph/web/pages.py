@@ -26,20 +26,17 @@ from newsgraph.web.params import (
     ActorType,
     AllSides,
     ArticleId,
-    Country,
+    EventFilters,
     EventType,
     Level,
     Limit,
-    MinConfidence,
     Offset,
     Outlet,
     QuoteType,
     Search,
     Since,
-    SourceName,
     Speaker,
     SpeakersOnly,
-    TargetName,
     Until,
 )
 from newsgraph.web.render import EVENT_COLOURS, event_colour, templates
@@ -136,29 +133,10 @@ def actor_page(
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(
-    request: Request,
-    conn: Conn,
-    source: SourceName = None,
-    target: TargetName = None,
-    country: Country = None,
-    type: EventType = None,
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    request: Request, conn: Conn, filters: EventFilters, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
     from newsgraph.store.event_queries import event_types
 
-    filters: dict[str, Any] = dict(
-        source=source,
-        target=target,
-        country=country,
-        type=type,
-        since=since,
-        until=until,
-        min_confidence=min_confidence,
-    )
     page = data.events(conn, **filters, limit=limit, offset=offset)
     return _page(
         request, "events.html", page=page, params={**filters, "limit": limit}, types=event_types(conn)
@@ -187,26 +165,8 @@ CSV_COLUMNS = (
 
 
 @router.get("/events.csv")
-def events_csv(
-    conn: Conn,
-    source: SourceName = None,
-    target: TargetName = None,
-    country: Country = None,
-    type: EventType = None,
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = None,
-) -> Response:
+def events_csv(conn: Conn, filters: EventFilters) -> Response:
     """Every event matching the filters (no paging: a download is for the whole selection)."""
-    filters: dict[str, Any] = dict(
-        source=source,
-        target=target,
-        country=country,
-        type=type,
-        since=since,
-        until=until,
-        min_confidence=min_confidence,
-    )
     rows = data.events(conn, **filters, limit=1_000_000, offset=0).items
 
     def lines() -> Iterator[str]:

@@ -12,9 +12,9 @@ string", Python's ``OverflowError``).  Search words are bounded (see store/searc
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import Path, Query
+from fastapi import Depends, Path, Query
 from pydantic import AfterValidator, BeforeValidator
 
 from newsgraph.store.search_terms import search_problem
@@ -98,3 +98,28 @@ ArticleId = Annotated[
     Text,
 ]
 ActorId = Annotated[int, Path(ge=0, le=MAX_SQL_INT, description="actor id (the id field of /api/actors)")]
+
+
+def event_filters(
+    source: SourceName = None,
+    target: TargetName = None,
+    country: Country = None,
+    type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    min_confidence: MinConfidence = None,
+) -> dict[str, Any]:
+    """The event filters of ``/events``, ``/events.csv`` and ``/api/events``, as the keyword
+    arguments of :func:`newsgraph.web.data.events` (declared once for the three)."""
+    return dict(
+        source=source,
+        target=target,
+        country=country,
+        type=type,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
+
+
+EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
