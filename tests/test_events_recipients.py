@@ -46,3 +46,42 @@ def test_a_relative_object_is_no_subject_even_next_to_the_verb() -> None:
     events = coded("Malaysia turned away boats which the United Nations has criticised.")
     assert ("United Nations", "ACCUSE") in {(s, p) for s, p, _ in events}
 
+
+# -- "X and other Ys": the unnamed rest of a class is no actor ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "The United States allied with the Kurdish militias and other armed groups against "
+            "the Islamic State in 2014.",
+            ("United States", "COOPERATE", "Kurdish militias"),
+            "other armed groups",
+        ),
+        (
+            "More than 2,000 students and other demonstrators marched through Caracas on "
+            "Saturday to protest against the election result.",
+            ("More than 2,000 students", "PROTEST", None),
+            "other demonstrators",
+        ),
+        (
+            "France and other states criticised the Russian annexation of Crimea.",
+            ("France", "ACCUSE", "Russia"),
+            "other states",
+        ),
+    ],
+)
+def test_a_closing_other_conjunct_names_no_actor(
+    text: str, kept: tuple[str, str, str | None], dropped: str
+) -> None:
+    events = coded(text)
+    assert kept in events
+    assert not any(dropped in (source, target) for source, _, target in events)
+
+
+def test_an_other_conjunct_with_a_name_stays() -> None:
+    # "other MDC leaders" names their party
+    events = coded("Police in Harare arrested Morgan Tsvangirai and other MDC leaders on Monday.")
+    assert {target for _, _, target in events} >= {"Morgan Tsvangirai", "MDC"}
+

@@ -60,12 +60,32 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and the nouns coordinated with it, in text order."""
+    """The token and the nouns coordinated with it, in text order -- but not a closing "other"
+    conjunct of common nouns ("the Northern Alliance and other resistance forces", "women and
+    other protesters"): "other" names the unnamed rest of a class the conjuncts before it belong
+    to, no actor of its own ("other MDC leaders" names its party and stays)."""
     found = [token]
     for other in token.conjuncts:
         if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
             found.append(other)
-    return sorted(found, key=lambda t: t.i)
+    found.sort(key=lambda t: t.i)
+    if len(found) > 1 and _unnamed_rest(found[-1]):
+        found.pop()
+    return found
+
+
+#: Entity types that name whose a description is ("other MDC leaders", "other US officials").
+_NAMED = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def _unnamed_rest(head: Token) -> bool:
+    """ "other protesters": a common noun under "other" with no name in its phrase."""
+    modifiers = list(head.lefts)
+    return (
+        head.pos_ == "NOUN"
+        and any(m.lower_ == "other" for m in modifiers)
+        and not any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for m in modifiers for t in m.subtree)
+    )
 
 
 def count_word(token: Token) -> bool:
