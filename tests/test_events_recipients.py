@@ -85,3 +85,40 @@ def test_an_other_conjunct_with_a_name_stays() -> None:
     events = coded("Police in Harare arrested Morgan Tsvangirai and other MDC leaders on Monday.")
     assert {target for _, _, target in events} >= {"Morgan Tsvangirai", "MDC"}
 
+
+# -- criticism in a quote: a title before a name is part of the name ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The opposition senator Maria Lopez said: "The decision by President Morales to '
+            'close the newspaper is shameful and illegal."',
+            ("Maria Lopez", "ACCUSE", "Morales"),
+        ),
+        (
+            'The activist Ana Ruiz told reporters: "The arrests ordered by Governor Alvarez are outrageous."',
+            ("Ana Ruiz", "ACCUSE", "Alvarez"),
+        ),
+        (
+            'The union leader Pedro Silva said: "What Prime Minister Okafor did to the strikers '
+            'is unacceptable."',
+            ("Pedro Silva", "ACCUSE", "Okafor"),
+        ),
+        (
+            'The human rights lawyer Omar Haddad said: "The ban imposed by General Karimov is a disgrace."',
+            ("Omar Haddad", "ACCUSE", "Karimov"),
+        ),
+    ],
+)
+def test_a_criticised_person_is_named_by_the_name_not_the_title_before_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_a_name_before_a_common_noun_still_names_the_criticised() -> None:
+    # "Hamas" qualifies "leadership", a common noun: it is the actor named
+    events = coded('The minister said: "The Hamas leadership has made a shameful choice."')
+    assert any(target == "Hamas" for _, plover, target in events if plover == "ACCUSE")

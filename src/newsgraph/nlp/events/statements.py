@@ -85,6 +85,8 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() not in AUTHORITY_NOUNS:
             continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+            continue  # "President Chávez": a word of the name that follows, which is resolved whole
         actor = resolver.resolve(token, quote)
         if actor is None or actor.name == speaker.name or actor.entity == speaker.entity:
             continue
