@@ -122,3 +122,101 @@ def test_a_name_before_a_common_noun_still_names_the_criticised() -> None:
     # "Hamas" qualifies "leadership", a common noun: it is the actor named
     events = coded('The minister said: "The Hamas leadership has made a shameful choice."')
     assert any(target == "Hamas" for _, plover, target in events if plover == "ACCUSE")
+
+
+# -- criticism in a quote: what is a judgement, and of whom ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The interior minister Paul Mensah said: "Our police will dismantle the criminal gangs '
+        'that smuggle migrants across the border from Togo."',
+        'The defence minister Ali Rahimi said: "We will expand our counter terrorism units with '
+        'help from the United States."',
+        'The senator Jane Doyle told reporters: "We discussed the terrorist organisations active '
+        'in the region with President Lopez."',
+    ],
+)
+def test_a_word_that_classifies_a_noun_judges_no_one(text: str) -> None:
+    assert not any(plover == "ACCUSE" for _, plover, _ in coded(text))
+
+
+def test_an_evaluative_adjective_still_judges() -> None:
+    events = coded('The senator Jane Doyle said: "On Monday the government took a shameful decision."')
+    assert any(plover == "ACCUSE" and target for _, plover, target in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        (
+            'The minister Ahmed Nasser said: "The killing of Hassan Amiri has been reported to the '
+            'United Nations."',
+            "Hassan Amiri",
+        ),
+        (
+            'The spokesman Tom Reyes said: "The killing of the journalist Maria Santos, in Lagos, '
+            'has shocked us all."',
+            "Maria Santos",
+        ),
+        (
+            'The mayor Karen Holt said: "We grieve for the death of Governor Alvarez, and the pain '
+            'is terrible."',
+            "Alvarez",
+        ),
+    ],
+)
+def test_who_suffered_an_act_is_not_the_one_criticised(text: str, victim: str) -> None:
+    assert not any(
+        plover == "ACCUSE" and target and (victim in target or target == "Governor")
+        for _, plover, target in coded(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister Ahmed Nasser said: "The killing of Hassan Amiri has been reported to the '
+        'United Nations."',
+        'The officer Juan Cruz said: "The killing of two farmers was reported to the governor on Monday."',
+        'The witness Ana Mendes said: "The killing in the village was reported to President Lopez."',
+    ],
+)
+def test_a_noun_that_names_an_act_reports_it_and_judges_no_one(text: str) -> None:
+    assert not any(plover == "ACCUSE" for _, plover, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The monitor Lena Ortiz said: "Since January we have seen shocking abuse in the prisons."',
+        'The spokesman Ken Adu said: "On Friday there was outrageous violence against the marchers."',
+        'The human rights lawyer Ana Ruiz said: "Last December we documented cruel treatment of detainees."',
+    ],
+)
+def test_a_date_is_never_the_one_criticised(text: str) -> None:
+    assert not any(plover == "ACCUSE" for _, plover, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The activist Dana Cole said: "Moscow keeps silent about the brutality of the Syrian regime."',
+            ("Dana Cole", "ACCUSE", "Syria"),
+        ),
+        (
+            'The senator Maria Lopez said: "Washington ignores the arrogance of President Morales."',
+            ("Maria Lopez", "ACCUSE", "Morales"),
+        ),
+        (
+            'The lawyer Omar Haddad said: "The United Nations has documented the cruelty of the Taliban."',
+            ("Omar Haddad", "ACCUSE", "Taliban"),
+        ),
+    ],
+)
+def test_the_owner_of_a_judged_quality_is_the_one_criticised(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
