@@ -220,3 +220,34 @@ def test_the_owner_of_a_judged_quality_is_the_one_criticised(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded(text)
+
+
+# -- the recipient's preposition, taken twice: the phrase that names no date ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The European Union on Monday called on the government of Kenya to release the journalists.",
+            ("European Union", "REQUEST", "Government of Kenya"),
+        ),
+        (
+            "Amnesty International on Tuesday called on the Iranian authorities to free the students.",
+            ("Amnesty International", "REQUEST", "Iran"),
+        ),
+        (
+            "The United States on Friday called on Russia to withdraw its troops from the border.",
+            ("United States", "REQUEST", "Russia"),
+        ),
+    ],
+)
+def test_the_recipient_phrase_is_the_one_that_names_no_date(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(text)
+
+
+def test_a_date_phrase_alone_gives_no_recipient() -> None:
+    events = coded("The United Nations on Friday called for calm in the capital.")
+    assert ("United Nations", "REQUEST", None) in events

@@ -170,9 +170,9 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
             if found is not None and found.dep_ == "dative" and found.tag_ == "IN":
                 found = _pobj(found)  # "gave (to) X"
         elif where == "pobj":
-            found = _pobj(_child(token, ("prep", "prt"), trigger.particle))
+            found = _named_pobj(token, ("prep", "prt"), trigger.particle)
         else:
-            found = _pobj(_child(token, ("prep",), where))
+            found = _named_pobj(token, ("prep",), where)
             if found is None and (obj := _child(token, ("dobj",))) is not None:
                 found = _pobj(_child(obj, ("prep",), where))  # "sent his wishes to X"
         if (
@@ -186,6 +186,17 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
         return token.head  # "boats which the UN has criticised"
     # a demand's or threat's clause is never its target, its subject may be: "requested that Iran free"
     return clause_subject(token) if trigger.plover in ("REQUEST", "THREATEN") else None
+
+
+def _named_pobj(token: Token, deps: tuple[str, ...], text: str | None) -> Token | None:
+    """The complement of the first phrase with this preposition that is no date or amount:
+    "called on Friday on the government" -> government (a verb may take "on" twice)."""
+    for child in token.children:
+        if child.dep_ in deps and (text is None or child.lower_ == text):
+            found = _pobj(child)
+            if found is not None and found.ent_type_ not in _NOT_ACTORS:
+                return found
+    return None
 
 
 def _passive_controller(token: Token) -> Token | None:
