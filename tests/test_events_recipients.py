@@ -251,3 +251,58 @@ def test_the_recipient_phrase_is_the_one_that_names_no_date(
 def test_a_date_phrase_alone_gives_no_recipient() -> None:
     events = coded("The United Nations on Friday called for calm in the capital.")
     assert ("United Nations", "REQUEST", None) in events
+
+
+# -- a meeting with a state and with one of its leaders: one meeting at two grains ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "merged"),
+    [
+        (
+            "US Secretary of State John Kerry met with Egyptian leaders on Sunday. Kerry met the "
+            "Egyptian President Abdel Fattah el-Sisi in Cairo in the afternoon.",
+            ("John Kerry", "CONSULT", "Egypt"),
+            "Abdel Fattah el-Sisi",
+        ),
+        (
+            "The French foreign minister Laurent Fabius met with Israeli and Palestinian leaders on "
+            "Monday. Fabius met the Israeli Prime Minister Benjamin Netanyahu in Jerusalem.",
+            ("Laurent Fabius", "CONSULT", "Israel"),
+            "Benjamin Netanyahu",
+        ),
+        (
+            "The German chancellor Angela Merkel met with Russian leaders on Tuesday. Merkel met the "
+            "Russian President Vladimir Putin in Sochi in the evening.",
+            ("Angela Merkel", "CONSULT", "Russia"),
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_meeting_a_state_and_its_leader_is_one_meeting(
+    text: str, kept: tuple[str, str, str], merged: str
+) -> None:
+    events = coded(text)
+    assert kept in events
+    assert not any(target == merged for _, _, target in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        # a leader of another state is another meeting
+        (
+            "US Secretary of State John Kerry met with Egyptian leaders on Sunday. Kerry met the "
+            "Jordanian King Abdullah in Amman on Monday.",
+            {"Egypt", "Jordanian King Abdullah"},
+        ),
+        # an attack on a state and the killing of one of its commanders are two acts
+        (
+            "Israeli troops attacked Lebanon on Monday. Israeli troops killed the Lebanese commander "
+            "Ali Hassan on Tuesday.",
+            {"Lebanon", "Ali Hassan"},
+        ),
+    ],
+)
+def test_other_states_and_other_acts_stay_apart(text: str, both: set[str]) -> None:
+    assert {target for _, _, target in coded(text)} >= both

@@ -219,7 +219,8 @@ class EventBuilder:
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon, told):
             coded.append(Coded(event, "criticism"))
         starts = [s.start_char for s in self.doc.sents]
-        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts)
+        countries = {e.id for e in self.resolver.by_country.values()}
+        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts, countries)
 
     def _directives(self) -> list[Found]:
         """Demands worded as directives to an addressee: "told Israel to ease its restrictions"
