@@ -306,3 +306,37 @@ def test_meeting_a_state_and_its_leader_is_one_meeting(
 )
 def test_other_states_and_other_acts_stay_apart(text: str, both: set[str]) -> None:
     assert {target for _, _, target in coded(text)} >= both
+
+
+# -- direct speech about people in general is about no one ---------------------------------
+
+_IRAN = "Protests continued across Iran on Monday. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _IRAN + '"Students have been arrested for peacefully expressing their views," said the '
+        "Amnesty researcher Sara Kline.",
+        '"Every year 300 farmers are killed by armed gangs in the region," the Nigerian minister '
+        "Paul Okoye said.",
+        '"We recognize the rights of workers," the Chilean president Sebastian Pinera said on Monday.',
+        _IRAN + '"Reporters are being detained every day," said the Amnesty researcher Sara Kline.',
+    ],
+)
+def test_direct_speech_about_a_bare_plural_is_no_event(text: str) -> None:
+    assert not any(plover in ("COERCE", "ASSAULT", "SUPPORT") for _, plover, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the students the speaker identifies
+        _IRAN + '"The police arrested the students on Monday," said the Amnesty researcher Sara Kline.',
+        # the reporter's words, not the speaker's
+        _IRAN
+        + "The Amnesty researcher Sara Kline said students have been arrested for expressing their views.",
+    ],
+)
+def test_identified_people_and_indirect_speech_keep_the_event(text: str) -> None:
+    assert ("Iran", "COERCE", "students") in coded(text)

@@ -43,7 +43,7 @@ from newsgraph.nlp.events.implicit import (
     unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
-from newsgraph.nlp.events.phrases import companion
+from newsgraph.nlp.events.phrases import companion, generic_plural
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
@@ -302,7 +302,10 @@ class EventBuilder:
                 target_token = who_answers(token)  # "Y complied with X's requests": asked Y
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
-        found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
+        recipient = self.resolver.recipient(target_token)
+        if _in_direct_quote(token, quote, self.quotes) and generic_plural(recipient):
+            recipient = None  # "People have been detained": direct speech about no one in particular
+        found_targets = self.resolver.actors(recipient, quote)
         if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
             doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
             found_targets = self.resolver.actors(doer, quote) or found_targets

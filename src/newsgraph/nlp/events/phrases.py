@@ -152,3 +152,15 @@ def companion(verb: Token) -> Token | None:
                     if found is not None:
                         return found
     return None
+
+
+def generic_plural(head: Token | None) -> bool:
+    """A bare plural of common nouns ("people", "journalists", "50 women"): no determiner, no
+    possessor, no name in it -- people in general, or an indefinite number of them, not a
+    group the text identifies ("the journalists", "our citizens", "Iraqi civilians")."""
+    if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS" or head.ent_type_:
+        return False
+    return not any(
+        c.dep_ in ("det", "poss", "predet") or c.ent_type_ in _NAMED or c.pos_ == "PROPN"
+        for c in head.children
+    )
