@@ -340,3 +340,38 @@ def test_direct_speech_about_a_bare_plural_is_no_event(text: str) -> None:
 )
 def test_identified_people_and_indirect_speech_keep_the_event(text: str) -> None:
     assert ("Iran", "COERCE", "students") in coded(text)
+
+
+# -- a group and the members of it the text names ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Zimbabwean government banned several aid groups, including Oxfam and CARE "
+            "International, on Monday.",
+            {"Oxfam", "CARE International"},
+        ),
+        (
+            "Several opposition parties, including the Movement for Democratic Change, were banned "
+            "by the Zimbabwean government.",
+            {"Movement for Democratic Change"},
+        ),
+        (
+            "The Congolese army attacked rebel groups such as the Allied Democratic Forces near Beni.",
+            {"Allied Democratic Forces"},
+        ),
+        (
+            "Iranian police arrested several journalists, including Maziar Bahari, in Tehran on Monday.",
+            {"Maziar Bahari"},
+        ),
+    ],
+)
+def test_the_named_members_of_a_group_are_its_targets(text: str, expected: set[str]) -> None:
+    assert {target for _, _, target in coded(text)} == expected
+
+
+def test_a_group_with_no_member_named_stays_the_target() -> None:
+    events = coded("The Zimbabwean government banned several aid groups on Monday.")
+    assert ("Government of Zimbabwe", "COERCE", "aid groups") in events

@@ -43,7 +43,7 @@ from newsgraph.nlp.events.implicit import (
     unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
-from newsgraph.nlp.events.phrases import companion, generic_plural
+from newsgraph.nlp.events.phrases import companion, generic_plural, named_member
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
@@ -305,7 +305,7 @@ class EventBuilder:
         recipient = self.resolver.recipient(target_token)
         if _in_direct_quote(token, quote, self.quotes) and generic_plural(recipient):
             recipient = None  # "People have been detained": direct speech about no one in particular
-        found_targets = self.resolver.actors(recipient, quote)
+        found_targets = self.resolver.actors(named_member(recipient) or recipient, quote)
         if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
             doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
             found_targets = self.resolver.actors(doer, quote) or found_targets

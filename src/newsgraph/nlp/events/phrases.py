@@ -164,3 +164,21 @@ def generic_plural(head: Token | None) -> bool:
         c.dep_ in ("det", "poss", "predet") or c.ent_type_ in _NAMED or c.pos_ == "PROPN"
         for c in head.children
     )
+
+
+def named_member(group: Token | None) -> Token | None:
+    """The named members a description of a group gives: "some groups, including CARE
+    International", "rebel groups such as the ADF" -- the ones the text identifies (each named
+    conjunct is coded); None when none is named."""
+    if group is None or group.pos_ != "NOUN":
+        return None
+    for prep in group.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "including" or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        ):
+            member = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if member is not None and (member.pos_ == "PROPN" or member.ent_type_ in _NAMED):
+                return member
+    return None
