@@ -375,3 +375,36 @@ def test_the_named_members_of_a_group_are_its_targets(text: str, expected: set[s
 def test_a_group_with_no_member_named_stays_the_target() -> None:
     events = coded("The Zimbabwean government banned several aid groups on Monday.")
     assert ("Government of Zimbabwe", "COERCE", "aid groups") in events
+
+
+# -- judging a thing judges who made or backed it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Israeli government rejected a peace plan put forward by the Arab League on Monday.",
+            ("Government of Israel", "REJECT", "Arab League"),
+        ),
+        (
+            "Russia criticised the resolution drafted by France and Britain.",
+            ("Russia", "ACCUSE", "United Kingdom"),
+        ),
+        (
+            "The United States welcomed the ceasefire agreement brokered by Egypt.",
+            ("United States", "SUPPORT", "Egypt"),
+        ),
+        (
+            "A peace plan backed by the African Union was rejected by the Sudanese government.",
+            ("Government of Sudan", "REJECT", "African Union"),
+        ),
+    ],
+)
+def test_judging_a_thing_targets_who_made_or_backed_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_a_thing_with_no_maker_named_gives_no_target() -> None:
+    events = coded("The Israeli government rejected the peace plan on Monday.")
+    assert ("Government of Israel", "REJECT", None) in events

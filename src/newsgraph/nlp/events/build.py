@@ -43,7 +43,7 @@ from newsgraph.nlp.events.implicit import (
     unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
-from newsgraph.nlp.events.phrases import companion, generic_plural, named_member
+from newsgraph.nlp.events.phrases import companion, generic_plural, maker, named_member
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
@@ -308,6 +308,7 @@ class EventBuilder:
         found_targets = self.resolver.actors(named_member(recipient) or recipient, quote)
         if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
             doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
+            doer = doer or maker(target_token)  # "rejected a scheme backed by the Red Cross"
             found_targets = self.resolver.actors(doer, quote) or found_targets
         if found_targets and token.pos_ == "VERB":  # "was abducted along with his colleague"
             more = self.resolver.actors(companion(token), quote)

@@ -182,3 +182,20 @@ def named_member(group: Token | None) -> Token | None:
             if member is not None and (member.pos_ == "PROPN" or member.ent_type_ in _NAMED):
                 return member
     return None
+
+
+def maker(thing: Token | None) -> Token | None:
+    """Who made, backed or put forward a thing, by the "by" phrase of a participle modifying it:
+    "a scheme backed by the Red Cross", "the bill drafted by the opposition", "a plan put
+    forward by Egypt" -- judging the thing (rejecting, criticising, welcoming it) judges them."""
+    if thing is None:
+        return None
+    for acl in thing.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for by in acl.children:
+            if by.dep_ in ("agent", "prep") and by.lower_ == "by":
+                found = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return None
