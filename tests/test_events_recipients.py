@@ -408,3 +408,29 @@ def test_judging_a_thing_targets_who_made_or_backed_it(text: str, expected: tupl
 def test_a_thing_with_no_maker_named_gives_no_target() -> None:
     events = coded("The Israeli government rejected the peace plan on Monday.")
     assert ("Government of Israel", "REJECT", None) in events
+
+
+# -- a document with no author named judges no one -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protests continued in Iran on Monday. "The government\'s treatment of students is shameful," '
+        "a statement said.",
+        'Troops entered the town on Friday. "The behaviour of the Ethiopian government is outrageous," '
+        "the letter said.",
+        'Troops entered the town on Friday. "The behaviour of the Ethiopian government is outrageous," '
+        "the communique said.",
+    ],
+)
+def test_a_document_with_no_author_is_no_critic(text: str) -> None:
+    assert not any(plover == "ACCUSE" for _, plover, _ in coded(text))
+
+
+def test_a_document_with_its_author_speaks_for_the_author() -> None:
+    text = (
+        'Protests continued in Iran on Monday. "The government\'s treatment of students is shameful," '
+        "a statement from Amnesty International said."
+    )
+    assert ("Amnesty International", "ACCUSE", "Government of Iran") in coded(text)

@@ -30,6 +30,7 @@ from newsgraph.nlp.events.anaphora import antecedent_author
 from newsgraph.nlp.events.phrases import is_agent_noun, names_an_act
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, load_event_lexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
+from newsgraph.nlp.syntax import DOCUMENT_NOUNS
 from newsgraph.records import Event, Quote, Span
 
 #: Negative words that tell harm suffered, not a judgement of anyone ("the death of X", "their
@@ -200,6 +201,12 @@ def criticism_events(
         if i in coded or quote.continues in coded:
             continue
         speaker = resolver.speaker_actor(quote)
+        if (
+            speaker is not None
+            and speaker.entity is None
+            and speaker.name.split()[-1].lower() in DOCUMENT_NOUNS
+        ):
+            continue  # "the statement said": a document whose author the text leaves unnamed judges no one
         tokens = _tokens(doc, quote)
         critical = _critical(tokens, lexicon) if speaker is not None else None
         if speaker is None or critical is None or not _own_words(critical, quote):
