@@ -434,3 +434,44 @@ def test_a_document_with_its_author_speaks_for_the_author() -> None:
         "a statement from Amnesty International said."
     )
     assert ("Amnesty International", "ACCUSE", "Government of Iran") in coded(text)
+
+
+# -- "the Republican and Democratic parties": one organisation per name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian hackers attacked the servers of the Republican and Democratic parties in 2016.",
+            {"Republican Party", "Democratic Party"},
+        ),
+        (
+            "The Turkish government banned the Islamist and Kurdish parties on Monday.",
+            {"Islamist Party", "Kurdish Party"},
+        ),
+        (
+            "The Egyptian government banned the Islamist and Salafist movements in 2013.",
+            {"Islamist", "Salafist"},
+        ),
+    ],
+)
+def test_coordinated_names_before_an_organisation_noun_are_one_organisation_each(
+    text: str, expected: set[str]
+) -> None:
+    assert {target for _, _, target in coded(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # people, not organisations: one group described by two nationalities
+        (
+            "The army shelled villages and killed Israeli and Palestinian civilians.",
+            "Israeli and Palestinian civilians",
+        ),
+        ("The government banned the opposition parties on Monday.", "opposition parties"),
+    ],
+)
+def test_other_plural_descriptions_stay_whole(text: str, target: str) -> None:
+    assert target in {t for _, _, t in coded(text)}
