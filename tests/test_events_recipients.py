@@ -475,3 +475,33 @@ def test_coordinated_names_before_an_organisation_noun_are_one_organisation_each
 )
 def test_other_plural_descriptions_stay_whole(text: str, target: str) -> None:
     assert target in {t for _, _, t in coded(text)}
+
+
+# -- a vehicle is no actor: the people in it are -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Thai navy turned away boats of Rohingya refugees on Monday.",
+            ("Thailand", "COERCE", "Rohingya refugees"),
+        ),
+        (
+            "Taliban militants attacked a vehicle of aid workers near Kabul on Tuesday.",
+            ("Taliban militants", "ASSAULT", "aid workers near Kabul"),
+        ),
+    ],
+)
+def test_the_people_a_vehicle_carries_are_the_target(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)
+
+
+def test_a_vessel_is_never_a_target() -> None:
+    events = coded("Somali pirates seized a vessel of Indian sailors in the Gulf of Aden.")
+    assert events and not any(target and "vessel" in target for _, _, target in events)
+
+
+def test_aircraft_of_a_state_still_stand_for_it() -> None:
+    events = coded("U.S. helicopters attacked Taliban positions near Kandahar on Friday.")
+    assert ("United States", "ASSAULT", "Taliban positions") in events
