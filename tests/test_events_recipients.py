@@ -505,3 +505,34 @@ def test_a_vessel_is_never_a_target() -> None:
 def test_aircraft_of_a_state_still_stand_for_it() -> None:
     events = coded("U.S. helicopters attacked Taliban positions near Kandahar on Friday.")
     assert ("United States", "ASSAULT", "Taliban positions") in events
+
+
+# -- one speaks for the organisation one's title names ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        (
+            'Jens Stoltenberg, the chief of NATO, said: "As terrorism remains a brutal threat, NATO '
+            'will stand firm."',
+            "NATO",
+        ),
+        (
+            'Ahmed Yousef, a spokesman for Hamas, said: "Hamas will never accept this shameful siege."',
+            "Hamas",
+        ),
+        (
+            'Moussa Faki, the head of the African Union, said: "The violence is outrageous, and the '
+            'African Union will send observers."',
+            "African Union",
+        ),
+    ],
+)
+def test_a_speaker_does_not_criticise_the_body_his_title_names(text: str, own: str) -> None:
+    assert not any(plover == "ACCUSE" and target == own for _, plover, target in coded(text))
+
+
+def test_a_speaker_still_criticises_others() -> None:
+    text = 'Jens Stoltenberg, the chief of NATO, said: "The Russian government\'s conduct is shameful."'
+    assert ("Jens Stoltenberg", "ACCUSE", "Government of Russia") in coded(text)

@@ -31,7 +31,7 @@ from newsgraph.nlp.events.phrases import is_agent_noun, names_an_act
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, load_event_lexicon
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.syntax import DOCUMENT_NOUNS
-from newsgraph.records import Event, Quote, Span
+from newsgraph.records import Entity, Event, Quote, Span
 
 #: Negative words that tell harm suffered, not a judgement of anyone ("the death of X", "their
 #: fears", "civilian casualties"): strongly negative in VADER, but they accuse no one.
@@ -114,10 +114,22 @@ def _target(tokens: Sequence[Token], speaker: Actor, resolver: ActorResolver, qu
             continue  # one speaks for one's own state: "China has taken note ..."
         if _undergoes(token):
             continue  # "the death of bin Laden", "the killing of a journalist": who suffered it
+        if entity is not None and _speaks_for(speaker, entity, resolver):
+            continue  # the chief of NATO on NATO: one speaks for the body one's title names
         return actor
     if place is not None and place.country != speaker.country:
         return place
     return None
+
+
+def _speaks_for(speaker: Actor, entity: Entity, resolver: ActorResolver) -> bool:
+    """Whether the speaker's title names the organisation ("chief of NATO", "a Hamas
+    spokesman"): the speaker speaks for it, and does not judge it."""
+    own = resolver.by_id.get(speaker.entity or "")
+    if own is None or entity.type != "ORG":
+        return False
+    names = {entity.name, *entity.aliases}
+    return any(f" {name} " in f" {title} " for title in own.titles for name in names)
 
 
 def _undergoes(token: Token) -> bool:
