@@ -536,3 +536,31 @@ def test_a_speaker_does_not_criticise_the_body_his_title_names(text: str, own: s
 def test_a_speaker_still_criticises_others() -> None:
     text = 'Jens Stoltenberg, the chief of NATO, said: "The Russian government\'s conduct is shameful."'
     assert ("Jens Stoltenberg", "ACCUSE", "Government of Russia") in coded(text)
+
+
+# -- an intent to meet needs someone to meet, as a meeting does -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia will hold talks in Moscow on Monday.",
+        "The United Nations Security Council will hold consultations on Friday.",
+        "The Arab League will hold an urgent meeting on Sunday in order to discuss the Israeli air strikes.",
+        "Iran will hold negotiations in Vienna next month.",
+    ],
+)
+def test_an_intent_to_meet_nobody_named_is_no_event(text: str) -> None:
+    assert not any(plover == "AGREE" for _, plover, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Arab League will hold talks with Iran on Sunday.", ("Arab League", "AGREE", "Iran")),
+        # coordinated sources meet each other
+        ("Israel and Syria will hold talks in Ankara next week.", ("Israel", "AGREE", "Syria")),
+    ],
+)
+def test_an_intent_to_meet_someone_stays(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(text)

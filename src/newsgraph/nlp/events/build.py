@@ -329,11 +329,13 @@ class EventBuilder:
             return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
-        if plover in REQUIRES_TARGET:
+        # an intent to meet is an intent to meet someone, as the meeting would be
+        needs_target = plover in REQUIRES_TARGET or (plover == "AGREE" and trigger.plover == "CONSULT")
+        if needs_target:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
         if targets == [None] and plover in RECIPROCAL and len(sources) > 1 and "with" in trigger.targets:
             reciprocal = True  # "Israel and Lebanon renewed negotiations": each with the other
-        elif targets == [None] and plover in REQUIRES_TARGET:
+        elif targets == [None] and needs_target:
             return []  # "discussing his concern", "providing support" with nobody to receive it
         else:
             reciprocal = False
