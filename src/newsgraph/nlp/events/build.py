@@ -43,7 +43,7 @@ from newsgraph.nlp.events.implicit import (
     unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
-from newsgraph.nlp.events.phrases import companion, generic_plural, maker, named_member
+from newsgraph.nlp.events.phrases import companion, identified, maker
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
@@ -302,13 +302,11 @@ class EventBuilder:
                 target_token = who_answers(token)  # "Y complied with X's requests": asked Y
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
-        recipient = self.resolver.recipient(target_token)
-        if _in_direct_quote(token, quote, self.quotes) and generic_plural(recipient):
-            recipient = None  # "People have been detained": direct speech about no one in particular
-        found_targets = self.resolver.actors(named_member(recipient) or recipient, quote)
+        direct = _in_direct_quote(token, quote, self.quotes)  # "People have been detained": no one
+        found_targets = self.resolver.actors(identified(self.resolver.recipient(target_token), direct), quote)
         if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
-            doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
-            doer = doer or maker(target_token)  # "rejected a scheme backed by the Red Cross"
+            # "turned away boats, which X criticised", "rejected a scheme backed by the Red Cross"
+            doer = self._doer_of(target_token, token) or maker(target_token)
             found_targets = self.resolver.actors(doer, quote) or found_targets
         if found_targets and token.pos_ == "VERB":  # "was abducted along with his colleague"
             more = self.resolver.actors(companion(token), quote)
@@ -329,14 +327,13 @@ class EventBuilder:
             return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
-        # an intent to meet is an intent to meet someone, as the meeting would be
         needs_target = plover in REQUIRES_TARGET or (plover == "AGREE" and trigger.plover == "CONSULT")
         if needs_target:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
         if targets == [None] and plover in RECIPROCAL and len(sources) > 1 and "with" in trigger.targets:
             reciprocal = True  # "Israel and Lebanon renewed negotiations": each with the other
         elif targets == [None] and needs_target:
-            return []  # "discussing his concern", "providing support" with nobody to receive it
+            return []  # "discussing his concern", "will hold talks" with nobody to receive it
         else:
             reciprocal = False
         if trigger.lemma in VERBAL_READINGS and (

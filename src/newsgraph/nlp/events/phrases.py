@@ -199,3 +199,27 @@ def maker(thing: Token | None) -> Token | None:
                 if found is not None:
                     return found
     return None
+
+
+def identified(recipient: Token | None, direct_speech: bool) -> Token | None:
+    """The recipient the text identifies: the named members of a group (:func:`named_member`);
+    none for a bare plural in direct speech (:func:`generic_plural`: people in general)."""
+    if direct_speech and generic_plural(recipient):
+        return None
+    return named_member(recipient) or recipient
+
+
+#: Entity types of time and amount: never a recipient ("on Friday", "for $5 million").
+_NOT_RECIPIENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def named_complement(token: Token, deps: tuple[str, ...], text: str | None) -> Token | None:
+    """The complement of the first phrase with this preposition that is no date or amount:
+    "called on Friday on the government" -> government (a verb may take "on" twice)."""
+    for child in token.children:
+        if child.dep_ in deps and (text is None or child.lower_ == text):
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = found or next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if found is not None and found.ent_type_ not in _NOT_RECIPIENTS:
+                return found
+    return None
