@@ -43,7 +43,7 @@ from newsgraph.nlp.events.implicit import (
     unnamed_perpetrators,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats
-from newsgraph.nlp.events.phrases import companion
+from newsgraph.nlp.events.phrases import companion, identified, maker
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
@@ -219,7 +219,8 @@ class EventBuilder:
         for event in criticism_events(self.doc, self.quotes, from_quotes, self.resolver, self.lexicon, told):
             coded.append(Coded(event, "criticism"))
         starts = [s.start_char for s in self.doc.sents]
-        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts)
+        countries = {e.id for e in self.resolver.by_country.values()}
+        return merge_repeats(sorted(coded, key=lambda c: c.event.evidence.start), starts, countries)
 
     def _directives(self) -> list[Found]:
         """Demands worded as directives to an addressee: "told Israel to ease its restrictions"
@@ -301,9 +302,11 @@ class EventBuilder:
                 target_token = who_answers(token)  # "Y complied with X's requests": asked Y
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
             target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
-        found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
+        direct = _in_direct_quote(token, quote, self.quotes)  # "People have been detained": no one
+        found_targets = self.resolver.actors(identified(self.resolver.recipient(target_token), direct), quote)
         if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
-            doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
+            # "turned away boats, which X criticised", "rejected a scheme backed by the Red Cross"
+            doer = self._doer_of(target_token, token) or maker(target_token)
             found_targets = self.resolver.actors(doer, quote) or found_targets
         if found_targets and token.pos_ == "VERB":  # "was abducted along with his colleague"
             more = self.resolver.actors(companion(token), quote)
@@ -324,12 +327,13 @@ class EventBuilder:
             return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
-        if plover in REQUIRES_TARGET:
+        needs_target = plover in REQUIRES_TARGET or (plover == "AGREE" and trigger.plover == "CONSULT")
+        if needs_target:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
         if targets == [None] and plover in RECIPROCAL and len(sources) > 1 and "with" in trigger.targets:
             reciprocal = True  # "Israel and Lebanon renewed negotiations": each with the other
-        elif targets == [None] and plover in REQUIRES_TARGET:
-            return []  # "discussing his concern", "providing support" with nobody to receive it
+        elif targets == [None] and needs_target:
+            return []  # "discussing his concern", "will hold talks" with nobody to receive it
         else:
             reciprocal = False
         if trigger.lemma in VERBAL_READINGS and (

@@ -10,7 +10,7 @@ first evidence and gains a target a later mention states.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
 from newsgraph.records import Event
@@ -28,22 +28,41 @@ def _key(name: str | None) -> str:
     return " ".join((name or "").lower().removeprefix("the ").split())
 
 
-def _same_act(a: Coded, b: Coded, one_sentence: bool = False) -> bool:
+def _same_act(a: Coded, b: Coded, one_sentence: bool = False, countries: Set[str] = frozenset()) -> bool:
     """The same act mentioned again: same source, type, code and trigger word, or -- within
     one sentence -- same source and type told by another word ("killed two men and wounded
-    two more in a gun attack" is one attack); same or unstated target."""
+    two more in a gun attack" is one attack); same or unstated target, or the same target
+    state told at two grains (:func:`_same_state`)."""
     ea, eb = a.event, b.event
     return (
         ((a.lemma == b.lemma and ea.cameo == eb.cameo) or (one_sentence and ea.quote == eb.quote))
         and ea.plover == eb.plover
         and _key(ea.source) == _key(eb.source)
-        and (ea.target is None or eb.target is None or _key(ea.target) == _key(eb.target))
+        and (
+            ea.target is None
+            or eb.target is None
+            or _key(ea.target) == _key(eb.target)
+            or _same_state(ea, eb, countries)
+        )
     )
 
 
-def merge_repeats(coded: Sequence[Coded], sentence_starts: Sequence[int] = ()) -> list[Event]:
+def _same_state(a: Event, b: Event, countries: Set[str]) -> bool:
+    """A meeting with a state and a meeting with one of its people, told after or before it, are
+    one meeting at two grains ("met with Israeli leaders" ... "met with Shimon Peres, the Israeli
+    president"): CAMEO codes a state's leaders and officials at the level of the state, so both
+    mentions are one dyad.  ``countries`` holds the entity ids of the countries themselves."""
+    if a.plover != "CONSULT" or a.target_country is None or a.target_country != b.target_country:
+        return False
+    return (a.target_entity in countries) != (b.target_entity in countries)
+
+
+def merge_repeats(
+    coded: Sequence[Coded], sentence_starts: Sequence[int] = (), countries: Set[str] = frozenset()
+) -> list[Event]:
     """Events in order, repeated mentions of one act merged (module docstring); a merged
-    event keeps the first evidence and gains a target a later mention states."""
+    event keeps the first evidence and gains a target a later mention states; ``countries``
+    holds the entity ids of the article's countries (:func:`_same_state`)."""
     kept: list[Coded] = []
 
     def sentence(item: Coded) -> int:
@@ -54,7 +73,7 @@ def merge_repeats(coded: Sequence[Coded], sentence_starts: Sequence[int] = ()) -
             (
                 i
                 for i, k in enumerate(kept)
-                if _same_act(k, item, bool(sentence_starts) and sentence(k) == sentence(item))
+                if _same_act(k, item, bool(sentence_starts) and sentence(k) == sentence(item), countries)
             ),
             None,
         )

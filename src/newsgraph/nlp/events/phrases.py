@@ -60,12 +60,32 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and the nouns coordinated with it, in text order."""
+    """The token and the nouns coordinated with it, in text order -- but not a closing "other"
+    conjunct of common nouns ("the Northern Alliance and other resistance forces", "women and
+    other protesters"): "other" names the unnamed rest of a class the conjuncts before it belong
+    to, no actor of its own ("other MDC leaders" names its party and stays)."""
     found = [token]
     for other in token.conjuncts:
         if other.pos_ in ("NOUN", "PROPN", "PRON") and other.i != token.i:
             found.append(other)
-    return sorted(found, key=lambda t: t.i)
+    found.sort(key=lambda t: t.i)
+    if len(found) > 1 and _unnamed_rest(found[-1]):
+        found.pop()
+    return found
+
+
+#: Entity types that name whose a description is ("other MDC leaders", "other US officials").
+_NAMED = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def _unnamed_rest(head: Token) -> bool:
+    """ "other protesters": a common noun under "other" with no name in its phrase."""
+    modifiers = list(head.lefts)
+    return (
+        head.pos_ == "NOUN"
+        and any(m.lower_ == "other" for m in modifiers)
+        and not any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for m in modifiers for t in m.subtree)
+    )
 
 
 def count_word(token: Token) -> bool:
@@ -131,4 +151,75 @@ def companion(verb: Token) -> Token | None:
                     found = next((c for c in with_.children if c.dep_ in ("pobj", "pcomp")), None)
                     if found is not None:
                         return found
+    return None
+
+
+def generic_plural(head: Token | None) -> bool:
+    """A bare plural of common nouns ("people", "journalists", "50 women"): no determiner, no
+    possessor, no name in it -- people in general, or an indefinite number of them, not a
+    group the text identifies ("the journalists", "our citizens", "Iraqi civilians")."""
+    if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS" or head.ent_type_:
+        return False
+    return not any(
+        c.dep_ in ("det", "poss", "predet") or c.ent_type_ in _NAMED or c.pos_ == "PROPN"
+        for c in head.children
+    )
+
+
+def named_member(group: Token | None) -> Token | None:
+    """The named members a description of a group gives: "some groups, including CARE
+    International", "rebel groups such as the ADF" -- the ones the text identifies (each named
+    conjunct is coded); None when none is named."""
+    if group is None or group.pos_ != "NOUN":
+        return None
+    for prep in group.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "including" or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        ):
+            member = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if member is not None and (member.pos_ == "PROPN" or member.ent_type_ in _NAMED):
+                return member
+    return None
+
+
+def maker(thing: Token | None) -> Token | None:
+    """Who made, backed or put forward a thing, by the "by" phrase of a participle modifying it:
+    "a scheme backed by the Red Cross", "the bill drafted by the opposition", "a plan put
+    forward by Egypt" -- judging the thing (rejecting, criticising, welcoming it) judges them."""
+    if thing is None:
+        return None
+    for acl in thing.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for by in acl.children:
+            if by.dep_ in ("agent", "prep") and by.lower_ == "by":
+                found = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def identified(recipient: Token | None, direct_speech: bool) -> Token | None:
+    """The recipient the text identifies: the named members of a group (:func:`named_member`);
+    none for a bare plural in direct speech (:func:`generic_plural`: people in general)."""
+    if direct_speech and generic_plural(recipient):
+        return None
+    return named_member(recipient) or recipient
+
+
+#: Entity types of time and amount: never a recipient ("on Friday", "for $5 million").
+_NOT_RECIPIENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def named_complement(token: Token, deps: tuple[str, ...], text: str | None) -> Token | None:
+    """The complement of the first phrase with this preposition that is no date or amount:
+    "called on Friday on the government" -> government (a verb may take "on" twice)."""
+    for child in token.children:
+        if child.dep_ in deps and (text is None or child.lower_ == text):
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = found or next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if found is not None and found.ent_type_ not in _NOT_RECIPIENTS:
+                return found
     return None

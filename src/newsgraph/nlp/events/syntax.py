@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.opinion import statement_only
-from newsgraph.nlp.events.phrases import holder_of_origin
+from newsgraph.nlp.events.phrases import holder_of_origin, named_complement
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -92,8 +92,9 @@ def verb_source(token: Token) -> Token | None:
             return _child(token, ("nsubjpass",))  # "Israel is opposed to French mediation"
         return agent
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
-        return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
+    if len(subjects) > 1:  # "boats which X criticised", "South America -- Chilean troops attacked"
+        named = [c for c in subjects if c.lower_ not in RELATIVE] or subjects
+        return min(named, key=lambda c: abs(token.i - c.i))  # not a relative; the one next to the verb
     found = _object_controller(token) or source_token(token)
     if found is None and token.dep_ == "pcomp":
         found = _controller(token)
@@ -168,9 +169,9 @@ def verb_target(token: Token, trigger: Trigger) -> Token | None:
             if found is not None and found.dep_ == "dative" and found.tag_ == "IN":
                 found = _pobj(found)  # "gave (to) X"
         elif where == "pobj":
-            found = _pobj(_child(token, ("prep", "prt"), trigger.particle))
+            found = named_complement(token, ("prep", "prt"), trigger.particle)
         else:
-            found = _pobj(_child(token, ("prep",), where))
+            found = named_complement(token, ("prep",), where)
             if found is None and (obj := _child(token, ("dobj",))) is not None:
                 found = _pobj(_child(obj, ("prep",), where))  # "sent his wishes to X"
         if (
