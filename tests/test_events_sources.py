@@ -1,0 +1,75 @@
+"""Events of issue 13's sixth round (recall): who the source of an event is, and triggers the CAMEO
+verb dictionary names that the lexicon lacked; each rule on three or more sentences written for
+these tests, with guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._event_support import coded
+
+
+def _sources(text: str) -> set[tuple[str | None, str]]:
+    return {(source, plover) for source, plover, _ in coded(text)}
+
+
+# -- CAMEO.2.0 "HUNT * DOWN [173]"; a future conflictual act is a threat (CAMEO manual, 130) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indian troops hunted down the rebel commanders in the mountains of Kashmir last week.",
+            ("India", "COERCE"),
+        ),
+        (
+            "The Nigerian army has hunted down dozens of Boko Haram fighters since January.",
+            ("Nigeria", "COERCE"),
+        ),
+        (
+            "President Hollande said France will hunt down the terrorists who attacked Paris.",
+            ("France", "THREATEN"),
+        ),
+    ],
+)
+def test_hunting_people_down_is_coercion_and_its_future_a_threat(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children hunted down the Easter eggs in the garden on Sunday morning.",
+        "The striker hunted down the loose ball and scored in the last minute.",
+    ],
+)
+def test_hunting_down_things_is_no_event(text: str) -> None:
+    assert coded(text) == set()
+
+
+# -- CAMEO.2.0 "CONDUCT * {&MILITARY EXERCISES} [150]" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chinese warships conducted military exercises near Taiwan on Monday.", ("China", "MOBILIZE")),
+        (
+            "The Russian navy conducted large-scale exercises in the Baltic Sea this week.",
+            ("Russia", "MOBILIZE"),
+        ),
+        (
+            "North Korean troops conducted live-fire exercises near the border with South Korea.",
+            ("North Korea", "MOBILIZE"),
+        ),
+    ],
+)
+def test_military_exercises_conducted_are_a_show_of_force(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _sources(text)
+
+
+def test_a_school_exercise_is_no_show_of_force() -> None:
+    assert coded("The school conducted evacuation exercises on Friday morning.") == set()
