@@ -73,3 +73,31 @@ def test_military_exercises_conducted_are_a_show_of_force(text: str, expected: t
 
 def test_a_school_exercise_is_no_show_of_force() -> None:
     assert coded("The school conducted evacuation exercises on Friday morning.") == set()
+
+
+# -- every coordinated agent is a source, also when a quote's speaker is one of them -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The referendum was viewed as illegal by Ukraine and the European Union.",
+            {("Ukraine", "ACCUSE"), ("European Union", "ACCUSE")},
+        ),
+        (
+            "Hamas is considered a terrorist organisation by Israel and by the European Union.",
+            {("Israel", "ACCUSE"), ("European Union", "ACCUSE")},
+        ),
+        (
+            "The attack was condemned by France and by Germany.",
+            {("France", "ACCUSE"), ("Germany", "ACCUSE")},
+        ),
+    ],
+)
+def test_each_coordinated_agent_is_a_source(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= _sources(text)
+
+
+def test_coordinated_agents_outside_politics_stay_eventless() -> None:
+    assert coded("The new coach was praised by the players and by the fans after the win.") == set()

@@ -384,10 +384,10 @@ class EventBuilder:
         if _is_cue(token, quote, self.quotes) and quote is not None:
             speaker = self.resolver.speaker_actor(self.quotes[quote])
             subject = verb_source(token) if token.pos_ == "VERB" else None
-            if subject is not None and subject.pos_ == "PROPN":  # "the UN accused X": named, it wins
-                named = self.resolver.actors(subject, quote)
-                if named and speaker not in named:
-                    return named
+            named = self.resolver.actors(subject, quote) if subject is not None else []
+            proper = subject is not None and subject.pos_ == "PROPN"
+            if named and (proper or speaker in named):
+                return named  # "the UN accused X": named, it wins; the speaker with its conjuncts
             if speaker is not None:
                 return [speaker]
         if intent is not None:
