@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests._event_support import coded
+from tests._event_support import analysed, coded
 
 
 def _sources(text: str) -> set[tuple[str | None, str]]:
@@ -101,3 +101,38 @@ def test_each_coordinated_agent_is_a_source(text: str, expected: set[tuple[str, 
 
 def test_coordinated_agents_outside_politics_stay_eventless() -> None:
     assert coded("The new coach was praised by the players and by the fans after the win.") == set()
+
+
+# -- an act told "again" is a new act, not a repeated mention of the earlier one ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        (
+            "Turkish police detained the journalist Can Dundar in Istanbul on Monday. On Thursday "
+            "Turkish police detained Dundar again after a court hearing.",
+            ("Turkey", "COERCE", "Can Dundar"),
+        ),
+        (
+            "Israeli aircraft struck a Hamas base in Gaza on Friday. Hours later Israeli aircraft "
+            "struck the Hamas base again.",
+            ("Israel", "ASSAULT", "Hamas"),
+        ),
+        (
+            "Russia expelled two British diplomats in March. In June Russia expelled the British "
+            "diplomats anew.",
+            ("Russia", "SANCTION", "United Kingdom"),
+        ),
+    ],
+)
+def test_an_act_told_again_is_a_second_event(text: str, act: tuple[str, str, str]) -> None:
+    assert [(e.source, e.plover, e.target) for e in analysed(text)].count(act) == 2
+
+
+def test_a_repeated_mention_without_again_stays_one_event() -> None:
+    text = (
+        "Turkish police detained the journalist Can Dundar in Istanbul on Monday. Turkish police "
+        "detained Dundar at his home, his lawyer said."
+    )
+    assert [(e.source, e.plover) for e in analysed(text)] == [("Turkey", "COERCE")]

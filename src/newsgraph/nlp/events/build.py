@@ -42,7 +42,7 @@ from newsgraph.nlp.events.implicit import (
     unknown_attackers,
     unnamed_perpetrators,
 )
-from newsgraph.nlp.events.merging import Coded, merge_repeats
+from newsgraph.nlp.events.merging import Coded, merge_repeats, told_again
 from newsgraph.nlp.events.phrases import companion
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
@@ -355,11 +355,13 @@ class EventBuilder:
             quad_class=code.quad_class if code else None,
             goldstein=code.goldstein if code else None,
         )
-        if reciprocal:
-            return [
-                Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in sources if s != t
-            ]
-        return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
+        again = told_again(token)  # "were detained again": a new act, never merged with another
+        return [  # reciprocal: each source with each other one
+            Coded(_with_actors(template, s, t), trigger.lemma, again)
+            for s in sources
+            for t in (sources if reciprocal else targets)
+            if s != t
+        ]
 
     def _doer_of(self, thing: Token | None, judging: Token) -> Token | None:
         """Who did the act whose object a "which" clause judges: in "Y turned away boats, which X
