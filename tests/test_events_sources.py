@@ -136,3 +136,35 @@ def test_a_repeated_mention_without_again_stays_one_event() -> None:
         "detained Dundar at his home, his lawyer said."
     )
     assert [(e.source, e.plover) for e in analysed(text)] == [("Turkey", "COERCE")]
+
+
+# -- a dateline the parser reads as a second subject is not the source ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "dateline"),
+    [
+        ("Brussels — On Tuesday, Turkish police arrested two journalists in Istanbul.", "Turkey", "Belgium"),
+        (
+            "South America — On Monday, Peruvian troops arrested the rebel commander Victor Polay.",
+            "Peru",
+            "United States",
+        ),
+        (
+            "Moscow — On Sunday, Ukrainian officials accused Russia of shelling the city of Kharkiv.",
+            "Ukrainian officials",
+            "Russia",
+        ),
+    ],
+)
+def test_the_subject_next_to_the_verb_is_the_source_not_the_dateline(
+    text: str, expected: str, dateline: str
+) -> None:
+    sources = {source for source, _ in _sources(text)}
+    assert expected in sources
+    assert dateline not in sources
+
+
+def test_a_relative_pronoun_is_still_no_subject() -> None:
+    text = "Boats which the United Nations has criticised were turned away by the Australian navy."
+    assert ("United Nations", "ACCUSE") in _sources(text)

@@ -92,8 +92,9 @@ def verb_source(token: Token) -> Token | None:
             return _child(token, ("nsubjpass",))  # "Israel is opposed to French mediation"
         return agent
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object
-        return next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0])
+    if len(subjects) > 1:  # "boats which the UN has criticised": the relative is the object;
+        named = [c for c in subjects if c.lower_ not in RELATIVE]  # a dateline ("Paris -- Police
+        return min(named, key=lambda c: abs(token.i - c.i)) if named else subjects[0]  # arrested")
     found = _object_controller(token) or source_token(token)
     if found is None and token.dep_ == "pcomp":
         found = _controller(token)
