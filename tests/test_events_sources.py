@@ -168,3 +168,39 @@ def test_the_subject_next_to_the_verb_is_the_source_not_the_dateline(
 def test_a_relative_pronoun_is_still_no_subject() -> None:
     text = "Boats which the United Nations has criticised were turned away by the Australian navy."
     assert ("United Nations", "ACCUSE") in _sources(text)
+
+
+# -- CAMEO.2.0 "PREVENT * RALLY/PROTEST [1721]", "PREVENT * (FROM ENTERING/LEAVING) [172]" --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egyptian police prevented a rally by opposition supporters in Cairo on Friday.",
+            ("Egypt", "COERCE"),
+        ),
+        (
+            "The opposition leader Ali Haidar was prevented from attending a rally in Aleppo by Syrian "
+            "security forces.",
+            ("Syria", "COERCE"),
+        ),
+        (
+            "Chinese border guards prevented the Tibetan activists from leaving the country.",
+            ("China", "COERCE"),
+        ),
+    ],
+)
+def test_preventing_a_rally_or_a_departure_is_a_restriction(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The goalkeeper prevented a goal in the last minute of the match.",
+        "Heavy rain prevented the rally from taking place in the stadium on Sunday.",
+    ],
+)
+def test_preventing_without_a_political_agent_is_no_event(text: str) -> None:
+    assert coded(text) == set()
