@@ -204,3 +204,41 @@ def test_preventing_a_rally_or_a_departure_is_a_restriction(text: str, expected:
 )
 def test_preventing_without_a_political_agent_is_no_event(text: str) -> None:
     assert coded(text) == set()
+
+
+# -- an act noun told through a passive participle has the participle's agent as its source -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Amnesty International documented the attacks carried out by Ethiopian troops on Somali "
+            "villages.",
+            ("Ethiopia", "ASSAULT", None),
+        ),
+        (
+            "The raid conducted by Kenyan troops on the militant camp killed twelve fighters.",
+            ("Kenya", "ASSAULT", None),
+        ),
+        (
+            "The airstrikes launched by Saudi warplanes on Sanaa were condemned by the United Nations.",
+            ("United Nations", "ACCUSE", "Saudi Arabia"),
+        ),
+    ],
+)
+def test_an_act_noun_carried_out_by_an_agent_is_the_agents(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The repairs carried out by the workers on the bridge were completed on Monday.",
+        "The tackles made by the defenders in the second half were brutal, the coach said.",
+    ],
+)
+def test_a_participle_agent_of_no_act_is_no_source(text: str) -> None:
+    assert coded(text) == set()

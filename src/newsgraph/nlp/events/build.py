@@ -44,6 +44,7 @@ from newsgraph.nlp.events.implicit import (
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats, told_again
 from newsgraph.nlp.events.phrases import companion
+from newsgraph.nlp.events.prepositions import participle_agent
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
@@ -300,7 +301,7 @@ class EventBuilder:
             if target_token is None and token.pos_ == "NOUN":
                 target_token = who_answers(token)  # "Y complied with X's requests": asked Y
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
-            target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
+            target_token = noun_source(target_token) or participle_agent(target_token) or target_token
         found_targets = self.resolver.actors(self.resolver.recipient(target_token), quote)
         if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
             doer = self._doer_of(target_token, token)  # "turned away boats, which X criticised"
@@ -394,8 +395,8 @@ class EventBuilder:
                 return [speaker]
         if intent is not None:
             source_token = intent_source(intent) or verb_source(token)
-        elif token.pos_ == "NOUN":
-            source_token = noun_source(token)
+        elif token.pos_ == "NOUN":  # "attacks carried out by the military": the participle's agent
+            source_token = noun_source(token) or participle_agent(token)
         else:
             source_token = verb_source(token)
         actors = self.resolver.actors(source_token, quote)
