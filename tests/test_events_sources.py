@@ -242,3 +242,32 @@ def test_an_act_noun_carried_out_by_an_agent_is_the_agents(
 )
 def test_a_participle_agent_of_no_act_is_no_source(text: str) -> None:
     assert coded(text) == set()
+
+
+# -- a clash is fighting (CAMEO.2.0 "KILL * (IN CLASH) [193]", "DIE * (AFTER CLASH) [:190]") ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clashes initiated by Maoist rebels in Chhattisgarh killed six policemen on Monday.",
+            "Maoist rebels",
+        ),
+        ("Hezbollah's clashes with the Lebanese army left ten people dead.", "Hezbollah"),
+        ("The Turkish army's clashes with PKK fighters continued near the Iraqi border.", "Turkey"),
+    ],
+)
+def test_a_clash_of_an_armed_actor_is_an_assault(text: str, expected: str) -> None:
+    assert (expected, "ASSAULT") in _sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clash between Arsenal and Chelsea ended in a draw on Sunday.",
+        "The film explores a clash of cultures in a small town in Texas.",
+    ],
+)
+def test_a_clash_of_teams_or_cultures_is_no_assault(text: str) -> None:
+    assert coded(text) == set()
