@@ -44,6 +44,7 @@ from newsgraph.nlp.events.politics import (
     noun_is_political,
     political_density,
 )
+from newsgraph.nlp.events.prepositions import repeated_prepositions
 from newsgraph.nlp.knowledge.agents import phoenix_agent_sectors
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
 from newsgraph.nlp.knowledge.wordlists import wordlist
@@ -239,7 +240,8 @@ class ActorResolver:
         if token is None:
             return []
         found = []
-        for head in split_countries(conjuncts(token)):  # "the Chinese and Russian governments"
+        heads = conjuncts(token) + [g for h in repeated_prepositions(token) for g in conjuncts(h)]
+        for head in split_countries(heads):  # "the Chinese and Russian governments"
             actor = self.resolve(head, quote)
             if actor is not None and actor not in found:
                 found.append(actor)

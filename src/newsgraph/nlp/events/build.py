@@ -42,8 +42,9 @@ from newsgraph.nlp.events.implicit import (
     unknown_attackers,
     unnamed_perpetrators,
 )
-from newsgraph.nlp.events.merging import Coded, merge_repeats
+from newsgraph.nlp.events.merging import Coded, merge_repeats, told_again
 from newsgraph.nlp.events.phrases import companion, identified, maker
+from newsgraph.nlp.events.prepositions import participle_agent
 from newsgraph.nlp.events.received import faced_charges, received_acts
 from newsgraph.nlp.events.setting import in_setting
 from newsgraph.nlp.events.statements import criticism_events
@@ -301,7 +302,7 @@ class EventBuilder:
             if target_token is None and token.pos_ == "NOUN":
                 target_token = who_answers(token)  # "Y complied with X's requests": asked Y
         if plover in JUDGED_ACTS and target_token is not None and target_token.pos_ == "NOUN":
-            target_token = noun_source(target_token) or target_token  # "condemned the Israeli strikes"
+            target_token = noun_source(target_token) or participle_agent(target_token) or target_token
         direct = _in_direct_quote(token, quote, self.quotes)  # "People have been detained": no one
         found_targets = self.resolver.actors(identified(self.resolver.recipient(target_token), direct), quote)
         if plover in JUDGED_ACTS and not any(t.political for t in found_targets):
@@ -359,11 +360,13 @@ class EventBuilder:
             quad_class=code.quad_class if code else None,
             goldstein=code.goldstein if code else None,
         )
-        if reciprocal:
-            return [
-                Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in sources if s != t
-            ]
-        return [Coded(_with_actors(template, s, t), trigger.lemma) for s in sources for t in targets]
+        again = told_again(token)  # "were detained again": a new act, never merged with another
+        return [  # reciprocal: each source with each other one
+            Coded(_with_actors(template, s, t), trigger.lemma, again)
+            for s in sources
+            for t in (sources if reciprocal else targets)
+            if s != t
+        ]
 
     def _doer_of(self, thing: Token | None, judging: Token) -> Token | None:
         """Who did the act whose object a "which" clause judges: in "Y turned away boats, which X
@@ -388,16 +391,16 @@ class EventBuilder:
         if _is_cue(token, quote, self.quotes) and quote is not None:
             speaker = self.resolver.speaker_actor(self.quotes[quote])
             subject = verb_source(token) if token.pos_ == "VERB" else None
-            if subject is not None and subject.pos_ == "PROPN":  # "the UN accused X": named, it wins
-                named = self.resolver.actors(subject, quote)
-                if named and speaker not in named:
-                    return named
+            named = self.resolver.actors(subject, quote) if subject is not None else []
+            proper = subject is not None and subject.pos_ == "PROPN"
+            if named and (proper or speaker in named):
+                return named  # "the UN accused X": named, it wins; the speaker with its conjuncts
             if speaker is not None:
                 return [speaker]
         if intent is not None:
             source_token = intent_source(intent) or verb_source(token)
-        elif token.pos_ == "NOUN":
-            source_token = noun_source(token)
+        elif token.pos_ == "NOUN":  # "attacks carried out by the military": the participle's agent
+            source_token = noun_source(token) or participle_agent(token)
         else:
             source_token = verb_source(token)
         actors = self.resolver.actors(source_token, quote)

@@ -5,6 +5,9 @@ source, type, CAMEO code and trigger word; same or unstated target) are one even
 acts of one source and type told by several words in one sentence ("killed two men and wounded
 two more in a gun attack" is one attack; same or unstated target).  A merged event keeps the
 first evidence and gains a target a later mention states.
+
+A mention marked as a repetition of the act ("were detained again", "offered anew") tells a new
+act: "again" presupposes an earlier one, so it is never merged with an unmarked mention.
 """
 
 from __future__ import annotations
@@ -13,7 +16,12 @@ from bisect import bisect_right
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Token
+
 from newsgraph.records import Event
+
+#: Adverbs that tell an act as one more of its kind ("detained again"): a new act, no repeat.
+ITERATIVE_ADVERBS = frozenset({"again", "anew", "afresh"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +30,12 @@ class Coded:
 
     event: Event
     lemma: str
+    again: bool = False  # told as one more act of its kind ("were detained again")
+
+
+def told_again(trigger: Token) -> bool:
+    """Whether the trigger is told as a new act of its kind: "were detained again"."""
+    return any(c.dep_ == "advmod" and c.lower_ in ITERATIVE_ADVERBS for c in trigger.children)
 
 
 def _key(name: str | None) -> str:
@@ -35,7 +49,8 @@ def _same_act(a: Coded, b: Coded, one_sentence: bool = False, countries: Set[str
     state told at two grains (:func:`_same_state`)."""
     ea, eb = a.event, b.event
     return (
-        ((a.lemma == b.lemma and ea.cameo == eb.cameo) or (one_sentence and ea.quote == eb.quote))
+        a.again == b.again
+        and ((a.lemma == b.lemma and ea.cameo == eb.cameo) or (one_sentence and ea.quote == eb.quote))
         and ea.plover == eb.plover
         and _key(ea.source) == _key(eb.source)
         and (

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.nlp.events.datelines import is_dateline
 from newsgraph.nlp.events.opinion import statement_only
 from newsgraph.nlp.events.phrases import holder_of_origin, named_complement
 from newsgraph.nlp.events.triggers import Found
@@ -92,9 +93,8 @@ def verb_source(token: Token) -> Token | None:
             return _child(token, ("nsubjpass",))  # "Israel is opposed to French mediation"
         return agent
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1:  # "boats which X criticised", "South America -- Chilean troops attacked"
-        named = [c for c in subjects if c.lower_ not in RELATIVE] or subjects
-        return min(named, key=lambda c: abs(token.i - c.i))  # not a relative; the one next to the verb
+    if len(subjects) > 1:  # no relative ("boats which the UN criticised": the object), no dateline
+        return next((c for c in subjects if c.lower_ not in RELATIVE and not is_dateline(c)), subjects[0])
     found = _object_controller(token) or source_token(token)
     if found is None and token.dep_ == "pcomp":
         found = _controller(token)

@@ -51,6 +51,8 @@ def _object_words(token: Token) -> set[str]:
             for pobj in child.children:  # "into custody", "as illegal"
                 words.update((pobj.lemma_.lower(), pobj.lower_))
                 words.update(c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod"))
+                if pobj.dep_ == "pcomp":  # "prevented from attending a rally": the gerund's object
+                    words.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "dobj")
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.add(token.head.lemma_.lower())
     return words
