@@ -112,3 +112,158 @@ def test_two_conjoined_people_of_different_titles_keep_their_own_countries() -> 
     text = "Russian President Ivan Orlov and Turkish Prime Minister Deniz Kaya met in Sochi."
     assert person(text, "Deniz Kaya").country == "TUR"
     assert person(text, "Ivan Orlov").country == "RUS"
+
+
+# --- issue 16, pc16: more kinds of evidence about the person ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Ana Petrova, a Bulgarian, won the women's race in Berlin.", "Ana Petrova", "BGR"),
+        ("Tim Ryan, a Briton living in Spain, was freed on Monday.", "Tim Ryan", "GBR"),
+        ("Jonas Berg, a Norwegian who has lived in Chile for years, was arrested.", "Jonas Berg", "NOR"),
+    ],
+)
+def test_a_nationality_noun_in_apposition(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+def test_a_place_lived_in_is_no_nationality() -> None:
+    text = "Tom Hale, a teacher who has lived in Chile for years, was arrested on Monday."
+    assert person(text, "Tom Hale").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A Somalia-born man, Abdi Warsame, was charged in Oslo on Friday.", "Abdi Warsame", "SOM"),
+        ("The court heard that Ghana-born nurse Abena Mensah had worked there.", "Abena Mensah", "GHA"),
+        ("Lena Weiss, a Vienna-born architect, designed the new museum.", "Lena Weiss", "AUT"),
+    ],
+)
+def test_a_place_of_birth_written_with_born(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Ukrainian President Ivan Bondar received his Moldovan counterparts, President Ana Rusu "
+            "and Prime Minister Victor Popa, in Kyiv.",
+            "Ana Rusu",
+            "MDA",
+        ),
+        (
+            "Ukrainian President Ivan Bondar received his Moldovan counterparts, President Ana Rusu "
+            "and Prime Minister Victor Popa, in Kyiv.",
+            "Victor Popa",
+            "MDA",
+        ),
+        (
+            "The police named two Kenyan runners, Peter Kipchoge and Mary Wambui, as the victims.",
+            "Mary Wambui",
+            "KEN",
+        ),
+    ],
+)
+def test_a_group_with_a_nationality_in_apposition_before_the_names(
+    text: str, name: str, country: str
+) -> None:
+    assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malawian police questioned two visitors, John Okafor and Ade Bello, in Lilongwe.",
+        "After meeting Kenyan officials, John Bello said the talks went well.",
+    ],
+)
+def test_names_after_a_group_without_nationality_stay_unknown(text: str) -> None:
+    assert person(text, "Bello").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Iran and its president Ebrahim Raisi rejected the offer.", "Ebrahim Raisi", "IRN"),
+        (
+            "The Kenyan Foreign Ministry and its minister, Ruth Achieng, denied the report.",
+            "Ruth Achieng",
+            "KEN",
+        ),
+        ("Poland said its foreign minister, Jan Lis, would attend the talks.", "Jan Lis", "POL"),
+    ],
+)
+def test_its_or_their_title_takes_the_country_it_refers_to(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+def test_a_visitor_to_a_country_keeps_no_country_of_the_host() -> None:
+    text = "Nigerian officials arrived in Malawi, and its president met the envoy Ade Bello in Lilongwe."
+    assert person(text, "Ade Bello").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Thousands marched against the inauguration of Tom Walker as president of the United States.",
+            "Tom Walker",
+            "USA",
+        ),
+        ("Ana Rusu, who was elected as Moldova's president in 2020, spoke on Monday.", "Ana Rusu", "MDA"),
+        ("Victor Popa, who served as Moldova's prime minister, died on Monday.", "Victor Popa", "MDA"),
+    ],
+)
+def test_as_a_title_of_a_country(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+def test_an_ambassador_to_a_country_is_not_of_that_country() -> None:
+    text = "Anna Berg was appointed as ambassador to France on Monday."
+    assert person(text, "Anna Berg").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Rep. Tim Ryan (D-Ohio) said the bill would pass.", "Tim Ryan", "USA"),
+        ("Sen. Ted Cruz (R-Texas) blocked the vote on Tuesday.", "Ted Cruz", "USA"),
+        ("The amendment by Rep. Pat Lee (D-Vermont) failed.", "Pat Lee", "USA"),
+    ],
+)
+def test_a_party_and_state_in_brackets(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Turkey has prosecuted Turkish writers who discuss the war, including novelist Ayse Kaya.",
+            "Ayse Kaya",
+            "TUR",
+        ),
+        ("Several Ghanaian players, including Kwame Mensah, missed the flight.", "Kwame Mensah", "GHA"),
+        ("Kenyan runners such as Mary Wambui won the race.", "Mary Wambui", "KEN"),
+    ],
+)
+def test_a_member_of_a_group_with_a_nationality(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+def test_a_member_of_a_group_without_nationality_stays_unknown() -> None:
+    text = "Turkish officials met foreign reporters, including Anna Berg, in Ankara."
+    assert person(text, "Anna Berg").country is None
+
+
+def test_a_surname_that_is_also_a_place_gives_no_country() -> None:
+    # "Montalvo" is also a town in Ecuador: the surname read alone as a place gave its country
+    text = (
+        "Pedro Montalvo, 19, was arrested on Monday. The police built a case against Montalvo. "
+        "The bag was returned by Montalvo shortly after he left.\n\nMontalvo has been assisted by friends."
+    )
+    assert person(text, "Pedro Montalvo").country is None

@@ -28,6 +28,8 @@ from newsgraph.nlp.mentions.names import Mention
 from newsgraph.records import Entity, Span
 
 _LABEL_ORDER = {"ORG": 3, "GPE": 2, "PERSON": 1, "NORP": 0}
+#: Mention labels whose country is a place's, not a person's (see :func:`_country`).
+_PLACE_READ = frozenset({"PERSON", "GPE", "LOC"})
 
 
 def _label(c: Cluster) -> str:
@@ -71,7 +73,9 @@ def _org_country(text: str) -> str | None:
 
 
 def _country(c: Cluster, label: str, name: str, home: str | None) -> str | None:
-    known = [m.country for m in c.mentions if m.country]
+    # A person's name read as a place ("Montalvo" is also a town) keeps that place's country on
+    # its mention after it is retyped; a person takes no country from such readings.
+    known = [m.country for m in c.mentions if m.country and (label != "PERSON" or m.label not in _PLACE_READ)]
     if known:
         return Counter(known).most_common(1)[0][0]
     if any(m.canonical and m.label == label for m in c.mentions):

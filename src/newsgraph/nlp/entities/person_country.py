@@ -15,6 +15,13 @@ Evidence, in order of strength:
 4. a title without a country coordinated with a titled name that has one: "Polish Prime Minister
    A and Defence Minister B" (B is Polish too).
 
+More of the person's own phrase (:mod:`.person_phrase`): a nationality noun in apposition ("X, a
+Bulgarian,"), a place of birth ("a Somalia-born man, X"), a group with a nationality that the name
+stands in apposition to or is listed in ("two Kenyan runners, A and B", "Turkish writers,
+including X"), a title whose "its"/"their" refers to a country or organisation ("Iran and its
+president X", "Poland said its foreign minister, X,"), a title of a country taken "as" ("X was
+sworn in as president of Chile"), and a US party-and-state bracket ("Rep. X (D-Ohio)").
+
 An appositive title is read to the end of its clause ("X, senior researcher at Cairo's Institute
 for Y", "X, a corporal in the Israeli army").
 
@@ -24,28 +31,17 @@ one its entity got (its lexicon entry or its name).  Without evidence the countr
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse.names import Cluster
-from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup, nationality_country
+from newsgraph.nlp.entities.person_phrase import CountryAt, phrase_evidence, word_country
+from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup, nationality_country
 from newsgraph.nlp.knowledge.wordlists import wordlist
+from newsgraph.nlp.mentions.names import Mention
 
 _POSSESSIVE = wordlist("possessive")
 
-#: Looks up the country of the entity owning a token, if the token is part of a named mention.
-CountryAt = Callable[[int], str | None]
-
-
-def word_country(text: str, places: bool = True) -> str | None:
-    """The country a single word or short phrase names: a country, a demonym, or (with
-    ``places``) a known place."""
-    g = gazetteer()
-    hit = lookup(g.country_names, text) or lookup(g.demonyms, text)
-    if hit is not None:
-        return hit.iso3
-    return country_of_place(text) if places and text[:1].isupper() else None
+__all__ = ["CountryAt", "person_country", "word_country"]
 
 
 def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
@@ -59,6 +55,10 @@ def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
         found = _phrase_country(doc, doc[m.end - 1], country_at) or _before_name(doc, m.start)
         if found:
             return found
+    for m in sorted(c.names(), key=lambda m: m.start):
+        found = phrase_evidence(doc, m.start, m.end, _title_start(m), country_at)
+        if found:
+            return found
     for m in sorted(c.mentions, key=lambda m: m.start):
         for p in m.titles:
             if p.end == m.start and p.country is None:
@@ -66,6 +66,11 @@ def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _title_start(m: Mention) -> int:
+    """Where the name's phrase begins: the start of a title written right before it, else the name."""
+    return min((p.start for p in m.titles if p.end == m.start), default=m.start)
 
 
 def _coordinated_country(doc: Doc, title_start: int) -> str | None:

@@ -1,0 +1,199 @@
+"""More of what a person's own phrase says about the person's country (used by :mod:`.person_country`).
+
+Each rule reads only words that describe the person: the phrase the name stands in apposition to,
+a group the name is listed in, a title that belongs to the name, a bracket right after the name.
+None reads the story's setting, so a visitor keeps no country of the place he visits:
+
+- a nationality noun in apposition, with an article: "X, a Bulgarian,", "X, a Briton living in
+  Spain" (the people's noun "Briton" is the singular of "Britons");
+- a place of birth written "<place>-born" on the noun the name stands in apposition to or right
+  before the name: "a Somalia-born man, X", "Vienna-born architect X";
+- a group with a nationality that the names stand in apposition to, also for the later names of
+  a list ("his Moldovan counterparts, President A and Prime Minister B", "two Kenyan runners, A
+  and B"); the names must not be the subject of the clause, so a fronted phrase ("After meeting
+  Kenyan officials, X said") gives nothing;
+- membership of a group with a nationality: "Turkish writers ..., including X", "such as X";
+- a title whose "its"/"their" refers to a country or an organisation with one: the title is
+  coordinated with it ("Iran and its president X") or it is the subject of the clause ("Poland
+  said its foreign minister, X, would ...");
+- a title of a country held "as": "X as president of the United States", "X, who served as
+  Moldova's prime minister" (only "of", a possessive or a nationality on the title count: an
+  "ambassador to France" is not French);
+- a US party-and-state bracket after the name: "Rep. X (D-Ohio)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup, nationality_country
+
+#: Looks up the country of the entity owning a token, if the token is part of a named mention.
+CountryAt = Callable[[int], str | None]
+
+_ARTICLES = frozenset({"a", "an"})
+_REFERRING = frozenset({"its", "their"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+def word_country(text: str, places: bool = True) -> str | None:
+    """The country a single word or short phrase names: a country, a demonym, or (with
+    ``places``) a known place."""
+    g = gazetteer()
+    hit = lookup(g.country_names, text) or lookup(g.demonyms, text)
+    if hit is not None:
+        return hit.iso3
+    return country_of_place(text) if places and text[:1].isupper() else None
+
+
+def phrase_evidence(doc: Doc, start: int, end: int, phrase_start: int, country_at: CountryAt) -> str | None:
+    """The country the phrase around the name ``doc[start:end]`` gives (module docstring);
+    ``phrase_start`` is where a title written right before the name begins."""
+    head = doc[end - 1]
+    first = head
+    while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i < first.i:
+        first = first.head
+    nouns = _appositive_nouns(head) + ([n for n in _appositive_nouns(first) if n.pos_ == "NOUN"])
+    born = (_born(doc, n.left_edge.i, n.i) for n in nouns)
+    return (
+        _nationality_noun(head)
+        or next((c for c in born if c is not None), None)
+        or _born(doc, max(0, phrase_start - 4), phrase_start)
+        or _listed_after_group(doc, phrase_start, first)
+        or _group_member(first)
+        or _referring_title(doc, nouns, start, country_at)
+        or _as_title(doc, head, end, country_at)
+        or _party_state(doc, end)
+    )
+
+
+def _appositive_nouns(head: Token) -> list[Token]:
+    nouns = [head.head] if head.dep_ == "appos" and head.head.i != head.i else []
+    return nouns + [c for c in head.children if c.dep_ == "appos"]
+
+
+def _nationality_noun(head: Token) -> str | None:
+    """ "X, a Bulgarian,": an appositive nationality word with an indefinite article."""
+    for tok in _appositive_nouns(head):
+        if any(d.dep_ == "det" and d.lower_ in _ARTICLES for d in tok.children):
+            hit = nationality_country(tok.text)
+            if hit is not None:
+                return hit.iso3
+    return None
+
+
+def _born(doc: Doc, start: int, end: int) -> str | None:
+    """A "<place>-born" modifier within ``doc[start:end]``."""
+    for i in range(max(start, 2), end):
+        if doc[i].lower_ == "born" and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+            found = word_country(doc[i - 2].text)
+            if found:
+                return found
+    return None
+
+
+def _group_country(noun: Token) -> str | None:
+    """A nationality or country word modifying a common noun ("Kenyan runners")."""
+    if noun.pos_ != "NOUN":
+        return None
+    for mod in noun.children:
+        if mod.dep_ in _MODIFIERS and mod.i < noun.i:
+            found = word_country(mod.text, places=False)
+            if found:
+                return found
+    return None
+
+
+def _listed_after_group(doc: Doc, start: int, first: Token) -> str | None:
+    """ "his Moldovan counterparts, President A and Prime Minister B": walk left from the name's
+    phrase over titles, names and list separators to a comma after a group noun."""
+    if first.dep_ in _SUBJECTS:
+        return None
+    k = start
+    sent_start = doc[start].sent.start
+    for _ in range(16):
+        if k - 2 < sent_start:
+            return None
+        prev = doc[k - 1]
+        if prev.text == ",":
+            before = doc[k - 2]
+            if before.pos_ == "NOUN":
+                return _group_country(before)
+            if before.pos_ != "PROPN":
+                return None
+        elif not (
+            prev.lower_ == "and"
+            or prev.pos_ == "DET"
+            or (prev.pos_ == "ADJ" and prev.text.islower())
+            or (prev.text[:1].isupper() and prev.pos_ in {"PROPN", "NOUN"})
+        ):
+            return None
+        k -= 1
+    return None
+
+
+def _group_member(first: Token) -> str | None:
+    """ "Turkish writers ..., including X" / "Kenyan runners such as X"."""
+    link = first.head
+    if first.dep_ != "pobj" or not (
+        link.lower_ == "including" or (link.lower_ == "as" and link.i > 0 and link.nbor(-1).lower_ == "such")
+    ):
+        return None
+    return _group_country(link.head)
+
+
+def _referring_title(doc: Doc, nouns: list[Token], start: int, country_at: CountryAt) -> str | None:
+    """ "Iran and its president X", "Poland said its foreign minister, X, would attend"."""
+    roles = [n for n in nouns if n.pos_ == "NOUN"]
+    if start > 0 and doc[start - 1].pos_ == "NOUN":
+        roles.append(doc[start - 1])
+    for role in roles:
+        if not any(c.dep_ == "poss" and c.lower_ in _REFERRING for c in role.children):
+            continue
+        if role.dep_ == "conj":
+            return country_at(role.head.i)
+        for verb in role.ancestors:
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i != role.i), None)
+            if subject is not None and not subject.is_ancestor(role):
+                return country_at(subject.i) if subject.i < role.i else None
+    return None
+
+
+def _as_title(doc: Doc, head: Token, end: int, country_at: CountryAt) -> str | None:
+    """ "X as president of the United States", "X, who served as Moldova's prime minister"."""
+    links = [doc[end]] if end < len(doc) and doc[end].lower_ == "as" else []
+    verbs = [c for c in head.children if c.dep_ == "relcl"] + ([head.head] if head.dep_ in _SUBJECTS else [])
+    links += [c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "as"]
+    titles = gazetteer().titles
+    for link in links:
+        role = next((c for c in link.children if c.dep_ == "pobj"), None)
+        if role is None or role.pos_ != "NOUN":
+            continue
+        before = doc[role.i - 1].lower_ if role.i > 0 else ""
+        if role.lower_ not in titles and f"{before} {role.lower_}" not in titles:
+            continue
+        for c in role.children:
+            if c.dep_ == "poss" or (c.dep_ in _MODIFIERS and c.i < role.i):
+                found = word_country(c.text, places=c.dep_ == "poss") or country_at(c.i)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                found = (word_country(obj.text) or country_at(obj.i)) if obj is not None else None
+            else:
+                continue
+            if found:
+                return found
+    return None
+
+
+def _party_state(doc: Doc, end: int) -> str | None:
+    """ "Rep. X (D-Ohio)": a one-letter party code and a place in brackets right after the name."""
+    if end + 4 >= len(doc) or doc[end].text != "(":
+        return None
+    party, dash = doc[end + 1], doc[end + 2]
+    if not (len(party.text) == 1 and party.text.isupper() and dash.text in {"-", "–"}):
+        return None
+    close = next((i for i in range(end + 3, min(end + 7, len(doc))) if doc[i].text == ")"), None)
+    return country_of_place(doc[end + 3 : close].text) if close is not None else None
