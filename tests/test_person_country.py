@@ -249,6 +249,7 @@ def test_a_party_and_state_in_brackets(text: str, name: str, country: str) -> No
         ),
         ("Several Ghanaian players, including Kwame Mensah, missed the flight.", "Kwame Mensah", "GHA"),
         ("Kenyan runners such as Mary Wambui won the race.", "Mary Wambui", "KEN"),
+        ("Turkey jailed Turkish writers who criticised the war, including Ayse Kaya.", "Ayse Kaya", "TUR"),
     ],
 )
 def test_a_member_of_a_group_with_a_nationality(text: str, name: str, country: str) -> None:
@@ -267,3 +268,55 @@ def test_a_surname_that_is_also_a_place_gives_no_country() -> None:
         "The bag was returned by Montalvo shortly after he left.\n\nMontalvo has been assisted by friends."
     )
     assert person(text, "Pedro Montalvo").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "The Revolutionary Armed Forces of Colombia (FARC) freed two hostages. "
+            "Luis Pardo, a FARC commander, said more would follow.",
+            "Luis Pardo",
+            "COL",
+        ),
+        (
+            "The Kenya Wildlife Service (KWS) moved ten rhinos on Monday. "
+            "KWS spokesman Paul Udoto said the move went well.",
+            "Paul Udoto",
+            "KEN",
+        ),
+        (
+            "Nigeria's Independent National Electoral Commission (INEC) delayed the vote. "
+            "INEC chairman Mahmood Yakubu blamed the weather.",
+            "Mahmood Yakubu",
+            "NGA",
+        ),
+    ],
+)
+def test_an_organisation_named_inside_a_title_by_its_short_form(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malawi's parliament met in Lilongwe. The Harmony Institute opened an office there. "
+        "A Harmony Institute lawyer, Grace Okonkwo, spoke.",
+        "Malawi's parliament met in Lilongwe on Monday. Grace Okonkwo of the Harmony Institute spoke.",
+    ],
+)
+def test_an_organisation_without_a_country_of_its_own_gives_none(text: str) -> None:
+    # the organisation takes the story's country by default; its people do not
+    assert person(text, "Grace Okonkwo").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Italian Prime Minster Marco Rossi said the plan was good.", "Marco Rossi", "ITA"),
+        ("Kenyan Foreign Minster Ruth Achieng arrived on Monday.", "Ruth Achieng", "KEN"),
+        ("French Prime Minster Anne Dupont spoke on Monday.", "Anne Dupont", "FRA"),
+    ],
+)
+def test_a_nationality_before_a_misspelt_title(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country

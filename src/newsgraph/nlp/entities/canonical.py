@@ -9,7 +9,9 @@
   never does: the country a story is set in says nothing about where each person in it is from (a
   Nigerian official in a Malawi story): a person's country comes from what the text says about
   that person (:mod:`.person_country`: a title, an organisation, a nationality word or a place in
-  the person's own phrase), and without such evidence stays unknown.
+  the person's own phrase), and without such evidence stays unknown.  An organisation is evidence
+  only with a country of its own (a lexicon entry, a country or place in its name), not with the
+  story's country it takes by default, or the default would reach its people.
 - The actor code is CAMEO-style: country + sector, the sector from the first title with one
   ("Secretary of Defense" -> GOVMIL) or from an organisation word ("Navy" -> MIL).
 """
@@ -22,7 +24,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import text_of
-from newsgraph.nlp.entities.person_country import person_country
+from newsgraph.nlp.entities.person_country import named_country_at, person_country
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.records import Entity, Span
@@ -147,17 +149,16 @@ def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Ent
     labels = {id(c): _label(c) for c in ordered}
     names = {id(c): _name(c, labels[id(c)]) for c in ordered}
     countries = {id(c): _country(c, labels[id(c)], names[id(c)], home) for c in ordered}
-    owner = {
-        i: countries[id(c)]
-        for c in ordered
-        if labels[id(c)] != "PERSON"
-        for m in c.mentions
-        if m.kind == "name"
-        for i in range(m.start, m.end)
-    }
+    # Organisations and places are evidence for a person with a country of their own (a lexicon
+    # entry, a country in the name), never with the story's country an organisation takes by
+    # default: "a Harmony Institute lawyer" in a Malawi story is not thereby Malawian.
+    named = [
+        (c, _country(c, labels[id(c)], names[id(c)], None)) for c in ordered if labels[id(c)] != "PERSON"
+    ]
+    country_at = named_country_at(doc, named)
     for c in ordered:
         if labels[id(c)] == "PERSON" and countries[id(c)] is None:
-            countries[id(c)] = person_country(doc, c, owner.get)
+            countries[id(c)] = person_country(doc, c, country_at)
     for n, c in enumerate(ordered, start=1):
         label, name, country = labels[id(c)], names[id(c)], countries[id(c)]
         mentions = _spans(doc, c)

@@ -26,7 +26,9 @@ An appositive title is read to the end of its clause ("X, senior researcher at C
 for Y", "X, a corporal in the Israeli army").
 
 Places resolve through the gazetteer (a city gives its country); an organisation's country is the
-one its entity got (its lexicon entry or its name).  Without evidence the country stays unknown.
+one its entity has of its own (its lexicon entry or its name; not the story's country an
+organisation takes by default), also where a title takes the organisation's short name into itself
+("a FARC commander").  Without evidence the country stays unknown.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.discourse.names import Cluster
+from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.entities.person_phrase import CountryAt, phrase_evidence, word_country
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup, nationality_country
 from newsgraph.nlp.knowledge.wordlists import wordlist
@@ -41,7 +44,54 @@ from newsgraph.nlp.mentions.names import Mention
 
 _POSSESSIVE = wordlist("possessive")
 
-__all__ = ["CountryAt", "person_country", "word_country"]
+__all__ = ["CountryAt", "named_country_at", "person_country", "word_country"]
+
+#: Longest run of capitalised words read as one organisation or place name by :func:`named_country_at`.
+_MAX_NAME_WORDS = 4
+
+
+def named_country_at(doc: Doc, named: list[tuple[Cluster, str | None]]) -> CountryAt:
+    """The country of the organisation or place (``named``: clusters with their own countries)
+    owning token ``i``; else, for a capitalised word in no mention, the country of an
+    organisation or place written the same way elsewhere in the article, or defined there as its
+    acronym ("the Kenya Wildlife Service (KWS)").  Why: a title takes the organisation's name
+    into itself ("a FARC commander", "KWS spokesman X"), so no mention covers it there."""
+    owner = {
+        i: country
+        for c, country in named
+        for m in c.mentions
+        if m.kind == "name"
+        for i in range(m.start, m.end)
+    }
+    by_text: dict[str, str] = {}
+    for c, country in named:
+        if country is None:
+            continue
+        for m in c.names():
+            by_text.setdefault(m.text, country)
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+                by_text.setdefault(doc[m.end + 1].text, country)
+    tokens = tokens_of(doc)
+
+    def capital(i: int) -> bool:
+        return i not in owner and tokens[i].text[:1].isupper()
+
+    def country_at(i: int) -> str | None:
+        if i in owner:
+            return owner[i]
+        if not capital(i) or not by_text:
+            return None
+        lo, hi = i, i + 1
+        while lo > 0 and i - lo < _MAX_NAME_WORDS - 1 and capital(lo - 1):
+            lo -= 1
+        while hi < len(tokens) and hi - i < _MAX_NAME_WORDS and capital(hi):
+            hi += 1
+        spans = sorted(
+            ((s, e) for s in range(lo, i + 1) for e in range(i + 1, hi + 1)), key=lambda p: p[0] - p[1]
+        )
+        return next((by_text[t] for s, e in spans if (t := span_text(doc, s, e)) in by_text), None)
+
+    return country_at
 
 
 def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:

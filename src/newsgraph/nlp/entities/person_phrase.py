@@ -13,6 +13,7 @@ None reads the story's setting, so a visitor keeps no country of the place he vi
   and B"); the names must not be the subject of the clause, so a fronted phrase ("After meeting
   Kenyan officials, X said") gives nothing;
 - membership of a group with a nationality: "Turkish writers ..., including X", "such as X";
+- a nationality word on the name before a title that did not take it in: "Italian Prime Minster X";
 - a title whose "its"/"their" refers to a country or an organisation with one: the title is
   coordinated with it ("Iran and its president X") or it is the subject of the clause ("Poland
   said its foreign minister, X, would ...");
@@ -60,6 +61,7 @@ def phrase_evidence(doc: Doc, start: int, end: int, phrase_start: int, country_a
     born = (_born(doc, n.left_edge.i, n.i) for n in nouns)
     return (
         _nationality_noun(head)
+        or _nationality_modifier(doc, phrase_start, end)
         or next((c for c in born if c is not None), None)
         or _born(doc, max(0, phrase_start - 4), phrase_start)
         or _listed_after_group(doc, phrase_start, first)
@@ -142,7 +144,21 @@ def _group_member(first: Token) -> str | None:
         link.lower_ == "including" or (link.lower_ == "as" and link.i > 0 and link.nbor(-1).lower_ == "such")
     ):
         return None
-    return _group_country(link.head)
+    group = link.head
+    while group.dep_ in {"relcl", "acl"} and group.pos_ == "VERB":  # "writers who discuss X, including"
+        group = group.head
+    return _group_country(group)
+
+
+def _nationality_modifier(doc: Doc, phrase_start: int, end: int) -> str | None:
+    """ "Italian Prime Minster X": a nationality word right before a title that did not take it
+    in (a misspelt or unknown title word), which the parser hangs on the title or the name."""
+    for mod in doc[max(0, phrase_start - 2) : phrase_start]:
+        if mod.dep_ in _MODIFIERS and phrase_start <= mod.head.i < end:
+            hit = nationality_country(mod.text)
+            if hit is not None:
+                return hit.iso3
+    return None
 
 
 def _referring_title(doc: Doc, nouns: list[Token], start: int, country_at: CountryAt) -> str | None:
