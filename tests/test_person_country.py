@@ -320,3 +320,46 @@ def test_an_organisation_without_a_country_of_its_own_gives_none(text: str) -> N
 )
 def test_a_nationality_before_a_misspelt_title(text: str, name: str, country: str) -> None:
     assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Yusuf Ali, 24, who works for the Baghdad provincial administration, saw the blast.",
+            "Yusuf Ali",
+            "IRQ",
+        ),
+        ("Mary Wanjiru, who works for a Nairobi charity, was injured.", "Mary Wanjiru", "KEN"),
+        ("Li Wei, who works for the Chinese foreign ministry, declined to comment.", "Li Wei", "CHN"),
+    ],
+)
+def test_an_employer_with_a_country(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+def test_a_cause_worked_for_in_a_place_is_no_employer() -> None:
+    assert person("Tom Hale, who works for peace in Sudan, was honoured.", "Tom Hale").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anna Berg, the ambassador to France, said the talks went well.", "Anna Berg"),
+        ("Amos Levi, a liaison officer with the Palestinians and Egypt, said so.", "Amos Levi"),
+        ("Luis Pardo, the chief negotiator with the Colombian government, spoke.", "Luis Pardo"),
+    ],
+)
+def test_the_other_side_of_a_diplomatic_title_is_not_the_holders_country(text: str, name: str) -> None:
+    assert person(text, name).country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Anna Berg, Sweden's ambassador to France, said the talks went well.", "Anna Berg", "SWE"),
+        ("Tom Hale, a British envoy to Sudan, met the rebels.", "Tom Hale", "GBR"),
+    ],
+)
+def test_a_diplomat_keeps_the_country_named_before_the_other_side(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country

@@ -23,7 +23,8 @@ president X", "Poland said its foreign minister, X,"), a title of a country take
 sworn in as president of Chile"), and a US party-and-state bracket ("Rep. X (D-Ohio)").
 
 An appositive title is read to the end of its clause ("X, senior researcher at Cairo's Institute
-for Y", "X, a corporal in the Israeli army").
+for Y", "X, a corporal in the Israeli army"), but not past the "to"/"with" of a title that names the
+other side ("Sweden's ambassador to France" is Swedish, "a liaison officer with Egypt" not Egyptian).
 
 Places resolve through the gazetteer (a city gives its country); an organisation's country is the
 one its entity has of its own (its lexicon entry or its name; not the story's country an
@@ -43,6 +44,8 @@ from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
 _POSSESSIVE = wordlist("possessive")
+_COUNTERPART = wordlist("counterpart_titles")
+_COUNTERPART_LINKS = frozenset({"to", "with", "toward", "towards"})
 
 __all__ = ["CountryAt", "named_country_at", "person_country", "word_country"]
 
@@ -98,7 +101,9 @@ def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
     """The country the text gives for person cluster ``c`` (module docstring), or None."""
     for m in sorted(c.mentions, key=lambda m: m.start):
         for p in m.titles:
-            found = _span_country(doc, p.start, max(p.end, p.display_end or 0), country_at)
+            found = _span_country(
+                doc, p.start, _own_end(doc, p.start, max(p.end, p.display_end or 0)), country_at
+            )
             if found:
                 return found
     for m in sorted(c.names(), key=lambda m: m.start):
@@ -116,6 +121,15 @@ def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _own_end(doc: Doc, start: int, end: int) -> int:
+    """Where the part of a title about its holder ends: before the "to"/"with" of a title that
+    names the other side ("ambassador to France", "liaison officer with Egypt")."""
+    for i in range(start, end):
+        if doc[i].lower_ in _COUNTERPART_LINKS and any(t.lower_ in _COUNTERPART for t in doc[start:i]):
+            return i
+    return end
 
 
 def _title_start(m: Mention) -> int:

@@ -20,6 +20,7 @@ None reads the story's setting, so a visitor keeps no country of the place he vi
 - a title of a country held "as": "X as president of the United States", "X, who served as
   Moldova's prime minister" (only "of", a possessive or a nationality on the title count: an
   "ambassador to France" is not French);
+- an employer with a country: "X, who works for the Baghdad provincial administration";
 - a US party-and-state bracket after the name: "Rep. X (D-Ohio)".
 """
 
@@ -38,6 +39,7 @@ _ARTICLES = frozenset({"a", "an"})
 _REFERRING = frozenset({"its", "their"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
+_WORK_VERBS = frozenset({"work", "serve"})
 
 
 def word_country(text: str, places: bool = True) -> str | None:
@@ -68,6 +70,7 @@ def phrase_evidence(doc: Doc, start: int, end: int, phrase_start: int, country_a
         or _group_member(first)
         or _referring_title(doc, nouns, start, country_at)
         or _as_title(doc, head, end, country_at)
+        or _works_for(head, country_at)
         or _party_state(doc, end)
     )
 
@@ -181,8 +184,7 @@ def _referring_title(doc: Doc, nouns: list[Token], start: int, country_at: Count
 def _as_title(doc: Doc, head: Token, end: int, country_at: CountryAt) -> str | None:
     """ "X as president of the United States", "X, who served as Moldova's prime minister"."""
     links = [doc[end]] if end < len(doc) and doc[end].lower_ == "as" else []
-    verbs = [c for c in head.children if c.dep_ == "relcl"] + ([head.head] if head.dep_ in _SUBJECTS else [])
-    links += [c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "as"]
+    links += [c for v in _subject_verbs(head) for c in v.children if c.dep_ == "prep" and c.lower_ == "as"]
     titles = gazetteer().titles
     for link in links:
         role = next((c for c in link.children if c.dep_ == "pobj"), None)
@@ -201,6 +203,30 @@ def _as_title(doc: Doc, head: Token, end: int, country_at: CountryAt) -> str | N
                 continue
             if found:
                 return found
+    return None
+
+
+def _subject_verbs(head: Token) -> list[Token]:
+    """Verbs the name is the subject of: its relative clause ("X, who served as ...") or its clause."""
+    return [c for c in head.children if c.dep_ == "relcl"] + ([head.head] if head.dep_ in _SUBJECTS else [])
+
+
+def _works_for(head: Token, country_at: CountryAt) -> str | None:
+    """ "X, who works for the Baghdad provincial administration": the employer's country, from a
+    place, nationality or named organisation on the employer's own noun (not from a place
+    elsewhere in the clause: "works for peace in Sudan" says nothing)."""
+    for verb in _subject_verbs(head):
+        if verb.lemma_ not in _WORK_VERBS:
+            continue
+        for prep in verb.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ != "prep" or prep.lower_ not in {"for", "at"} or obj is None:
+                continue
+            mods = [c for c in obj.children if c.dep_ in _MODIFIERS | {"poss"} and c.i < obj.i]
+            for tok in [obj, *mods]:
+                found = country_at(tok.i) or (word_country(tok.text) if tok is not obj else None)
+                if found:
+                    return found
     return None
 
 
