@@ -338,8 +338,39 @@ def test_an_employer_with_a_country(text: str, name: str, country: str) -> None:
     assert person(text, name).country == country
 
 
-def test_a_cause_worked_for_in_a_place_is_no_employer() -> None:
-    assert person("Tom Hale, who works for peace in Sudan, was honoured.", "Tom Hale").country is None
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Wafula Chebukati, who heads Kenya's electoral commission, announced the result.",
+            "Wafula Chebukati",
+            "KEN",
+        ),
+        ("Grace Banda, who leads the Malawian Red Cross, asked for help.", "Grace Banda", "MWI"),
+        (
+            "Speaking for the Nigerian government, John Bello said the talks would resume.",
+            "John Bello",
+            "NGA",
+        ),
+    ],
+)
+def test_a_body_with_a_country_that_the_person_heads_or_speaks_for(
+    text: str, name: str, country: str
+) -> None:
+    assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale, who works for peace in Sudan, was honoured.",
+        "Tom Hale, who served in the Iraqi desert, was honoured.",
+        "Tom Hale, who leads the fight against the Nigerian army, spoke.",
+        "Tom Hale, who chairs the talks with the Kenyan government, spoke.",
+    ],
+)
+def test_a_cause_a_place_or_an_opponent_is_no_employer(text: str) -> None:
+    assert person(text, "Tom Hale").country is None
 
 
 @pytest.mark.parametrize(

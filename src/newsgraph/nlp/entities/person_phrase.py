@@ -20,7 +20,9 @@ None reads the story's setting, so a visitor keeps no country of the place he vi
 - a title of a country held "as": "X as president of the United States", "X, who served as
   Moldova's prime minister" (only "of", a possessive or a nationality on the title count: an
   "ambassador to France" is not French);
-- an employer with a country: "X, who works for the Baghdad provincial administration";
+- a body with a country that the person works for, heads or speaks for: "X, who works for the
+  Baghdad provincial administration", "X, who heads Kenya's electoral commission", "Speaking for
+  the Nigerian government, X said";
 - a US party-and-state bracket after the name: "Rep. X (D-Ohio)".
 """
 
@@ -39,7 +41,10 @@ _ARTICLES = frozenset({"a", "an"})
 _REFERRING = frozenset({"its", "their"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
-_WORK_VERBS = frozenset({"work", "serve"})
+#: Verbs of working or speaking for a body, with the prepositions that introduce the body.
+_WORK_VERBS = {"work": {"for", "at"}, "serve": {"for", "at", "with"}, "speak": {"for"}}
+#: Verbs of heading a body named as their object.
+_HEAD_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
 
 
 def word_country(text: str, places: bool = True) -> str | None:
@@ -212,19 +217,23 @@ def _subject_verbs(head: Token) -> list[Token]:
 
 
 def _works_for(head: Token, country_at: CountryAt) -> str | None:
-    """ "X, who works for the Baghdad provincial administration": the employer's country, from a
-    place, nationality or named organisation on the employer's own noun (not from a place
-    elsewhere in the clause: "works for peace in Sudan" says nothing)."""
-    for verb in _subject_verbs(head):
-        if verb.lemma_ not in _WORK_VERBS:
-            continue
-        for prep in verb.children:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.dep_ != "prep" or prep.lower_ not in {"for", "at"} or obj is None:
-                continue
-            mods = [c for c in obj.children if c.dep_ in _MODIFIERS | {"poss"} and c.i < obj.i]
-            for tok in [obj, *mods]:
-                found = country_at(tok.i) or (word_country(tok.text) if tok is not obj else None)
+    """ "X, who works for the Baghdad provincial administration", "X, who heads Kenya's electoral
+    commission", "Speaking for the Nigerian government, X said": the country of the body the person
+    works for, heads or speaks for, from a place, nationality or named organisation on that body's
+    own noun (not from a place elsewhere in the clause: "works for peace in Sudan" says nothing)."""
+    verbs = _subject_verbs(head)
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    for verb in verbs:
+        bodies = []
+        if verb.lemma_ in _WORK_VERBS:
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WORK_VERBS[verb.lemma_]]
+            bodies = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        elif verb.lemma_ in _HEAD_VERBS:
+            bodies = [c for c in verb.children if c.dep_ == "dobj"]
+        for body in bodies:
+            mods = [c for c in body.children if c.dep_ in _MODIFIERS | {"poss"} and c.i < body.i]
+            for tok in [body, *mods]:
+                found = country_at(tok.i) or (word_country(tok.text) if tok is not body else None)
                 if found:
                     return found
     return None
