@@ -394,3 +394,39 @@ def test_the_other_side_of_a_diplomatic_title_is_not_the_holders_country(text: s
 )
 def test_a_diplomat_keeps_the_country_named_before_the_other_side(text: str, name: str, country: str) -> None:
     assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Tom Hale, who is British, was freed on Monday.", "Tom Hale", "GBR"),
+        ("Jonas Berg is a Norwegian who lives in Chile.", "Jonas Berg", "NOR"),
+        ("Ruth Achieng, a Kenyan national, was deported.", "Ruth Achieng", "KEN"),
+    ],
+)
+def test_a_nationality_said_of_the_person(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale is in Kenya this week.",
+        "Tom Hale was a guest of the Kenyan president.",
+        "Tom Hale, who is close to the British ambassador, was freed.",
+    ],
+)
+def test_a_place_or_a_host_said_of_the_person_is_no_nationality(text: str) -> None:
+    assert person(text, "Tom Hale").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Eliud Kipchoge (Kenya) won the race in 2:01.", "Eliud Kipchoge", "KEN"),
+        ("Second was Kenenisa Bekele (Ethiopia), a minute behind.", "Kenenisa Bekele", "ETH"),
+        ("The jury gave the prize to Lena Weiss (Austria) on Sunday.", "Lena Weiss", "AUT"),
+    ],
+)
+def test_a_country_in_brackets_after_the_name(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country

@@ -23,7 +23,9 @@ None reads the story's setting, so a visitor keeps no country of the place he vi
 - a body with a country that the person works for, heads or speaks for: "X, who works for the
   Baghdad provincial administration", "X, who heads Kenya's electoral commission", "Speaking for
   the Nigerian government, X said";
-- a US party-and-state bracket after the name: "Rep. X (D-Ohio)".
+- a US party-and-state bracket after the name: "Rep. X (D-Ohio)", or a country alone in brackets:
+  "Eliud Kipchoge (Kenya)";
+- a nationality said with "be": "X, who is British,".
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ def phrase_evidence(doc: Doc, start: int, end: int, phrase_start: int, country_a
         or _as_title(doc, head, end, country_at)
         or _works_for(head, country_at)
         or _party_state(doc, end)
+        or _predicate(head)
+        or _bracketed_country(doc, end)
     )
 
 
@@ -86,12 +90,39 @@ def _appositive_nouns(head: Token) -> list[Token]:
 
 
 def _nationality_noun(head: Token) -> str | None:
-    """ "X, a Bulgarian,": an appositive nationality word with an indefinite article."""
+    """ "X, a Bulgarian,": an appositive nationality word with an indefinite article; "X, a Kenyan
+    national,": a nationality on an appositive the parser tags as an adjective (the noun case is
+    :func:`.person_country._phrase_country`'s)."""
     for tok in _appositive_nouns(head):
         if any(d.dep_ == "det" and d.lower_ in _ARTICLES for d in tok.children):
             hit = nationality_country(tok.text)
             if hit is not None:
                 return hit.iso3
+            if tok.pos_ == "ADJ":
+                found = _group_country(tok, {"ADJ"})
+                if found:
+                    return found
+    return None
+
+
+def _predicate(head: Token) -> str | None:
+    """ "X, who is British,", "X is Kenyan by birth", "X is a Bulgarian": a nationality said of the
+    person with "be" (a nationality on a predicate noun is a title's: "X is a Chilean journalist")."""
+    for verb in _subject_verbs(head):
+        if verb.lemma_ != "be":
+            continue
+        for c in verb.children:
+            if c.dep_ in {"acomp", "attr"}:
+                hit = nationality_country(c.text)
+                if hit is not None:
+                    return hit.iso3
+    return None
+
+
+def _bracketed_country(doc: Doc, end: int) -> str | None:
+    """ "Eliud Kipchoge (Kenya)": a country or nationality word alone in brackets after the name."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return word_country(doc[end + 1].text, places=False)
     return None
 
 
@@ -105,9 +136,9 @@ def _born(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _group_country(noun: Token) -> str | None:
+def _group_country(noun: Token, pos: frozenset[str] | set[str] = frozenset({"NOUN"})) -> str | None:
     """A nationality or country word modifying a common noun ("Kenyan runners")."""
-    if noun.pos_ != "NOUN":
+    if noun.pos_ not in pos:
         return None
     for mod in noun.children:
         if mod.dep_ in _MODIFIERS and mod.i < noun.i:
