@@ -166,6 +166,7 @@ def test_a_place_of_birth_written_with_born(text: str, name: str, country: str) 
             "Mary Wambui",
             "KEN",
         ),
+        ("Chile's negotiators, Ana Ruiz and Pablo Soto, left the room.", "Pablo Soto", "CHL"),
     ],
 )
 def test_a_group_with_a_nationality_in_apposition_before_the_names(
@@ -179,6 +180,7 @@ def test_a_group_with_a_nationality_in_apposition_before_the_names(
     [
         "Malawian police questioned two visitors, John Okafor and Ade Bello, in Lilongwe.",
         "After meeting Kenyan officials, John Bello said the talks went well.",
+        "The company's lawyers, Tom Hale and John Bello, declined to comment.",
     ],
 )
 def test_names_after_a_group_without_nationality_stay_unknown(text: str) -> None:
@@ -233,6 +235,7 @@ def test_an_ambassador_to_a_country_is_not_of_that_country() -> None:
         ("Rep. Tim Ryan (D-Ohio) said the bill would pass.", "Tim Ryan", "USA"),
         ("Sen. Ted Cruz (R-Texas) blocked the vote on Tuesday.", "Ted Cruz", "USA"),
         ("The amendment by Rep. Pat Lee (D-Vermont) failed.", "Pat Lee", "USA"),
+        ("Sen. Ana Ruiz (D-NY) voted no.", "Ana Ruiz", "USA"),
     ],
 )
 def test_a_party_and_state_in_brackets(text: str, name: str, country: str) -> None:

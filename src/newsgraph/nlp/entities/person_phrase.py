@@ -40,6 +40,7 @@ from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, looku
 CountryAt = Callable[[int], str | None]
 
 _ARTICLES = frozenset({"a", "an"})
+_US_PARTIES = frozenset({"D", "R", "I"})
 _REFERRING = frozenset({"its", "their"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
@@ -137,11 +138,12 @@ def _born(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _group_country(noun: Token, pos: frozenset[str] | set[str] = frozenset({"NOUN"})) -> str | None:
-    """A nationality or country word modifying a common noun ("Kenyan runners")."""
+    """A nationality or country word modifying a common noun ("Kenyan runners", "Taiwan's
+    president")."""
     if noun.pos_ not in pos:
         return None
     for mod in noun.children:
-        if mod.dep_ in _MODIFIERS and mod.i < noun.i:
+        if mod.dep_ in _MODIFIERS | {"poss"} and mod.i < noun.i:
             found = word_country(mod.text, places=False)
             if found:
                 return found
@@ -278,4 +280,9 @@ def _party_state(doc: Doc, end: int) -> str | None:
     if not (len(party.text) == 1 and party.text.isupper() and dash.text in {"-", "–"}):
         return None
     close = next((i for i in range(end + 3, min(end + 7, len(doc))) if doc[i].text == ")"), None)
-    return country_of_place(doc[end + 3 : close].text) if close is not None else None
+    if close is None:
+        return None
+    state = doc[end + 3 : close].text
+    if party.text in _US_PARTIES and len(state) == 2 and state.isalpha() and state.isupper():
+        return "USA"  # "(R-TX)": the US convention names a member of Congress by party and state code
+    return country_of_place(state)
