@@ -433,3 +433,31 @@ def test_a_place_or_a_host_said_of_the_person_is_no_nationality(text: str) -> No
 )
 def test_a_country_in_brackets_after_the_name(text: str, name: str, country: str) -> None:
     assert person(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "The shots killed Liam Doyle, 37, from Cork, Ireland and Sean Hale, 40, from Peebles, Borders, Scotland.",
+            "Sean Hale",
+            "GBR",
+        ),
+        (
+            "The blast killed Omar Haddad, 29, from Irbid, Jordan and Sami Nasser, 33, from Sidon, Lebanon.",
+            "Sami Nasser",
+            "LBN",
+        ),
+        (
+            "The court heard from Tom Hale, 30, from Leeds, England and Mark Ross, 28, from Perth, Scotland.",
+            "Tom Hale",
+            "GBR",
+        ),
+    ],
+)
+def test_from_a_place_after_each_name_of_a_list(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+def test_from_a_place_said_of_something_else_is_no_origin() -> None:
+    assert person("John Bello said the aid from Kenya would arrive on Monday.", "John Bello").country is None

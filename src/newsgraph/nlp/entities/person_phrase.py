@@ -25,7 +25,8 @@ None reads the story's setting, so a visitor keeps no country of the place he vi
   the Nigerian government, X said";
 - a US party-and-state bracket after the name: "Rep. X (D-Ohio)", or a country alone in brackets:
   "Eliud Kipchoge (Kenya)";
-- a nationality said with "be": "X, who is British,".
+- a nationality said with "be": "X, who is British,";
+- "from" + places right after the name, on the surface: "X, 37, from Peebles, Borders, Scotland".
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def phrase_evidence(doc: Doc, start: int, end: int, phrase_start: int, country_a
         or _party_state(doc, end)
         or _predicate(head)
         or _bracketed_country(doc, end)
+        or _from_place_after(doc, end)
     )
 
 
@@ -117,6 +119,30 @@ def _predicate(head: Token) -> str | None:
                 hit = nationality_country(c.text)
                 if hit is not None:
                     return hit.iso3
+    return None
+
+
+def _from_place_after(doc: Doc, end: int) -> str | None:
+    """ "X, 37, from Peebles, Borders, Scotland": "from" + a run of places right after the name (and
+    its age), read on the surface where the parser hangs the phrase on another name of a list.  A
+    country word in the run wins over a place in it."""
+    i = end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+        i += 3
+    elif i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "from":
+        return None
+    run = []
+    for tok in doc[i + 1 : i + 12]:
+        if not (tok.text == "," or tok.lower_ == "the" or tok.pos_ == "PROPN"):
+            break
+        run.append(tok)
+    for places in (False, True):
+        for tok in run:
+            found = word_country(tok.text, places) if tok.pos_ == "PROPN" else None
+            if found:
+                return found
     return None
 
 
