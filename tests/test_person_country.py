@@ -439,7 +439,8 @@ def test_a_country_in_brackets_after_the_name(text: str, name: str, country: str
     ("text", "name", "country"),
     [
         (
-            "The shots killed Liam Doyle, 37, from Cork, Ireland and Sean Hale, 40, from Peebles, Borders, Scotland.",
+            "The shots killed Liam Doyle, 37, from Cork, Ireland and Sean Hale, 40, "
+            "from Peebles, Borders, Scotland.",
             "Sean Hale",
             "GBR",
         ),
