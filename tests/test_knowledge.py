@@ -16,6 +16,7 @@ from newsgraph.nlp.events.phrases import agent_nouns
 from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plover, parse_triggers
 from newsgraph.nlp.knowledge.gazetteer import ORGS, PLACES, gazetteer, given_name_gender
+from newsgraph.nlp.knowledge.org_countries import org_home_country
 from newsgraph.nlp.knowledge.tsv import COUNTRIES, Schema, parse_list, parse_table, read_table
 from newsgraph.nlp.knowledge.wordlists import parse_wordlists, wordlist
 from newsgraph.nlp.quotes.ranking import FEATURES as SPEAKER_FEATURES
@@ -106,7 +107,8 @@ def test_every_shipped_lexicon_loads() -> None:
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
     read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv", "pronoun_weights.tsv"}
-    read |= {"judgement_words.tsv", "speaker_weights.tsv"}
+    read |= {"judgement_words.tsv", "speaker_weights.tsv", "org_countries.tsv"}
+    assert org_home_country("the Mahdi Army") == "IRQ" and org_home_country("Islamic Jihad") is None
     assert len(speaker_weights()) == len(SPEAKER_FEATURES)
     assert {"shameful", "outrageous"} <= load_event_lexicon().judgement
     assert len(pronoun_weights()) == len(FEATURES)

@@ -462,3 +462,28 @@ def test_from_a_place_after_each_name_of_a_list(text: str, name: str, country: s
 
 def test_from_a_place_said_of_something_else_is_no_origin() -> None:
     assert person("John Bello said the aid from Kenya would arrive on Monday.", "John Bello").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Shiite cleric and Mahdi Army leader Muqtada Sadr called on his followers to resist.",
+            "Muqtada Sadr",
+            "IRQ",
+        ),
+        ('"It is safe," Jim Chilton, senior vice president for space at Boeing, said.', "Jim Chilton", "USA"),
+        ("Anna Berg, a Google engineer, spoke in Nairobi on Monday.", "Anna Berg", "USA"),
+    ],
+)
+def test_an_organisation_the_dictionaries_know_gives_its_home_country(
+    text: str, name: str, country: str
+) -> None:
+    # companies, NGOs and armed groups of the Phoenix dictionaries (knowledge/org_countries.py)
+    assert person(text, name).country == country
+
+
+def test_a_group_name_shared_across_countries_gives_none() -> None:
+    # "Islamic Jihad" names groups of several countries in the dictionaries
+    text = "Islamic Jihad spokesman Daoud Shehab said in Gaza that the truce was over."
+    assert person(text, "Daoud Shehab").country is None

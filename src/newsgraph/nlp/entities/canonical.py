@@ -4,8 +4,9 @@
   ("U.S." -> "United States"), the longest name for people (brackets and possessives already gone).
 - The type is the one most mentions carry, but a person title makes a person.
 - The country comes from the lexicons (GPE, NORP, known ORG), from a country in a person's title
-  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"); an
-  organisation with none of these takes the article's dominant country when it has one.  A person
+  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"), or from
+  the home country the Phoenix dictionaries give a company, NGO or armed group ("Boeing", "Mahdi
+  Army"); an organisation with none of these takes the article's dominant country when it has one.  A person
   never does: the country a story is set in says nothing about where each person in it is from (a
   Nigerian official in a Malawi story): a person's country comes from what the text says about
   that person (:mod:`.person_country`: a title, an organisation, a nationality word or a place in
@@ -26,6 +27,7 @@ from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.entities.person_country import named_country_at, person_country
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.org_countries import org_home_country
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.records import Entity, Span
 
@@ -90,6 +92,10 @@ def _country(c: Cluster, label: str, name: str, home: str | None) -> str | None:
         inner = _org_country(name)
         if inner:
             return inner
+    if label == "ORG":
+        known_org = next((h for m in c.names() if (h := org_home_country(m.text))), None)
+        if known_org:
+            return known_org
     if label == "ORG" and all(m.kind != "author" for m in c.mentions):
         return home
     return None

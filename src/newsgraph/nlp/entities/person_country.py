@@ -40,6 +40,7 @@ from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.entities.person_phrase import CountryAt, phrase_evidence, word_country
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup, nationality_country
+from newsgraph.nlp.knowledge.org_countries import org_home_country
 from newsgraph.nlp.knowledge.wordlists import wordlist
 from newsgraph.nlp.mentions.names import Mention
 
@@ -57,8 +58,10 @@ def named_country_at(doc: Doc, named: list[tuple[Cluster, str | None]]) -> Count
     """The country of the organisation or place (``named``: clusters with their own countries)
     owning token ``i``; else, for a capitalised word in no mention, the country of an
     organisation or place written the same way elsewhere in the article, or defined there as its
-    acronym ("the Kenya Wildlife Service (KWS)").  Why: a title takes the organisation's name
-    into itself ("a FARC commander", "KWS spokesman X"), so no mention covers it there."""
+    acronym ("the Kenya Wildlife Service (KWS)"), or a company, NGO or armed group of the
+    dictionaries (:mod:`~newsgraph.nlp.knowledge.org_countries`) named at the start of the run of
+    capitalised words.  Why: a title takes the organisation's name into itself ("a FARC
+    commander", "KWS spokesman X", "Mahdi Army leader X"), so no mention covers it there."""
     owner = {
         i: country
         for c, country in named
@@ -82,7 +85,7 @@ def named_country_at(doc: Doc, named: list[tuple[Cluster, str | None]]) -> Count
     def country_at(i: int) -> str | None:
         if i in owner:
             return owner[i]
-        if not capital(i) or not by_text:
+        if not capital(i):
             return None
         lo, hi = i, i + 1
         while lo > 0 and i - lo < _MAX_NAME_WORDS - 1 and capital(lo - 1):
@@ -92,7 +95,12 @@ def named_country_at(doc: Doc, named: list[tuple[Cluster, str | None]]) -> Count
         spans = sorted(
             ((s, e) for s in range(lo, i + 1) for e in range(i + 1, hi + 1)), key=lambda p: p[0] - p[1]
         )
-        return next((by_text[t] for s, e in spans if (t := span_text(doc, s, e)) in by_text), None)
+        found = next((by_text[t] for s, e in spans if (t := span_text(doc, s, e)) in by_text), None)
+        # else a company, NGO or armed group the dictionaries know, named at the start of the run
+        # ("Mahdi Army leader X", "Boeing Vice President X")
+        return found or next(
+            (h for e in range(hi, i, -1) if (h := org_home_country(span_text(doc, lo, e)))), None
+        )
 
     return country_at
 
