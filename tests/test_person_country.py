@@ -487,3 +487,32 @@ def test_a_group_name_shared_across_countries_gives_none() -> None:
     # "Islamic Jihad" names groups of several countries in the dictionaries
     text = "Islamic Jihad spokesman Daoud Shehab said in Gaza that the truce was over."
     assert person(text, "Daoud Shehab").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Peter Otieno was shot dead on Sunday. The Kenyan journalist had written about the police.",
+            "Peter Otieno",
+            "KEN",
+        ),
+        (
+            "Omar Haddad was arrested on Friday. The Jordanian lawyer denied the charges.",
+            "Omar Haddad",
+            "JOR",
+        ),
+        (
+            "Ana Ruiz was detained at the airport. The Chilean reporter said she had done nothing wrong.",
+            "Ana Ruiz",
+            "CHL",
+        ),
+    ],
+)
+def test_a_nationality_on_a_later_description_of_the_person(text: str, name: str, country: str) -> None:
+    assert person(text, name).country == country
+
+
+def test_a_new_person_described_with_a_nationality_gives_none() -> None:
+    text = "Peter Otieno met reporters on Sunday. A Nigerian journalist asked about the police."
+    assert person(text, "Peter Otieno").country is None

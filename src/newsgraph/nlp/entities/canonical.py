@@ -20,9 +20,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.discourse.descriptions import Described
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import text_of
 from newsgraph.nlp.entities.person_country import named_country_at, person_country
@@ -147,8 +149,12 @@ def _spans(doc: Doc, c: Cluster) -> list[Mention]:
     )
 
 
-def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Entity]:
-    """Records for the clusters, ids "e1", "e2", ... in order of first mention."""
+def to_entities(
+    doc: Doc, clusters: list[Cluster], home: str | None, described: Sequence[Described] = ()
+) -> list[Entity]:
+    """Records for the clusters, ids "e1", "e2", ... in order of first mention; ``described``:
+    the descriptions the discourse layer resolved ("the Kenyan journalist"), read for a person's
+    nationality."""
     out: list[Entity] = []
     source = text_of(doc)
     ordered = sorted(clusters, key=lambda c: min(m.char_start for m in c.mentions))
@@ -162,9 +168,13 @@ def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Ent
         (c, _country(c, labels[id(c)], names[id(c)], None)) for c in ordered if labels[id(c)] != "PERSON"
     ]
     country_at = named_country_at(doc, named)
+    roles: dict[int, list[Described]] = {}
+    for d in described:
+        if d.kind == "PERSON" and d.cluster is not None:
+            roles.setdefault(id(d.cluster), []).append(d)
     for c in ordered:
         if labels[id(c)] == "PERSON" and countries[id(c)] is None:
-            countries[id(c)] = person_country(doc, c, country_at)
+            countries[id(c)] = person_country(doc, c, country_at, roles.get(id(c), ()))
     for n, c in enumerate(ordered, start=1):
         label, name, country = labels[id(c)], names[id(c)], countries[id(c)]
         mentions = _spans(doc, c)

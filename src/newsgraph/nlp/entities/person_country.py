@@ -12,7 +12,9 @@ Evidence, in order of strength:
    before the name ("the Brazilian X", "Chile's X"), or "of"/"from" + a place after the name
    ("X, 37, from Queensland, Australia", "X of South Africa").
 
-4. a title without a country coordinated with a titled name that has one: "Polish Prime Minister
+4. a nationality on a role description the discourse layer resolved to the person ("X was shot
+   dead. The Kenyan journalist had written about the police");
+5. a title without a country coordinated with a titled name that has one: "Polish Prime Minister
    A and Defence Minister B" (B is Polish too).
 
 More of the person's own phrase (:mod:`.person_phrase`): a nationality noun in apposition ("X, a
@@ -34,8 +36,11 @@ organisation takes by default), also where a title takes the organisation's shor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.discourse.descriptions import Described
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import span_text, tokens_of
 from newsgraph.nlp.entities.person_phrase import CountryAt, phrase_evidence, word_country
@@ -105,8 +110,11 @@ def named_country_at(doc: Doc, named: list[tuple[Cluster, str | None]]) -> Count
     return country_at
 
 
-def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
-    """The country the text gives for person cluster ``c`` (module docstring), or None."""
+def person_country(
+    doc: Doc, c: Cluster, country_at: CountryAt, described: Sequence[Described] = ()
+) -> str | None:
+    """The country the text gives for person cluster ``c`` (module docstring), or None;
+    ``described``: role descriptions resolved to ``c`` ("the Kenyan journalist")."""
     for m in sorted(c.mentions, key=lambda m: m.start):
         for p in m.titles:
             found = _span_country(
@@ -122,6 +130,11 @@ def person_country(doc: Doc, c: Cluster, country_at: CountryAt) -> str | None:
         found = phrase_evidence(doc, m.start, m.end, _title_start(m), country_at)
         if found:
             return found
+    for d in described:  # "X was shot. The Kenyan journalist had written ...": a later description
+        for tok in doc[d.start : d.head.i]:
+            found = word_country(tok.text, places=False) if tok.text[:1].isupper() else None
+            if found:
+                return found
     for m in sorted(c.mentions, key=lambda m: m.start):
         for p in m.titles:
             if p.end == m.start and p.country is None:
