@@ -25,7 +25,8 @@ HEADER = """\
 # Phoenix dictionaries (openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf,
 # petrarch2/data/dictionaries/), generated from CountryInfo.140130.txt.
 # Only the synonyms listed under each country's own entry are kept; names of people are not.
-# Codes that are no current ISO 3166-1 code are recoded (DDR -> DEU, TMP -> TLS) or dropped
+# Codes that are no current ISO 3166-1 code are recoded (DDR -> DEU, TMP -> TLS; Kosovo's CAMEO code
+# KSV -> XKX, the user-assigned code the EU and the World Bank use) or dropped
 # (SUN, CSK: dissolved states; KNT: a fictional test country).
 # Synonyms that Phoenix.MilNonState.actors.txt names as a non-state group ("FATAH") are no place.
 #
@@ -49,7 +50,9 @@ HEADER = """\
 #: Phoenix codes that are not current ISO 3166-1 alpha-3: a place of a former state lies in its
 #: successor (East German cities are German; "TMP" became "TLS" in 2002); the names of dissolved
 #: states themselves (USSR, Czechoslovakia) and the fictional test country Kinakuta get no country.
-RECODE = {"DDR": "DEU", "TMP": "TLS"}
+#: Kosovo has no ISO 3166-1 code: CAMEO's "KSV" becomes "XKX", the user-assigned code that the
+#: European Commission, the IMF and the World Bank use (as countries.tsv does).
+RECODE = {"DDR": "DEU", "TMP": "TLS", "KSV": "XKX"}
 DROP = frozenset({"SUN", "CSK", "KNT"})
 
 _ENTRY = re.compile(r"^([A-Z][^\s#\[]*)\s+\[([A-Z]{3})\]\s*(#.*)?$")

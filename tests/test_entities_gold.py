@@ -28,9 +28,11 @@ ORG_F1_FLOOR = 0.82  # measured 0.84
 DEV_MAIN_F1_FLOOR = 0.90
 DEV2_MAIN_F1_FLOOR = 0.91
 TITLE_ACCURACY_FLOOR = 0.90  # measured 0.92 (198/216)
-# A person's country from evidence in the text only (issue 16): measured 0.44 (123/279); most of
+# A person's country from evidence in the text only (issue 16): measured 0.45 (126/279, pc16: 15 gained
+# by more evidence rules, 12 lost when the story's default country of organisations stopped reaching
+# their people; 118 of the 123 countries given are right); most of
 # the rest is annotated from world knowledge the text does not state.
-PERSON_COUNTRY_FLOOR = 0.42
+PERSON_COUNTRY_FLOOR = 0.43
 PRONOUN_ACCURACY_FLOOR = 0.78
 SPEAKER_MENTION_ACCURACY_FLOOR = 0.80
 

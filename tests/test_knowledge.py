@@ -18,6 +18,7 @@ from newsgraph.nlp.events.phrases import agent_nouns
 from newsgraph.nlp.knowledge.cues import load_lexicon, parse_lexicon
 from newsgraph.nlp.knowledge.event_lexicon import load_event_lexicon, parse_plover, parse_triggers
 from newsgraph.nlp.knowledge.gazetteer import ORGS, PLACES, gazetteer, given_name_gender
+from newsgraph.nlp.knowledge.org_countries import org_home_country
 from newsgraph.nlp.knowledge.tsv import COUNTRIES, Schema, parse_list, parse_table, read_table
 from newsgraph.nlp.knowledge.wordlists import parse_wordlists, wordlist
 from newsgraph.nlp.quotes.ranking import FEATURES as SPEAKER_FEATURES
@@ -108,7 +109,8 @@ def test_every_shipped_lexicon_loads() -> None:
     read = {"countries.tsv", "places.tsv", "titles.tsv", "title_modifiers.tsv", "orgs.tsv", "org_words.tsv"}
     read |= {"names.tsv", "events.tsv", "cameo_codes.tsv", "cameo_plover.tsv", "cues.tsv", "agent_nouns.tsv"}
     read |= {"given_names.tsv", "criticism.tsv", "wordlists.tsv", "pronoun_weights.tsv"}
-    read |= {"judgement_words.tsv", "speaker_weights.tsv", "event_weights.tsv"}
+    read |= {"judgement_words.tsv", "speaker_weights.tsv", "org_countries.tsv", "event_weights.tsv"}
+    assert org_home_country("the Mahdi Army") == "IRQ" and org_home_country("Islamic Jihad") is None
     assert len(speaker_weights()) == len(SPEAKER_FEATURES)
     assert len(event_weights()) == len(EVENT_FEATURES) + 1  # the weights, then the threshold
     assert {"shameful", "outrageous"} <= load_event_lexicon().judgement
@@ -124,8 +126,9 @@ def test_country_codes_are_iso_3166() -> None:
     iso = {c.alpha_3 for c in pycountry.countries}
     former = {c.alpha_3 for c in pycountry.historic_countries}  # ISO 3166-3: the Soviet Union ...
     codes = {row["iso3"] for row in read_table("countries.tsv", COUNTRIES)}
-    # KSV: Kosovo has no ISO 3166-1 code; CAMEO and Phoenix code it KSV.
-    assert codes - iso - former == {"KSV"}
+    # XKX: Kosovo has no ISO 3166-1 code; XKX is the user-assigned code the European Commission,
+    # the IMF and the World Bank use (CAMEO and Phoenix write KSV; places.tsv is recoded to match).
+    assert codes - iso - former == {"XKX"}
 
 
 def test_given_names_come_with_a_gender_hint_or_none() -> None:

@@ -28,7 +28,7 @@ def build_discourse(doc: Doc, config: DiscourseConfig = DEFAULT_CONFIG) -> Disco
     resolved descriptions."""
     found = collect_mentions(doc)
     clusters, described = run_sieve(doc, found, config)
-    entities = to_entities(doc, clusters, found.setting)
+    entities = to_entities(doc, clusters, found.setting, described)
     by_span: dict[tuple[int, int], Entity] = {}
     for e in entities:  # the first entity holding a span, as entity_for_span finds it
         for span in e.mentions:

@@ -4,12 +4,15 @@
   ("U.S." -> "United States"), the longest name for people (brackets and possessives already gone).
 - The type is the one most mentions carry, but a person title makes a person.
 - The country comes from the lexicons (GPE, NORP, known ORG), from a country in a person's title
-  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"); an
-  organisation with none of these takes the article's dominant country when it has one.  A person
+  ("Russian Presidential Spokesman") or in an organisation's name ("Indonesian Navy"), or from
+  the home country the Phoenix dictionaries give a company, NGO or armed group ("Boeing", "Mahdi
+  Army"); an organisation with none of these takes the article's dominant country when it has one.  A person
   never does: the country a story is set in says nothing about where each person in it is from (a
   Nigerian official in a Malawi story): a person's country comes from what the text says about
   that person (:mod:`.person_country`: a title, an organisation, a nationality word or a place in
-  the person's own phrase), and without such evidence stays unknown.
+  the person's own phrase), and without such evidence stays unknown.  An organisation is evidence
+  only with a country of its own (a lexicon entry, a country or place in its name), not with the
+  story's country it takes by default, or the default would reach its people.
 - The actor code is CAMEO-style: country + sector, the sector from the first title with one
   ("Secretary of Defense" -> GOVMIL) or from an organisation word ("Navy" -> MIL).
 """
@@ -17,17 +20,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.discourse.descriptions import Described
 from newsgraph.nlp.discourse.names import Cluster
 from newsgraph.nlp.doc_cache import text_of
-from newsgraph.nlp.entities.person_country import person_country
+from newsgraph.nlp.entities.person_country import named_country_at, person_country
 from newsgraph.nlp.knowledge.gazetteer import country_of_place, gazetteer, lookup
+from newsgraph.nlp.knowledge.org_countries import org_home_country
 from newsgraph.nlp.mentions.names import Mention
 from newsgraph.records import Entity, Span
 
 _LABEL_ORDER = {"ORG": 3, "GPE": 2, "PERSON": 1, "NORP": 0}
+#: Mention labels whose country is a place's, not a person's (see :func:`_country`).
+_PLACE_READ = frozenset({"PERSON", "GPE", "LOC"})
 
 
 def _label(c: Cluster) -> str:
@@ -71,7 +79,9 @@ def _org_country(text: str) -> str | None:
 
 
 def _country(c: Cluster, label: str, name: str, home: str | None) -> str | None:
-    known = [m.country for m in c.mentions if m.country]
+    # A person's name read as a place ("Montalvo" is also a town) keeps that place's country on
+    # its mention after it is retyped; a person takes no country from such readings.
+    known = [m.country for m in c.mentions if m.country and (label != "PERSON" or m.label not in _PLACE_READ)]
     if known:
         return Counter(known).most_common(1)[0][0]
     if any(m.canonical and m.label == label for m in c.mentions):
@@ -84,6 +94,10 @@ def _country(c: Cluster, label: str, name: str, home: str | None) -> str | None:
         inner = _org_country(name)
         if inner:
             return inner
+    if label == "ORG":
+        known_org = next((h for m in c.names() if (h := org_home_country(m.text))), None)
+        if known_org:
+            return known_org
     if label == "ORG" and all(m.kind != "author" for m in c.mentions):
         return home
     return None
@@ -135,25 +149,32 @@ def _spans(doc: Doc, c: Cluster) -> list[Mention]:
     )
 
 
-def to_entities(doc: Doc, clusters: list[Cluster], home: str | None) -> list[Entity]:
-    """Records for the clusters, ids "e1", "e2", ... in order of first mention."""
+def to_entities(
+    doc: Doc, clusters: list[Cluster], home: str | None, described: Sequence[Described] = ()
+) -> list[Entity]:
+    """Records for the clusters, ids "e1", "e2", ... in order of first mention; ``described``:
+    the descriptions the discourse layer resolved ("the Kenyan journalist"), read for a person's
+    nationality."""
     out: list[Entity] = []
     source = text_of(doc)
     ordered = sorted(clusters, key=lambda c: min(m.char_start for m in c.mentions))
     labels = {id(c): _label(c) for c in ordered}
     names = {id(c): _name(c, labels[id(c)]) for c in ordered}
     countries = {id(c): _country(c, labels[id(c)], names[id(c)], home) for c in ordered}
-    owner = {
-        i: countries[id(c)]
-        for c in ordered
-        if labels[id(c)] != "PERSON"
-        for m in c.mentions
-        if m.kind == "name"
-        for i in range(m.start, m.end)
-    }
+    # Organisations and places are evidence for a person with a country of their own (a lexicon
+    # entry, a country in the name), never with the story's country an organisation takes by
+    # default: "a Harmony Institute lawyer" in a Malawi story is not thereby Malawian.
+    named = [
+        (c, _country(c, labels[id(c)], names[id(c)], None)) for c in ordered if labels[id(c)] != "PERSON"
+    ]
+    country_at = named_country_at(doc, named)
+    roles: dict[int, list[Described]] = {}
+    for d in described:
+        if d.kind == "PERSON" and d.cluster is not None:
+            roles.setdefault(id(d.cluster), []).append(d)
     for c in ordered:
         if labels[id(c)] == "PERSON" and countries[id(c)] is None:
-            countries[id(c)] = person_country(doc, c, owner.get)
+            countries[id(c)] = person_country(doc, c, country_at, roles.get(id(c), ()))
     for n, c in enumerate(ordered, start=1):
         label, name, country = labels[id(c)], names[id(c)], countries[id(c)]
         mentions = _spans(doc, c)
