@@ -93,7 +93,7 @@ def test_a_possessive_of_another_noun_is_no_setting() -> None:
     [
         (
             "A Turkish court sentenced the journalist Can Dundar to six years in prison on Friday.",
-            ("Turkey", "COERCE"),
+            ("Turkey", "ACCUSE"),  # a sentence is a finding of guilt (tests/test_events_coding.py)
         ),
         (
             "An Egyptian military tribunal detained the activist Alaa Fattah for fifteen days.",

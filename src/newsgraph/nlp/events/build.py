@@ -46,7 +46,7 @@ from newsgraph.nlp.events.merging import Coded, merge_repeats, told_again
 from newsgraph.nlp.events.phrases import companion, identified, maker
 from newsgraph.nlp.events.prepositions import participle_agent
 from newsgraph.nlp.events.received import faced_charges, received_acts
-from newsgraph.nlp.events.setting import in_setting
+from newsgraph.nlp.events.setting import in_setting, state_agent
 from newsgraph.nlp.events.statements import criticism_events
 from newsgraph.nlp.events.syntax import (
     absolute_subjects,
@@ -290,6 +290,8 @@ class EventBuilder:
             sources = self._sources(found, intent, quote)
         if not sources:
             sources = implicit_source(token, plover, cameo, self.resolver, agentless)
+        if cameo.startswith("144") and any(state_agent(s) for s in sources):
+            plover, cameo, mode = "COERCE", "172", "restrict"  # "police blocked the road": no protest
         sources = in_setting(sources, self.resolver)  # "police blocked the road": the state's police
         unknown = unknown_attackers(token, plover, self.resolver)
         if unknown is not None:  # the weapon is no actor; its user is unknown

@@ -48,6 +48,17 @@ def _bare(name: str) -> str:
     return name
 
 
+def state_agent(actor: Actor) -> bool:
+    """Whether an actor is named as a state's forces or administration ("the police", "the
+    country's army").  CAMEO's protest acts (14x) are civilians' acts against the state; the same
+    act by the state's own agents -- "police blocked the road", "soldiers blocked the entrance"
+    -- is a restriction the state imposes (172), not a protest.  (A nationality before the agent
+    has already made the actor its country, which may as well be its people, "Egyptians": such
+    actors do not count.)"""
+    words = _bare(actor.name).split()
+    return any(" ".join(words[i:]) in BARE_STATE_AGENTS for i in range(len(words)))
+
+
 def in_setting(actors: Sequence[Actor], resolver: ActorResolver) -> list[Actor]:
     """Each actor, a bare state agent replaced by the setting's country (module docstring)."""
     setting = resolver.main_country()
