@@ -76,3 +76,48 @@ def test_a_states_own_agents_blocking_a_road_impose_a_restriction(text: str) -> 
 )
 def test_civilians_blocking_a_road_protest(text: str) -> None:
     assert any(p == "PROTEST" and c == "144" for _, p, c in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police officer in Arequipa, who asked not to be named, said 43 people were held.",
+        "One official, who requested anonymity, said the talks had failed.",
+        "A senior officer, who asked that his name not be used, said the army had withdrawn.",
+    ],
+)
+def test_a_sources_request_for_anonymity_is_no_appeal(text: str) -> None:
+    assert not any(p == "REQUEST" for _, p, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya asked Uganda to reopen the border.",
+        "The minister asked the court not to release the suspects.",
+    ],
+)
+def test_a_request_to_an_actor_stays_a_request(text: str) -> None:
+    assert any(p == "REQUEST" for _, p, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Rosa Mamani, a local leader, said her arrest was meant to silence the protest.", None),
+        (
+            "Supporters of the journalist condemned his detention by the security services.",
+            "security services",
+        ),
+        ("The family condemned his assassination by unknown gunmen.", "unknown gunmen"),
+    ],
+)
+def test_the_possessor_of_an_act_done_to_a_person_is_who_underwent_it(text: str, doer: str | None) -> None:
+    acts = [(s, p) for s, p, _ in coded(text) if p in ("COERCE", "ASSAULT")]
+    assert all(s == doer for s, _ in acts) and (doer is None or acts)
+
+
+def test_a_possessor_with_an_object_of_the_act_is_its_doer() -> None:
+    assert ("Israel", "COERCE") in {
+        (s, p) for s, p, _ in coded("Israel's arrest of two Hamas members angered Gaza.")
+    }

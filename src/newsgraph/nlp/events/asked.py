@@ -74,3 +74,27 @@ def who_answers(request: Token) -> Token | None:
     if head.pos_ != "VERB" or head.lemma_.lower() not in ANSWERING_VERBS:
         return None
     return verb_source(head)
+
+
+#: What a source asks of the press when it asks not to be "named", "identified" or "quoted".
+_IDENTIFYING_VERBS = frozenset({"name", "identify", "quote", "cite"})
+_ANONYMITY_NOUNS = frozenset({"anonymity", "confidentiality"})
+
+
+def anonymity_request(token: Token) -> bool:
+    """Whether a request is a source's request to the reporter for anonymity ("who asked not to
+    be named", "requested anonymity", "asked that his name not be used"): a convention of
+    sourcing, no appeal between political actors."""
+    for child in token.children:
+        negated = any(c.dep_ == "neg" for c in child.children)
+        if negated and child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in _IDENTIFYING_VERBS:
+            return True  # "asked not to be named"
+        if (
+            negated
+            and child.dep_ == "ccomp"
+            and any(c.lower_ == "name" and c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            return True  # "asked that his name not be used"
+        if child.dep_ == "dobj" and child.lemma_.lower() in _ANONYMITY_NOUNS:
+            return True  # "requested anonymity"
+    return False

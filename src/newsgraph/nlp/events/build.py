@@ -33,7 +33,7 @@ from newsgraph.nlp.discourse import discourse_of
 from newsgraph.nlp.doc_cache import tokens_of
 from newsgraph.nlp.events.actors import Actor, ActorResolver
 from newsgraph.nlp.events.anaphora import antecedent_author
-from newsgraph.nlp.events.asked import author_asked_to_stop, who_answers
+from newsgraph.nlp.events.asked import anonymity_request, author_asked_to_stop, who_answers
 from newsgraph.nlp.events.diplomats import host_country
 from newsgraph.nlp.events.implicit import (
     implicit_source,
@@ -328,8 +328,10 @@ class EventBuilder:
             sources = unnamed_perpetrators(token, plover, cameo, self.resolver)  # "X was shot dead"
         if agentless and targets == [None]:
             return []  # "Spain faces a tough trial": the state cannot charge itself
-        if publication_released(trigger.lemma, target_token):
-            return []  # "released a statement", "released a video": a publication, not a captive
+        if publication_released(trigger.lemma, target_token) or (
+            plover == "REQUEST" and anonymity_request(token)
+        ):
+            return []  # "released a statement": a publication; "asked not to be named": a sourcing rule
         needs_target = plover in REQUIRES_TARGET or (plover == "AGREE" and trigger.plover == "CONSULT")
         if needs_target:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]

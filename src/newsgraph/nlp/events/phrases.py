@@ -223,3 +223,21 @@ def named_complement(token: Token, deps: tuple[str, ...], text: str | None) -> T
             if found is not None and found.ent_type_ not in _NOT_RECIPIENTS:
                 return found
     return None
+
+
+PATIENT_NOUNS = wordlist("patient_possessor_nouns")
+
+
+def patient_possessor(token: Token) -> Token | None:
+    """Who underwent an act named by a noun of undergoing: "her arrest", "his killing", "Ana's
+    detention" name the arrested, the killed, the detained -- the noun's object, not its doer
+    (which a "by" phrase gives: "his detention by the police").  Only a person possessor and only
+    without an "of" object: "Israel's arrest of two men" keeps Israel as the doer."""
+    if token.lemma_.lower() not in PATIENT_NOUNS or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        return None
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is not None and (poss.lower_ in ("his", "her", "their") or poss.ent_type_ == "PERSON"):
+        return poss
+    return None

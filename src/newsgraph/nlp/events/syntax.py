@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.events.datelines import is_dateline
 from newsgraph.nlp.events.opinion import statement_only
-from newsgraph.nlp.events.phrases import holder_of_origin, named_complement
+from newsgraph.nlp.events.phrases import holder_of_origin, named_complement, patient_possessor
 from newsgraph.nlp.events.triggers import Found
 from newsgraph.nlp.knowledge.event_lexicon import EventLexicon, Trigger
 from newsgraph.nlp.knowledge.gazetteer import gazetteer, lookup
@@ -214,8 +214,10 @@ def noun_source(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "compound" and child.ent_type_ == "GPE" and not _is_country(child):
             continue  # "the Silea attack", "the Baghdad bombings": where, not who
-        if child.dep_ in _NOUN_SOURCE_DEPS and (
-            child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.dep_ == "poss"
+        if (
+            child.dep_ in _NOUN_SOURCE_DEPS
+            and (child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.dep_ == "poss")
+            and child != patient_possessor(token)  # "her arrest": she was arrested
         ):
             return child
     for child in token.children:  # "Hezbollah-led protests": who led it did it
@@ -243,7 +245,7 @@ def noun_target(token: Token, trigger: Trigger) -> Token | None:
         found = _pobj(_child(token, ("prep",), where))
         if found is not None:
             return found
-    return None
+    return patient_possessor(token)
 
 
 # -- modality ----------------------------------------------------------------------------
