@@ -1,0 +1,43 @@
+"""Event recall rules of issue 13's seventh round.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from newsgraph.core import make_doc
+from newsgraph.extract.base import ExtractedArticle
+from newsgraph.nlp.pipeline import load_pipeline
+
+
+@cache
+def coded(text: str) -> tuple[tuple[str | None, str, str, str | None], ...]:
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, ExtractedArticle(text=text)))
+    return tuple((e.source, e.plover, e.cameo, e.target) for e in doc._.ng_events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("After three years in Egyptian military custody, the blogger was allowed to leave.", "Egypt"),
+        ("The journalist spent eleven months in Iranian custody before his trial.", "Iran"),
+        ("She died in Turkish police custody in March, her family said.", "Turkey"),
+    ],
+)
+def test_custody_of_a_state_is_its_detention(text: str, source: str) -> None:
+    # CAMEO.2.0's &DETENTION synset (detention, custody, detainment, confinement) is the object of
+    # its arrest patterns (173); "in X custody" names the detaining state as "X detention" does.
+    assert any(s == source and p == "COERCE" and c == "173" for s, p, c, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mother was granted custody of the two children after the divorce.",
+        "The museum keeps the painting in its custody while the gallery is rebuilt.",
+    ],
+)
+def test_custody_with_no_political_actor_is_no_event(text: str) -> None:
+    assert not any(p == "COERCE" for _, p, _, _ in coded(text))
