@@ -41,3 +41,34 @@ def test_custody_of_a_state_is_its_detention(text: str, source: str) -> None:
 )
 def test_custody_with_no_political_actor_is_no_event(text: str) -> None:
     assert not any(p == "COERCE" for _, p, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers patrolled the capital of Mali on Monday, the government said. Attacks against "
+        "Mali's government and its French military backers have increased.",
+        "The government of Nigeria sent troops to the north on Monday. Attacks against the "
+        "Nigerian government have increased since January.",
+        "Iraqi officials met in Baghdad on Tuesday to discuss security. A wave of attacks against "
+        "NATO has killed dozens of soldiers.",
+    ],
+)
+def test_attacks_with_no_author_on_a_state_are_by_unidentified_attackers(text: str) -> None:
+    # As for an agentless shooting ("X was shot dead"), an attack noun with nobody's name on it,
+    # aimed at a named state or organisation, is coded with an unknown source.
+    assert any(s == "unidentified attackers" and p == "ASSAULT" for s, p, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a definite noun refers back to attacks told before
+        "Israeli jets struck Gaza on Monday. The Arab League met on Sunday to discuss the attacks "
+        "on Gaza, officials said.",
+        # not a political article: no event at all
+        "The striker led two attacks on the Brazil defence in the first half.",
+    ],
+)
+def test_definite_or_non_political_attacks_stay_unclaimed(text: str) -> None:
+    assert not any(s == "unidentified attackers" for s, _, _, _ in coded(text))

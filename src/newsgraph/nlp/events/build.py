@@ -40,7 +40,7 @@ from newsgraph.nlp.events.implicit import (
     publication_released,
     ultimatum,
     unknown_attackers,
-    unnamed_perpetrators,
+    unknown_authors,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats, told_again
 from newsgraph.nlp.events.phrases import companion, identified, maker
@@ -324,8 +324,8 @@ class EventBuilder:
             earlier = antecedent_author(target_token, self.lexicon, told, reacting, self.quotes)
             if earlier is not None and earlier.source is not None:
                 targets = [Actor(earlier.source, earlier.source_entity, earlier.source_country, True)]
-        if not sources and quote is None and any(self._is_person(t) for t in targets):
-            sources = unnamed_perpetrators(token, plover, cameo, self.resolver)  # "X was shot dead"
+        if not sources and quote is None:  # "X was shot dead", "attacks against NATO"
+            sources = unknown_authors(token, plover, cameo, targets, self.resolver, self._is_person)
         if agentless and targets == [None]:
             return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token):
