@@ -72,3 +72,39 @@ def test_attacks_with_no_author_on_a_state_are_by_unidentified_attackers(text: s
 )
 def test_definite_or_non_political_attacks_stay_unclaimed(text: str) -> None:
     assert not any(s == "unidentified attackers" for s, _, _, _ in coded(text))
+
+
+DOCUMENTS = ("statement", "study", "report", "communique")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statement said the government of Chad must release the prisoners at once.",
+        "A new study accuses the Egyptian government of torturing prisoners.",
+        "A report released on Monday blamed the Sudanese army for the killings.",
+        "The communique urged the government of Chad to release the prisoners.",
+    ],
+)
+def test_a_document_with_no_author_named_is_no_source(text: str) -> None:
+    # A document acts through its author ("a report by X", "X's statement"); with none named it
+    # is no actor, as a quote's unnamed document speaker already judged no one.
+    assert not any(s and s.split()[-1] in DOCUMENTS for s, _, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A report by Amnesty International accuses the Egyptian government of torturing prisoners.",
+            "Amnesty International",
+        ),
+        (
+            "Human Rights Watch released a report on Monday. The report accuses the Egyptian "
+            "government of torturing prisoners.",
+            "Human Rights Watch",
+        ),
+    ],
+)
+def test_a_document_with_its_author_named_is_the_authors(text: str, source: str) -> None:
+    assert any(s == source and p == "ACCUSE" for s, p, _, _ in coded(text))
