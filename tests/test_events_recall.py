@@ -108,3 +108,28 @@ def test_a_document_with_no_author_named_is_no_source(text: str) -> None:
 )
 def test_a_document_with_its_author_named_is_the_authors(text: str, source: str) -> None:
     assert any(s == source and p == "ACCUSE" for s, p, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French government opposes the bill on genocide denial.",
+        "The Egyptian government strongly opposes the new law on protests.",
+        "Conservative lawmakers in Poland oppose same-sex marriage.",
+    ],
+)
+def test_opposing_a_policy_no_actor_proposed_is_an_opinion(text: str) -> None:
+    # CAMEO.2.0 files OPPOSE under VERBAL_CONFLICT [110]; as a rejection (120) it needs the
+    # actor whose proposal is rejected, as a consultation needs someone to consult.
+    assert not any(p == "REJECT" for _, p, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Russia opposed the deployment of NATO troops in Poland.", "NATO"),
+        ("Iran opposes the American proposal for new talks.", "United States"),
+    ],
+)
+def test_opposing_what_an_actor_proposes_is_a_rejection(text: str, target: str) -> None:
+    assert any(p == "REJECT" and t == target for _, p, _, t in coded(text))

@@ -22,6 +22,12 @@ OPINION_NOUNS = frozenset(
     {"argument", "view", "assessment", "claim", "assertion", "opinion", "position", "conclusion", "finding"}
 )
 
+#: Verbs of disapproval that the CAMEO verb dictionary files under VERBAL_CONFLICT [110] and the
+#: lexicon codes as rejections (120): one rejects what another actor proposes or demands ("opposed
+#: the deployment of a peacekeeping force", "opposed to French mediation"); with no such actor
+#: ("the church opposes the bill", "groups who oppose same-sex marriage") it is an opinion.
+DISAPPROVAL_VERBS = frozenset({"oppose"})
+
 
 def statement_only(token: Token) -> bool:
     """Uses of event verbs that are statements of opinion or questions (CAMEO 01x, not
