@@ -133,3 +133,29 @@ def test_opposing_a_policy_no_actor_proposed_is_an_opinion(text: str) -> None:
 )
 def test_opposing_what_an_actor_proposes_is_a_rejection(text: str, target: str) -> None:
     assert any(p == "REJECT" and t == target for _, p, _, t in coded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Kenyan troops started an operation against al-Shabaab militants near the border.", "Kenya"),
+        ("Turkey initiated a military operation against Kurdish fighters in northern Syria.", "Turkey"),
+        ("Ethiopian forces commenced an incursion into Somalia on Tuesday.", "Ethiopia"),
+        ("Yemeni forces have begun operations against al-Qaeda in the south.", "Yemen"),
+    ],
+)
+def test_beginning_a_military_operation_is_an_assault(text: str, source: str) -> None:
+    # CAMEO.2.0's START synset (begin, commence, initiate, launch, start): '* OPERATION',
+    # '* OFFENSIVE', '* INCURSION', '* ASSAULT' are military force (190).
+    assert any(s == source and p == "ASSAULT" and c == "190" for s, p, c, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company started operations in Kenya last year.",
+        "The hospital began operations at its new site in Lagos.",
+    ],
+)
+def test_beginning_operations_without_a_political_actor_is_no_assault(text: str) -> None:
+    assert not any(p == "ASSAULT" for _, p, _, _ in coded(text))
