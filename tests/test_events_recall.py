@@ -159,3 +159,23 @@ def test_beginning_a_military_operation_is_an_assault(text: str, source: str) ->
 )
 def test_beginning_operations_without_a_political_actor_is_no_assault(text: str) -> None:
     assert not any(p == "ASSAULT" for _, p, _, _ in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two aid workers are being held hostage in Somalia, the ministry said.",
+        "Three French journalists were held hostage in Mali for a year.",
+        "An Italian engineer has been held hostage in Nigeria since May, officials said.",
+    ],
+)
+def test_a_hostage_is_no_state_detainee(text: str) -> None:
+    # CAMEO.2.0 'HOLD * &HOSTAGE [181]': holding hostages is an abduction, so an agentless one is
+    # not credited to the state of the place as an arrest (173) is.
+    assert not any(p == "COERCE" for _, p, _, _ in coded(text))
+
+
+def test_holding_suspects_in_custody_is_still_a_detention() -> None:
+    assert ("Kenya", "COERCE", "173", None) in coded(
+        "Kenyan police held the suspects in custody for two days."
+    )
