@@ -179,3 +179,35 @@ def test_holding_suspects_in_custody_is_still_a_detention() -> None:
     assert ("Kenya", "COERCE", "173", None) in coded(
         "Kenyan police held the suspects in custody for two days."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "India has banned Hizbul Mujahideen since 2001. The Hizbul Mujahideen militia "
+            "attacked an army post in Kashmir.",
+            "Hizbul Mujahideen",
+        ),
+        (
+            "Iraq has banned Kataib Hezbollah. The Kataib Hezbollah militia attacked a U.S. base "
+            "near Baghdad.",
+            "Kataib Hezbollah",
+        ),
+        (
+            "Officials blamed Hezb-e-Islami Gulbuddin for the bombing. The Hezb-e-Islami "
+            "Gulbuddin militia attacked a police post in Kunar.",
+            "Hezb-e-Islami Gulbuddin",
+        ),
+    ],
+)
+def test_a_group_named_with_a_common_noun_is_the_group(text: str, source: str) -> None:
+    # The recogniser may take the noun after a name into the entity ("X militia"); when the text
+    # also names X alone, the group is X.
+    assert any(s == source and p == "ASSAULT" for s, p, _, _ in coded(text))
+    assert not any(s == f"{source} militia" for s, _, _, _ in coded(text))
+
+
+def test_an_administration_is_not_its_leader() -> None:
+    text = "The Biden administration imposed sanctions on Russia on Monday, and Biden said more would follow."
+    assert any(s == "Biden administration" and p == "SANCTION" for s, p, _, _ in coded(text))

@@ -33,6 +33,7 @@ from newsgraph.nlp.events.phrases import (
     names_an_act,
     np_bounds,
     owner_phrase,
+    proper_name,
 )
 from newsgraph.nlp.events.politics import (
     COLLECTIVE_ACTS,
@@ -139,7 +140,8 @@ class ActorResolver:
         return self.discourse.setting
 
     def _of_entity(self, entity: Entity) -> Actor:
-        return Actor(entity.name, entity.id, entity.country, self.entity_is_political(entity))
+        name = proper_name(entity.name, {e.name for e in self.entities})
+        return Actor(name, entity.id, entity.country, self.entity_is_political(entity))
 
     def entity_is_political(self, entity: Entity) -> bool | None:
         """The policy of issue 13 (README "Events"): countries, nationalities and organisations or
