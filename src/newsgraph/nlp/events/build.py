@@ -43,7 +43,7 @@ from newsgraph.nlp.events.implicit import (
     unknown_authors,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats, told_again
-from newsgraph.nlp.events.opinion import DISAPPROVAL_VERBS
+from newsgraph.nlp.events.opinion import disapproval
 from newsgraph.nlp.events.phrases import companion, identified, maker
 from newsgraph.nlp.events.prepositions import participle_agent
 from newsgraph.nlp.events.received import faced_charges, received_acts
@@ -331,7 +331,7 @@ class EventBuilder:
             return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token):
             return []  # "released a statement", "released a video": a publication, not a captive
-        needs_target = plover in REQUIRES_TARGET or trigger.lemma in DISAPPROVAL_VERBS
+        needs_target = plover in REQUIRES_TARGET or disapproval(token)
         needs_target = needs_target or (plover == "AGREE" and trigger.plover == "CONSULT")
         if needs_target:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
