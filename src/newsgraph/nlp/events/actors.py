@@ -33,6 +33,7 @@ from newsgraph.nlp.events.phrases import (
     names_an_act,
     np_bounds,
     owner_phrase,
+    proper_name,
 )
 from newsgraph.nlp.events.politics import (
     COLLECTIVE_ACTS,
@@ -139,7 +140,8 @@ class ActorResolver:
         return self.discourse.setting
 
     def _of_entity(self, entity: Entity) -> Actor:
-        return Actor(entity.name, entity.id, entity.country, self.entity_is_political(entity))
+        name = proper_name(entity.name, {e.name for e in self.entities})
+        return Actor(name, entity.id, entity.country, self.entity_is_political(entity))
 
     def entity_is_political(self, entity: Entity) -> bool | None:
         """The policy of issue 13 (README "Events"): countries, nationalities and organisations or
@@ -199,6 +201,8 @@ class ActorResolver:
         if not self._describes_an_agent(quote):
             return None  # "according to UN figures": data, not an actor that can accuse
         name = without_article(quote.speaker)
+        if name.split()[-1].lower() in DOCUMENT_NOUNS:
+            return None  # "a report blaming X", "the statement said": no author named, no actor
         return Actor(name, None, self._country_in_text(name), self._name_is_political(name))
 
     def _name_is_political(self, name: str) -> bool | None:
@@ -285,10 +289,9 @@ class ActorResolver:
         country = self._country_modifier(head)
         if country is not None and lemma in STATE_AGENTS:
             return self.country_actor(country)
-        if lemma in DOCUMENT_NOUNS:
+        if lemma in DOCUMENT_NOUNS:  # a document acts through its author, or is no actor
             author = self._author(head)
-            if author is not None:
-                return self.resolve(author, quote)
+            return self.resolve(author, quote) if author is not None else None
         return self._description(head, country)
 
     def recipient(self, token: Token | None) -> Token | None:

@@ -40,9 +40,10 @@ from newsgraph.nlp.events.implicit import (
     publication_released,
     ultimatum,
     unknown_attackers,
-    unnamed_perpetrators,
+    unknown_authors,
 )
 from newsgraph.nlp.events.merging import Coded, merge_repeats, told_again
+from newsgraph.nlp.events.opinion import disapproval
 from newsgraph.nlp.events.phrases import companion, identified, maker
 from newsgraph.nlp.events.prepositions import participle_agent
 from newsgraph.nlp.events.received import faced_charges, received_acts
@@ -324,15 +325,16 @@ class EventBuilder:
             earlier = antecedent_author(target_token, self.lexicon, told, reacting, self.quotes)
             if earlier is not None and earlier.source is not None:
                 targets = [Actor(earlier.source, earlier.source_entity, earlier.source_country, True)]
-        if not sources and quote is None and any(self._is_person(t) for t in targets):
-            sources = unnamed_perpetrators(token, plover, cameo, self.resolver)  # "X was shot dead"
+        if not sources and quote is None:  # "X was shot dead", "attacks against NATO"
+            sources = unknown_authors(token, plover, cameo, targets, self.resolver, self._is_person)
         if agentless and targets == [None]:
             return []  # "Spain faces a tough trial": the state cannot charge itself
         if publication_released(trigger.lemma, target_token) or (
             plover == "REQUEST" and anonymity_request(token)
         ):
             return []  # "released a statement": a publication; "asked not to be named": a sourcing rule
-        needs_target = plover in REQUIRES_TARGET or (plover == "AGREE" and trigger.plover == "CONSULT")
+        needs_target = plover in REQUIRES_TARGET or disapproval(token)
+        needs_target = needs_target or (plover == "AGREE" and trigger.plover == "CONSULT")
         if needs_target:
             targets = [t for t in targets if t is not None and t.political is not False] or [None]
         if targets == [None] and plover in RECIPROCAL and len(sources) > 1 and "with" in trigger.targets:

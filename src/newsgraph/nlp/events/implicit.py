@@ -17,6 +17,8 @@ attacker behind an attack told by its weapon, an announced act that is an ultima
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.actors import Actor, ActorResolver
@@ -153,3 +155,42 @@ def unnamed_perpetrators(token: Token, plover: str, cameo: str, resolver: ActorR
         return []
     name = "unidentified kidnappers" if cameo in ABDUCTION_CODES else "unidentified attackers"
     return [Actor(name, None, None, True)]
+
+
+#: Determiners that introduce a new referent ("a wave of attacks", "some attacks").
+INDEFINITE = frozenset({"a", "an", "some", "several", "many", "more", "new", "further", "no"})
+
+
+def unclaimed_attacks(
+    token: Token, plover: str, targets: list[Actor | None], resolver: ActorResolver
+) -> list[Actor]:
+    """The unknown author of attacks told as a noun against a named state or organisation, with
+    nobody's name on them ("Attacks against the government and its Ethiopian backers have
+    increased", "a wave of attacks on NATO"): unidentified attackers, as for an agentless
+    shooting.  The caller asks this only outside quotes and when no source was found; a noun with
+    an owner ("al-Qaeda attacks", "the army's attacks") has its owner as source already.  A
+    definite noun ("the attacks on Israel", "the invasion of X") refers back to attacks told
+    before, whose author is named there or left unknown: only a new mention introduces them."""
+    if plover != "ASSAULT" or token.pos_ != "NOUN" or not resolver.political_article:
+        return []
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE for c in token.children):
+        return []
+    if not any(t is not None and (t.entity or t.country) and t.political for t in targets):
+        return []
+    return [Actor("unidentified attackers", None, None, True)]
+
+
+def unknown_authors(
+    token: Token,
+    plover: str,
+    cameo: str,
+    targets: list[Actor | None],
+    resolver: ActorResolver,
+    is_person: Callable[[Actor | None], bool],
+) -> list[Actor]:
+    """The unknown author of an attack told with nobody's name on it, outside quotes: on a named
+    person by an agentless passive (:func:`unnamed_perpetrators`), on a state or organisation by
+    a noun (:func:`unclaimed_attacks`)."""
+    if any(is_person(t) for t in targets):
+        return unnamed_perpetrators(token, plover, cameo, resolver)
+    return unclaimed_attacks(token, plover, targets, resolver)

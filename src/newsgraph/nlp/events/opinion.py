@@ -22,6 +22,18 @@ OPINION_NOUNS = frozenset(
     {"argument", "view", "assessment", "claim", "assertion", "opinion", "position", "conclusion", "finding"}
 )
 
+#: Verbs of disapproval that the CAMEO verb dictionary files under VERBAL_CONFLICT [110] and the
+#: lexicon codes as rejections (120).
+DISAPPROVAL_VERBS = frozenset({"oppose"})
+
+
+def disapproval(token: Token) -> bool:
+    """Whether a verb of disapproval with an object needs an actor to reject: one rejects what
+    another actor proposes or demands ("opposed the deployment of a peacekeeping force"); with no
+    such actor ("the church opposes the bill", "groups who oppose same-sex marriage") it is an
+    opinion.  The stance "is opposed to X" stays a rejection, as the PLOVER examples code it."""
+    return token.lemma_.lower() in DISAPPROVAL_VERBS and any(c.dep_ == "dobj" for c in token.children)
+
 
 def statement_only(token: Token) -> bool:
     """Uses of event verbs that are statements of opinion or questions (CAMEO 01x, not

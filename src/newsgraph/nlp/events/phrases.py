@@ -7,6 +7,7 @@ these read only the parse and the word lists.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from spacy.tokens import Token
@@ -241,3 +242,21 @@ def patient_possessor(token: Token) -> Token | None:
     if poss is not None and (poss.lower_ in ("his", "her", "their") or poss.ent_type_ == "PERSON"):
         return poss
     return None
+
+
+#: Bodies named after the person who leads them: "the Biden administration" is not Biden.
+LEADER_BODIES = frozenset({"administration", "government", "cabinet", "regime", "campaign"})
+
+
+def proper_name(name: str, names: Collection[str]) -> str:
+    """An entity's name without the common noun the recogniser took in after it, when the text
+    names the group without it too ("the Hezb-e-Islami Gulbuddin militia" and "Hezb-e-Islami
+    Gulbuddin", as "the Hamas movement" is Hamas); not for a body named after its leader."""
+    words = name.split()
+    if words[-1] in LEADER_BODIES:
+        return name
+    kept = len(words)
+    while kept > 1 and words[kept - 1].isalpha() and words[kept - 1].islower():
+        kept -= 1
+    short = " ".join(words[:kept])
+    return short if kept < len(words) and short in names else name
