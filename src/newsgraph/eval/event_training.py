@@ -27,7 +27,7 @@ from newsgraph.eval import GoldDirs, gold_files
 from newsgraph.eval.conditional_logit import L2
 from newsgraph.eval.events import EventScores, GoldEvent, _pairs, load_gold, score_article
 from newsgraph.eval.quotes import prf
-from newsgraph.nlp.events.confidence import FEATURES, THRESHOLD, event_features, probability
+from newsgraph.nlp.events.confidence import FEATURES, THRESHOLD, event_features, probability, split_weights
 from newsgraph.records import Event
 
 HEADER = (
@@ -136,7 +136,7 @@ def train(articles: Sequence[ArticleEvents], l2: float = L2) -> np.ndarray[Any, 
 
 def cut(article: ArticleEvents, weights: Sequence[float]) -> list[Event]:
     """The article's events the model keeps."""
-    coefficients, threshold = weights[: len(FEATURES)], weights[len(FEATURES)]
+    coefficients, threshold = split_weights(weights)
     return [
         e
         for e, row in zip(article.events, article.features, strict=True)

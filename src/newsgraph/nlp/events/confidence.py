@@ -104,9 +104,14 @@ def probability(features: Sequence[float], weights: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def split_weights(weights: Sequence[float]) -> tuple[Sequence[float], float]:
+    """A weights vector as the file stores it: the feature weights, then the threshold."""
+    return weights[: len(FEATURES)], weights[len(FEATURES)]
+
+
 def learned_cut() -> float:
     """The shipped threshold: half the rules' F1 on the training articles."""
-    return shipped_weights()[len(FEATURES)]
+    return split_weights(shipped_weights())[1]
 
 
 def rate_events(
@@ -114,7 +119,7 @@ def rate_events(
 ) -> list[Event]:
     """Each event with its confidence (``weights``: features, then threshold; default the
     shipped ones); with ``cut``, only the events at least that sure."""
-    coefficients = (tuple(weights) if weights is not None else shipped_weights())[: len(FEATURES)]
+    coefficients, _ = split_weights(tuple(weights) if weights is not None else shipped_weights())
     out = []
     for event, row in zip(events, event_features(events, doc), strict=True):
         p = round(probability(row, coefficients), 4)  # as stored, so a cut at a shown value keeps it
@@ -131,4 +136,5 @@ __all__ = [
     "probability",
     "rate_events",
     "shipped_weights",
+    "split_weights",
 ]
